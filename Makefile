@@ -1,0 +1,42 @@
+# Promptly: `make run` starts the tray app, `make test` passes the whole suite.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+# Debian packages for the real-desktop tests (display, tray, notifications, keyring, screenshots).
+DESKTOP_DEBS := xvfb trayer dunst libnotify-bin dbus-x11 gnome-keyring xdotool x11-utils \
+	imagemagick poppler-utils desktop-file-utils appstream \
+	libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libxcb-icccm4 \
+	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
+	libxcb-xinerama0 libxcb-xkb1 libdbus-1-3 fonts-dejavu-core
+
+.PHONY: run test bench desktop-deps translations package clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+run: $(STAMP)
+	$(VENV)/bin/promptly
+
+# As root, install the missing Debian packages; otherwise the desktop tests say what is missing.
+desktop-deps:
+	@missing=$$(for p in $(DESKTOP_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing desktop test packages:" $$missing; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else echo "Desktop tests will be skipped; missing Debian packages:" $$missing; fi; \
+	fi
+
+test: $(STAMP) desktop-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

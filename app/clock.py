@@ -1,0 +1,25 @@
+"""Time is injected: the core asks a clock, never the system, for "now"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Protocol
+
+UTC = timezone.utc
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware in UTC."""
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """An aware datetime in UTC; naive values are refused because their meaning is a guess."""
+    if moment.tzinfo is None:
+        raise ValueError(f"naive datetime {moment.isoformat()} has no time zone")
+    return moment.astimezone(UTC)

@@ -1,0 +1,210 @@
+"""The lifecycle of a request. Each operation validates first, then changes the request and
+appends to its history, so a refused operation leaves nothing behind."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from app.domain.model import (
+    Direction,
+    DomainError,
+    Event,
+    EventKind,
+    Person,
+    Priority,
+    PromptKind,
+    Request,
+    Status,
+)
+
+# Clocks of different machines disagree a little; an ask this far "in the future" is still now.
+CLOCK_SKEW = timedelta(minutes=2)
+
+
+def _fmt(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _append(request: Request, event_kind: EventKind, at: datetime, **data) -> Event:
+    event = Event(kind=event_kind, at=at, data={k: v for k, v in data.items() if v is not None})
+    request.history.append(event)
+    return event
+
+
+def _require_open(request: Request, action: str) -> None:
+    if request.is_closed:
+        raise DomainError(
+            f"cannot {action} request #{request.id or '?'}: it is {request.status.value}; "
+            "reopen it first"
+        )
+
+
+def _require_after_ask(request: Request, moment: datetime, what: str) -> None:
+    if moment < request.asked_at:
+        raise DomainError(
+            f"{what} ({_fmt(moment)}) is before the request was asked ({_fmt(request.asked_at)})"
+        )
+
+
+def create(
+    *,
+    direction: Direction,
+    counterpart: Person,
+    title: str,
+    now: datetime,
+    asked_at: datetime | None = None,
+    promised_at: datetime | None = None,
+    tags: list[str] | None = None,
+    priority: Priority = Priority.NORMAL,
+    details: str = "",
+    link: str = "",
+    channel: str = "",
+    recurrence: str | None = None,
+    uid: str | None = None,
+) -> Request:
+    title = title.strip()
+    if not title:
+        raise DomainError("a request needs a title: say what was asked")
+    if not counterpart.name.strip():
+        raise DomainError("a request needs a counterpart: say who asked or who was asked")
+    asked_at = asked_at or now
+    if asked_at > now + CLOCK_SKEW:
+        raise DomainError(f"the ask time {_fmt(asked_at)} is in the future")
+    request = Request(
+        direction=direction,
+        counterpart=counterpart,
+        title=title,
+        asked_at=asked_at,
+        tags=sorted(set(tags or [])),
+        priority=priority,
+        details=details,
+        link=link,
+        channel=channel,
+        recurrence=recurrence,
+        uid=uid or uuid.uuid4().hex,
+    )
+    _append(request, EventKind.CREATED, now, asked_at=asked_at.isoformat())
+    if promised_at is not None:
+        promise(request, promised_at, at=now)
+    return request
+
+
+def acknowledge(request: Request, *, at: datetime, eta: datetime | None = None) -> None:
+    """The asked party answered (for `received`, me; for `made`, them), optionally with an ETA."""
+    _require_open(request, "acknowledge")
+    _require_after_ask(request, at, "the answer")
+    if eta is not None:
+        _check_promise_time(request, eta)
+    if request.acknowledged_at is None:
+        request.acknowledged_at = at
+        request.status = Status.ACKNOWLEDGED
+        _append(request, EventKind.ACKNOWLEDGED, at)
+    elif eta is None:
+        raise DomainError(f"request #{request.id or '?'} is already acknowledged")
+    if eta is not None:
+        promise(request, eta, at=at)
+
+
+def _check_promise_time(request: Request, when: datetime) -> None:
+    if when <= request.asked_at:
+        raise DomainError(
+            f"a promise must be after the ask: {_fmt(when)} is not after {_fmt(request.asked_at)}"
+        )
+
+
+def promise(request: Request, when: datetime, *, at: datetime, reason: str | None = None) -> None:
+    """Set the first promise, or renegotiate the one in force (old → new, with a reason)."""
+    _require_open(request, "change the promise of")
+    _check_promise_time(request, when)
+    old = request.promised_at
+    if old is None:
+        request.original_promise = when
+        request.promised_at = when
+        _append(request, EventKind.PROMISED, at, to=when.isoformat(), reason=reason)
+        return
+    if when == old:
+        raise DomainError(f"the request is already promised for {_fmt(when)}")
+    request.promised_at = when
+    _append(
+        request,
+        EventKind.RENEGOTIATED,
+        at,
+        **{"from": old.isoformat()},
+        to=when.isoformat(),
+        reason=reason or None,
+        breached=at > old,
+    )
+
+
+def complete(request: Request, *, at: datetime) -> None:
+    if request.status is Status.DONE:
+        raise DomainError(f"request #{request.id or '?'} is already done")
+    _require_open(request, "complete")
+    _require_after_ask(request, at, "completion")
+    if request.acknowledged_at is None:  # "done" is an answer too
+        request.acknowledged_at = at
+    request.completed_at = at
+    request.status = Status.DONE
+    _append(request, EventKind.DONE, at)
+
+
+def cancel(request: Request, *, at: datetime, reason: str | None = None) -> None:
+    if request.status is Status.CANCELLED:
+        raise DomainError(f"request #{request.id or '?'} is already cancelled")
+    _require_open(request, "cancel")
+    request.cancelled_at = at
+    request.status = Status.CANCELLED
+    _append(request, EventKind.CANCELLED, at, reason=reason)
+
+
+def reopen(request: Request, *, at: datetime) -> None:
+    if not request.is_closed:
+        raise DomainError(f"request #{request.id or '?'} is not closed, so it cannot be reopened")
+    request.completed_at = None
+    request.cancelled_at = None
+    request.status = Status.ACKNOWLEDGED if request.acknowledged_at else Status.OPEN
+    _append(request, EventKind.REOPENED, at)
+
+
+def snooze(request: Request, *, at: datetime, until: datetime, prompt: str) -> None:
+    """Move one prompt (by its key) to `until`; it fires again then, once."""
+    _require_open(request, "snooze")
+    if until <= at:
+        raise DomainError(f"snooze until {_fmt(until)} is not in the future")
+    _append(request, EventKind.SNOOZED, at, prompt=prompt, until=until.isoformat())
+
+
+def record_prompt(request: Request, *, at: datetime, prompt: str, kind: PromptKind,
+                  due_at: datetime, missed: bool = False) -> None:
+    _append(request, EventKind.PROMPTED, at, prompt=prompt, kind=kind.value,
+            due_at=due_at.isoformat(), missed=missed or None)
+
+
+def record_follow_up(request: Request, *, at: datetime, prompt_kind: PromptKind,
+                     how: str, to: str | None = None) -> None:
+    """A message was drafted or sent. Escalations get their own kind in the history."""
+    kind = EventKind.ESCALATED if prompt_kind is PromptKind.ESCALATE else EventKind.FOLLOWED_UP
+    _append(request, kind, at, prompt_kind=prompt_kind.value, how=how, to=to)
+
+
+EDITABLE = ("title", "details", "link", "channel", "tags", "priority", "recurrence")
+
+
+def edit(request: Request, *, at: datetime, **changes) -> None:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise DomainError(f"cannot edit {', '.join(sorted(unknown))}")
+    if "title" in changes:
+        changes["title"] = changes["title"].strip()
+        if not changes["title"]:
+            raise DomainError("a request needs a title: say what was asked")
+    if "tags" in changes:
+        changes["tags"] = sorted(set(changes["tags"]))
+    diff = {k: v for k, v in changes.items() if getattr(request, k) != v}
+    if not diff:
+        return
+    for name, value in diff.items():
+        setattr(request, name, value)
+    _append(request, EventKind.EDITED, at,
+            changes={k: (int(v) if k == "priority" else v) for k, v in diff.items()})

@@ -1,0 +1,1 @@
+"""When things are due: the working-hours calendar and the prompt ladder."""

@@ -1,0 +1,142 @@
+"""The scheduler core, a pure function of (requests, policy, calendar, now).
+
+It answers two questions: which prompts are due now, and when to wake up next. The GUI arms
+one timer for that instant; the CLI's `due` prints the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from app.domain.model import EventKind, PromptKind, Request
+from app.policy.calendar import WorkingCalendar
+from app.policy.ladder import Ladder, calendar_for, rungs
+
+# A prompt found this long after it fell due was missed (asleep, closed, paused).
+MISSED_AFTER = timedelta(minutes=5)
+DIGEST_LOOKBACK = timedelta(hours=24)
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    kind: PromptKind
+    request: Request
+    key: str
+    due_at: datetime
+    missed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A prompt about the day or week rather than one request."""
+
+    kind: str  # "end_of_day" or "end_of_week"
+    key: str
+    due_at: datetime
+    missed: bool = False
+
+
+@dataclass(slots=True)
+class Schedule:
+    due: list[Prompt] = field(default_factory=list)
+    digests: list[Digest] = field(default_factory=list)
+    next_wake: datetime | None = None
+
+    @property
+    def missed(self) -> list[Prompt]:
+        return [p for p in self.due if p.missed]
+
+
+def _fired_and_snoozed(request: Request) -> tuple[dict[str, int], dict[str, tuple[int, datetime]]]:
+    fired: dict[str, int] = {}
+    snoozed: dict[str, tuple[int, datetime]] = {}
+    for index, event in enumerate(request.history):
+        if event.kind is EventKind.PROMPTED:
+            fired[event.data["prompt"]] = index
+        elif event.kind is EventKind.SNOOZED:
+            snoozed[event.data["prompt"]] = (index, datetime.fromisoformat(event.data["until"]))
+    return fired, snoozed
+
+
+def pending_prompts(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> list[Prompt]:
+    """Every prompt of this request that has not fired yet, with the instant it will fire."""
+    if request.is_closed:
+        return []
+    fired, snoozed = _fired_and_snoozed(request) if request.history else ({}, {})
+    cal = calendar_for(request, calendar)
+    result = []
+    for rung in rungs(request, ladder, calendar):
+        at = rung.at
+        snooze = snoozed.get(rung.key)
+        fired_at = fired.get(rung.key)
+        if fired_at is not None and (snooze is None or snooze[0] < fired_at):
+            continue  # each prompt fires once; only a later snooze brings it back
+        if snooze is not None and snooze[1] > at:
+            at = snooze[1]
+        at = cal.next_working_minute(at)
+        if rung.kind is PromptKind.DUE_SOON and request.promised_at is not None \
+                and at >= request.promised_at:
+            continue  # pushed past the promise by working hours: the overdue prompt says it
+        result.append(Prompt(rung.kind, request, rung.key, at))
+    return result
+
+
+def schedule(
+    requests: Iterable[Request],
+    ladder: Ladder,
+    calendar: WorkingCalendar,
+    now: datetime,
+    *,
+    paused_until: datetime | None = None,
+    digests: Set[str] = frozenset(),
+    digests_fired: Set[str] = frozenset(),
+) -> Schedule:
+    """Prompts due at `now` (oldest first) and the next instant anything falls due.
+
+    `digests` names the digest kinds switched on; `digests_fired` the keys already shown.
+    While paused, nothing is due and the next wake is the end of the pause.
+    """
+    result = Schedule()
+    paused = paused_until is not None and paused_until > now
+    next_wake: datetime | None = None
+    missed_before = now - MISSED_AFTER
+    for request in requests:
+        for prompt in pending_prompts(request, ladder, calendar):
+            if prompt.due_at <= now and not paused:
+                if prompt.due_at < missed_before:
+                    prompt = Prompt(prompt.kind, request, prompt.key, prompt.due_at, True)
+                result.due.append(prompt)
+                continue
+            wake = max(prompt.due_at, paused_until) if paused else prompt.due_at
+            if next_wake is None or wake < next_wake:
+                next_wake = wake
+    if digests:
+        if not paused:
+            result.digests.extend(_digests(calendar, now, digests, digests_fired))
+        wake = calendar.end_of_working_day(now + timedelta(microseconds=1))
+        if paused:
+            wake = max(wake, paused_until)
+        if next_wake is None or wake < next_wake:
+            next_wake = wake
+    result.due.sort(key=lambda p: p.due_at)
+    result.next_wake = next_wake
+    return result
+
+
+def _digests(calendar: WorkingCalendar, now: datetime, kinds: Set[str],
+             fired: Set[str]) -> list[Digest]:
+    found = []
+    for end in calendar.working_day_ends(now - DIGEST_LOOKBACK, now):
+        local = calendar.local(end)
+        missed = end < now - MISSED_AFTER
+        key = f"end_of_day:{local.date().isoformat()}"
+        if "end_of_day" in kinds and key not in fired:
+            found.append(Digest("end_of_day", key, end, missed))
+        if "end_of_week" in kinds and calendar.is_last_working_day_of_week(end):
+            year, week, _ = local.isocalendar()
+            key = f"end_of_week:{year}-W{week:02d}"
+            if key not in fired:
+                found.append(Digest("end_of_week", key, end, missed))
+    return found

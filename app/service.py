@@ -1,0 +1,183 @@
+"""The core's one front door. The CLI, the tray app and the app's local socket all call these
+operations; each is one committed transaction at the injected clock's "now"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.clock import Clock, as_utc
+from app.domain import lifecycle
+from app.domain.model import Direction, DomainError, EventKind, Person, Priority, PromptKind, Request, Status
+from app.policy.ladder import respond_by, rungs
+from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
+from app.settings import Settings
+from app.storage.store import Store
+
+PAUSE_KEY = "paused_until"
+DIGESTS_KEY = "digests_fired"
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """What a user asked to save: from the quick-add language, a dialog or an import."""
+
+    direction: Direction
+    counterpart: str
+    title: str
+    promised_at: datetime | None = None
+    asked_at: datetime | None = None
+    tags: Sequence[str] = ()
+    priority: Priority = Priority.NORMAL
+    recurrence: str | None = None
+    details: str = ""
+    link: str = ""
+    channel: str = ""
+
+
+class Promptly:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self._settings: Settings | None = None
+
+    def now(self) -> datetime:
+        return as_utc(self.clock.now())
+
+    # -- settings -----------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = self.store.settings()
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        self.store.save_settings(settings)
+        self._settings = settings
+
+    def reload(self) -> None:
+        self._settings = None
+
+    def respond_by(self, request: Request) -> datetime:
+        return respond_by(request, self.settings.ladder, self.settings.calendar())
+
+    # -- the lifecycle ------------------------------------------------------------------
+
+    def add(self, new: NewRequest) -> Request:
+        now = self.now()
+        person = self.store.person_named(new.counterpart) or Person(new.counterpart)
+        request = lifecycle.create(
+            direction=new.direction, counterpart=person, title=new.title, now=now,
+            asked_at=new.asked_at, promised_at=new.promised_at, tags=list(new.tags),
+            priority=new.priority, details=new.details, link=new.link, channel=new.channel,
+            recurrence=new.recurrence,
+        )
+        return self.store.add(request)
+
+    def get(self, request_id: int) -> Request:
+        return self.store.get(request_id)
+
+    def acknowledge(self, request_id: int, eta: datetime | None = None) -> Request:
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.acknowledge(r, at=now, eta=eta))
+
+    def promise(self, request_id: int, when: datetime, reason: str | None = None) -> Request:
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.promise(r, when, at=now, reason=reason))
+
+    def done(self, request_id: int) -> Request:
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.complete(r, at=now))
+
+    def cancel(self, request_id: int, reason: str | None = None) -> Request:
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.cancel(r, at=now, reason=reason))
+
+    def reopen(self, request_id: int) -> Request:
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.reopen(r, at=now))
+
+    def edit(self, request_id: int, **changes) -> Request:
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.edit(r, at=now, **changes))
+
+    def snooze(self, request_id: int, until: datetime, prompt: str | None = None) -> Request:
+        """Snooze one prompt; without a key, the one that fired last or else the next one."""
+        now = self.now()
+
+        def change(request: Request) -> None:
+            key = prompt or self._prompt_to_snooze(request)
+            lifecycle.snooze(request, at=now, until=until, prompt=key)
+
+        return self._change(request_id, change)
+
+    def _prompt_to_snooze(self, request: Request) -> str:
+        settings = self.settings
+        pending = pending_prompts(request, settings.ladder, settings.calendar())
+        live = {p.key for p in pending}
+        current = {r.key for r in rungs(request, settings.ladder, settings.calendar())}
+        for event in reversed(request.history):
+            key = event.data.get("prompt")
+            if event.kind is EventKind.PROMPTED and key in current and key not in live:
+                return key
+        if pending:
+            return min(pending, key=lambda p: p.due_at).key
+        raise DomainError(f"request #{request.id} has no prompt to snooze")
+
+    def record_follow_up(self, request_id: int, prompt_kind: PromptKind, how: str,
+                         to: str | None = None) -> Request:
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.record_follow_up(
+            r, at=now, prompt_kind=prompt_kind, how=how, to=to))
+
+    def _change(self, request_id: int, operation) -> Request:
+        request, _ = self.store.update(request_id, operation)
+        return request
+
+    # -- prompts ------------------------------------------------------------------------
+
+    @property
+    def paused_until(self) -> datetime | None:
+        value = self.store.state(PAUSE_KEY)
+        return datetime.fromisoformat(value) if value else None
+
+    def pause(self, until: datetime | None) -> None:
+        """Hold all prompts until `until` (None resumes). Nothing is lost: they fire after."""
+        self.store.set_state(PAUSE_KEY, until.isoformat() if until else None)
+
+    def schedule(self, now: datetime | None = None) -> Schedule:
+        settings = self.settings
+        return schedule(
+            self.store.open_requests(), settings.ladder, settings.calendar(), now or self.now(),
+            paused_until=self.paused_until, digests=settings.digests,
+            digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
+        )
+
+    def fire(self, prompts: Sequence[Prompt], digests: Sequence[Digest] = ()) -> None:
+        """Record that these prompts were shown, so that each fires once."""
+        now = self.now()
+        by_request: dict[int, list[Prompt]] = {}
+        for prompt in prompts:
+            by_request.setdefault(prompt.request.id, []).append(prompt)
+
+        def recorder(batch: list[Prompt]):
+            def record(request: Request) -> None:
+                for p in batch:
+                    lifecycle.record_prompt(request, at=now, prompt=p.key, kind=p.kind,
+                                            due_at=p.due_at, missed=p.missed)
+            return record
+
+        self.store.update_many((rid, recorder(batch)) for rid, batch in by_request.items())
+        if digests:
+            fired = self.store.state(DIGESTS_KEY, [])
+            # keep a few weeks of keys: enough to never repeat one
+            fired = (fired + [d.key for d in digests])[-60:]
+            self.store.set_state(DIGESTS_KEY, fired)
+
+    def still_owed(self) -> list[Request]:
+        """Received requests not done yet, longest-waiting first (the end-of-day digest)."""
+        owed = self.store.requests(direction=Direction.RECEIVED,
+                                   statuses=(Status.OPEN, Status.ACKNOWLEDGED), with_history=False)
+        return sorted(owed, key=lambda r: r.asked_at)

@@ -1,0 +1,300 @@
+"""The repository: plain domain objects in, plain domain objects out.
+
+Each public method is one transaction; `update` runs a domain operation inside the write
+transaction, so a refused operation writes nothing and a concurrent writer waits its turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.model import (
+    Direction,
+    DomainError,
+    Event,
+    EventKind,
+    Person,
+    Priority,
+    Request,
+    Status,
+)
+from app.settings import Settings
+from app.storage.database import Database
+from app.storage.schema import EventRow, PersonRow, RequestRow, SettingRow
+
+T = TypeVar("T")
+
+_REQ = RequestRow.__table__
+_EVT = EventRow.__table__
+_PPL = PersonRow.__table__
+_SET = SettingRow.__table__
+
+_STATE_PREFIX = "state."
+OPEN_STATUSES = (Status.OPEN.value, Status.ACKNOWLEDGED.value)
+
+
+class NotFound(DomainError):
+    """No such request or person."""
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @contextmanager
+    def _session(self, write: bool = False):
+        with Session(self.db.engine, expire_on_commit=False) as session:
+            if write:
+                session.connection(execution_options={"promptly_write": True})
+            yield session
+            session.commit()  # on an exception, closing the session rolls back
+
+    # -- people -------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        with self._session() as s:
+            return [_person(r) for r in s.execute(select(_PPL).order_by(_PPL.c.name_key))]
+
+    def person(self, person_id: int) -> Person:
+        with self._session() as s:
+            row = s.execute(select(_PPL).where(_PPL.c.id == person_id)).first()
+        if row is None:
+            raise NotFound(f"there is no person #{person_id}")
+        return _person(row)
+
+    def person_named(self, name: str) -> Person | None:
+        with self._session() as s:
+            row = s.execute(select(_PPL).where(_PPL.c.name_key == name_key(name))).first()
+        return _person(row) if row else None
+
+    def save_person(self, person: Person) -> Person:
+        name = " ".join(person.name.split())
+        if not name:
+            raise DomainError("a person needs a name")
+        values = dict(name=name, name_key=name_key(name), email=person.email or None,
+                      escalation_contact_id=person.escalation_contact_id)
+        with self._session(write=True) as s:
+            clash = s.execute(select(_PPL.c.id).where(_PPL.c.name_key == values["name_key"])).scalar()
+            if clash is not None and clash != person.id:
+                raise DomainError(f"there is already a person called {name}")
+            if person.id is None:
+                person_id = s.execute(insert(_PPL).values(**values)).inserted_primary_key[0]
+            else:
+                s.execute(update(_PPL).where(_PPL.c.id == person.id).values(**values))
+                person_id = person.id
+        return Person(name, values["email"], values["escalation_contact_id"], person_id)
+
+    def _person_id(self, s: Session, person: Person) -> int:
+        if person.id is not None:
+            return person.id
+        key = name_key(person.name)
+        found = s.execute(select(_PPL.c.id).where(_PPL.c.name_key == key)).scalar()
+        if found is None:
+            name = " ".join(person.name.split())
+            found = s.execute(insert(_PPL).values(name=name, name_key=key, email=person.email)
+                              ).inserted_primary_key[0]
+        person.id = found
+        return found
+
+    # -- requests -----------------------------------------------------------------------
+
+    def add(self, request: Request) -> Request:
+        with self._session(write=True) as s:
+            self._insert(s, request)
+        return request
+
+    def add_many(self, requests: Iterable[Request]) -> int:
+        """Insert a batch in one transaction (imports, benchmarks)."""
+        count = 0
+        with self._session(write=True) as s:
+            for request in requests:
+                self._insert(s, request)
+                count += 1
+        return count
+
+    def _insert(self, s: Session, request: Request) -> None:
+        request.counterpart.id = self._person_id(s, request.counterpart)
+        request.id = s.execute(insert(_REQ).values(**_row(request))).inserted_primary_key[0]
+        self._insert_events(s, request)
+
+    def _insert_events(self, s: Session, request: Request) -> None:
+        for event in request.history:
+            if event.id is None:
+                event.id = s.execute(insert(_EVT).values(
+                    request_id=request.id, kind=event.kind.value, at=event.at, data=event.data
+                )).inserted_primary_key[0]
+
+    def get(self, request_id: int) -> Request:
+        with self._session() as s:
+            return self._load_one(s, request_id)
+
+    def _load_one(self, s: Session, request_id: int) -> Request:
+        rows = self._select(s, _REQ.c.id == request_id)
+        if not rows:
+            raise NotFound(f"there is no request #{request_id}; `promptly list --all` shows them")
+        return rows[0]
+
+    def update(self, request_id: int, change: Callable[[Request], T]) -> tuple[Request, T]:
+        """Load, change through a domain operation, and save: one transaction."""
+        with self._session(write=True) as s:
+            request = self._load_one(s, request_id)
+            result = change(request)
+            request.counterpart.id = self._person_id(s, request.counterpart)
+            s.execute(update(_REQ).where(_REQ.c.id == request_id).values(**_row(request)))
+            self._insert_events(s, request)
+        return request, result
+
+    def update_many(self, changes: Iterable[tuple[int, Callable[[Request], Any]]]) -> list[Request]:
+        """Several changes in one transaction (firing a batch of prompts)."""
+        done = []
+        with self._session(write=True) as s:
+            for request_id, change in changes:
+                request = self._load_one(s, request_id)
+                change(request)
+                s.execute(update(_REQ).where(_REQ.c.id == request_id).values(**_row(request)))
+                self._insert_events(s, request)
+                done.append(request)
+        return done
+
+    def requests(
+        self,
+        *,
+        direction: Direction | None = None,
+        statuses: Iterable[Status] | None = None,
+        asked_between: tuple[datetime, datetime] | None = None,
+        with_history: bool = True,
+    ) -> list[Request]:
+        conditions = []
+        if direction is not None:
+            conditions.append(_REQ.c.direction == direction.value)
+        if statuses is not None:
+            conditions.append(_REQ.c.status.in_([s.value for s in statuses]))
+        if asked_between is not None:
+            conditions.append(_REQ.c.asked_at.between(*asked_between))
+        with self._session() as s:
+            return self._select(s, *conditions, with_history=with_history)
+
+    def open_requests(self) -> list[Request]:
+        """What the scheduler looks at: every request not done or cancelled, with history."""
+        return self.requests(statuses=(Status.OPEN, Status.ACKNOWLEDGED))
+
+    def _select(self, s: Session, *conditions, with_history: bool = True) -> list[Request]:
+        people = {row.id: _person(row) for row in s.execute(select(_PPL))}
+        query = select(_REQ).where(*conditions).order_by(_REQ.c.id)
+        requests = [_request(row, people) for row in s.execute(query)]
+        if with_history and requests:
+            by_id = {r.id: r for r in requests}
+            events = select(_EVT).order_by(_EVT.c.request_id, _EVT.c.id)
+            if len(conditions) > 0:
+                events = events.where(_EVT.c.request_id.in_(select(_REQ.c.id).where(*conditions)))
+            for row in s.execute(events):
+                owner = by_id.get(row.request_id)
+                if owner is not None:
+                    owner.history.append(Event(EventKind(row.kind), row.at, row.data or {}, row.id))
+        return requests
+
+    def known_uids(self, uids: Iterable[str]) -> set[str]:
+        uids = list(uids)
+        found: set[str] = set()
+        with self._session() as s:
+            for start in range(0, len(uids), 500):
+                chunk = uids[start:start + 500]
+                found.update(s.execute(select(_REQ.c.uid).where(_REQ.c.uid.in_(chunk))).scalars())
+        return found
+
+    def count(self) -> int:
+        with self._session() as s:
+            return s.execute(select(func.count()).select_from(_REQ)).scalar_one()
+
+    # -- settings and small state -------------------------------------------------------
+
+    def settings(self) -> Settings:
+        with self._session() as s:
+            rows = s.execute(select(_SET).where(~_SET.c.key.startswith(_STATE_PREFIX))).all()
+        return Settings.from_json({row.key: row.value for row in rows})
+
+    def save_settings(self, settings: Settings) -> None:
+        with self._session(write=True) as s:
+            for key, value in settings.to_json().items():
+                self._put(s, key, value)
+
+    def state(self, key: str, default: Any = None) -> Any:
+        with self._session() as s:
+            value = s.execute(select(_SET.c.value).where(_SET.c.key == _STATE_PREFIX + key)).first()
+        return default if value is None else value[0]
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self._session(write=True) as s:
+            self._put(s, _STATE_PREFIX + key, value)
+
+    def _put(self, s: Session, key: str, value: Any) -> None:
+        s.execute(delete(_SET).where(_SET.c.key == key))
+        if value is not None:
+            s.execute(insert(_SET).values(key=key, value=value))
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap way to notice outside writes."""
+        if not self.db.is_sqlite:
+            with self._session() as s:
+                return hash(tuple(s.execute(select(func.max(_EVT.c.id), func.count(_SET.c.key))).one()))
+        with self.db.engine.connect() as conn:
+            return conn.exec_driver_sql("PRAGMA data_version").scalar()
+
+
+def _person(row) -> Person:
+    return Person(row.name, row.email, row.escalation_contact_id, row.id)
+
+
+def _request(row, people: dict[int, Person]) -> Request:
+    return Request(
+        id=row.id,
+        uid=row.uid,
+        direction=Direction(row.direction),
+        counterpart=people[row.counterpart_id],
+        title=row.title,
+        details=row.details,
+        link=row.link,
+        channel=row.channel,
+        tags=list(row.tags or []),
+        priority=Priority(row.priority),
+        recurrence=row.recurrence,
+        status=Status(row.status),
+        asked_at=row.asked_at,
+        acknowledged_at=row.acknowledged_at,
+        promised_at=row.promised_at,
+        original_promise=row.original_promise,
+        completed_at=row.completed_at,
+        cancelled_at=row.cancelled_at,
+    )
+
+
+def _row(request: Request) -> dict[str, Any]:
+    return dict(
+        uid=request.uid,
+        direction=request.direction.value,
+        counterpart_id=request.counterpart.id,
+        title=request.title,
+        details=request.details,
+        link=request.link,
+        channel=request.channel,
+        tags=list(request.tags),
+        priority=int(request.priority),
+        recurrence=request.recurrence,
+        status=request.status.value,
+        asked_at=request.asked_at,
+        acknowledged_at=request.acknowledged_at,
+        promised_at=request.promised_at,
+        original_promise=request.original_promise,
+        completed_at=request.completed_at,
+        cancelled_at=request.cancelled_at,
+    )
