@@ -36,7 +36,7 @@ test: $(STAMP) desktop-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
-	$(PY) -m benchmarks
+	$(PY) -m tests.bench $(ONLY)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
