@@ -128,11 +128,13 @@ def schedule(
 def _digests(calendar: WorkingCalendar, now: datetime, kinds: Set[str],
              fired: Set[str]) -> list[Digest]:
     found = []
-    for end in calendar.working_day_ends(now - DIGEST_LOOKBACK, now):
+    ends = calendar.working_day_ends(now - DIGEST_LOOKBACK, now)
+    for end in ends:
         local = calendar.local(end)
         missed = end < now - MISSED_AFTER
         key = f"end_of_day:{local.date().isoformat()}"
-        if "end_of_day" in kinds and key not in fired:
+        # a newer end-of-day digest supersedes an older one that was never shown
+        if "end_of_day" in kinds and end == ends[-1] and key not in fired:
             found.append(Digest("end_of_day", key, end, missed))
         if "end_of_week" in kinds and calendar.is_last_working_day_of_week(end):
             year, week, _ = local.isocalendar()

@@ -1,0 +1,246 @@
+"""The prompt ladder, driven through a simulated week with an injected clock."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from app.domain.model import Direction, Priority, PromptKind
+from app.service import NewRequest
+from app.settings import Settings
+
+UTC = timezone.utc
+
+
+def at(*args):
+    return datetime(*args, tzinfo=UTC)
+
+
+def run_until(core, clock, end):
+    """What the tray app does: sleep until the next wake, show what is due, record it."""
+    shown = []
+    while True:
+        schedule = core.schedule()
+        if schedule.due:
+            core.fire(schedule.due)
+            shown += [(p.kind, p.request.title, clock.now(), p.missed) for p in schedule.due]
+            continue
+        if schedule.next_wake is None or schedule.next_wake > end:
+            clock.set(end)
+            return shown
+        clock.set(schedule.next_wake)
+
+
+@pytest.fixture
+def core(core):
+    core.save_settings(core.settings.with_changes(end_of_day_digest=False, weekly_summary_prompt=False))
+    return core
+
+
+def received(core, title="repair invoice", **kw):
+    return core.add(NewRequest(Direction.RECEIVED, "Dana", title, **kw))
+
+
+def made(core, title="badge form", **kw):
+    return core.add(NewRequest(Direction.MADE, "Kim", title, **kw))
+
+
+def test_received_respond_prompt_fires_fifteen_minutes_before_respond_by(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    received(core)
+    shown = run_until(core, clock, at(2026, 11, 23, 18))
+    assert shown == [(PromptKind.RESPOND, "repair invoice", at(2026, 11, 23, 10, 45), False)]
+
+
+def test_an_answer_silences_the_respond_prompt(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    clock.set(at(2026, 11, 23, 10, 20))
+    core.acknowledge(request.id)
+    assert run_until(core, clock, at(2026, 11, 23, 18)) == []
+
+
+def test_promise_i_gave_prompts_due_soon_then_overdue(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    core.acknowledge(request.id, eta=at(2026, 11, 24, 15, 0))
+    shown = run_until(core, clock, at(2026, 11, 25))
+    assert [(k, t) for k, _, t, _ in shown] == [
+        (PromptKind.DUE_SOON, at(2026, 11, 24, 14, 45)),
+        (PromptKind.OVERDUE, at(2026, 11, 24, 15, 0)),
+    ]
+
+
+def test_asked_friday_at_half_past_four_the_ladder_continues_on_monday(core, clock):
+    clock.set(at(2026, 11, 27, 16, 30))  # Friday
+    made(core)
+    shown = run_until(core, clock, at(2026, 12, 1))
+    assert [(k, t) for k, _, t, _ in shown] == [
+        (PromptKind.NUDGE, at(2026, 11, 30, 9, 30)),  # 30 min Friday + 30 min Monday
+        (PromptKind.ESCALATE, at(2026, 11, 30, 10, 30)),
+    ]
+
+
+def test_a_holiday_monday_moves_everything_to_tuesday(core, clock):
+    core.save_settings(core.settings.with_changes(holidays=("2026-11-30",)))
+    clock.set(at(2026, 11, 27, 16, 30))
+    made(core)
+    shown = run_until(core, clock, at(2026, 12, 2))
+    assert [t for _, _, t, _ in shown] == [at(2026, 12, 1, 9, 30), at(2026, 12, 1, 10, 30)]
+
+
+def test_their_promise_gets_a_check_in_then_an_escalation_an_hour_later(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = made(core)
+    clock.set(at(2026, 11, 23, 10, 30))
+    core.acknowledge(request.id, eta=at(2026, 11, 24, 16, 30))  # Kim replied with an ETA
+    shown = run_until(core, clock, at(2026, 11, 26))
+    assert [(k, t) for k, _, t, _ in shown] == [
+        (PromptKind.CHECK_IN, at(2026, 11, 24, 16, 30)),
+        (PromptKind.ESCALATE, at(2026, 11, 25, 9, 30)),  # 30 working min Tue + 30 Wed
+    ]
+
+
+def test_a_prompt_due_outside_hours_waits_for_the_next_working_minute(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    core.acknowledge(request.id, eta=at(2026, 11, 28, 12, 0))  # a Saturday promise
+    shown = run_until(core, clock, at(2026, 12, 1))
+    # due-soon would be Saturday 11:45: pushed past the promise, the overdue prompt says it all
+    assert [(k, t) for k, _, t, _ in shown] == [(PromptKind.OVERDUE, at(2026, 11, 30, 9, 0))]
+
+
+def test_urgent_requests_ignore_working_hours(core, clock):
+    clock.set(at(2026, 11, 28, 20, 0))  # Saturday evening
+    made(core, priority=Priority.URGENT)
+    shown = run_until(core, clock, at(2026, 11, 29))
+    assert [(k, t) for k, _, t, _ in shown] == [
+        (PromptKind.NUDGE, at(2026, 11, 28, 21, 0)),
+        (PromptKind.ESCALATE, at(2026, 11, 28, 22, 0)),
+    ]
+
+
+def test_each_prompt_fires_once(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    received(core)
+    clock.set(at(2026, 11, 23, 11, 0))
+    first = core.schedule()
+    core.fire(first.due)
+    assert len(first.due) == 1
+    assert core.schedule().due == []
+
+
+def test_snooze_moves_a_fired_prompt_and_it_fires_once_more(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = made(core)
+    shown = run_until(core, clock, at(2026, 11, 23, 11, 0))
+    assert [k for k, *_ in shown] == [PromptKind.NUDGE]
+    core.snooze(request.id, at(2026, 11, 23, 11, 15))
+    shown = run_until(core, clock, at(2026, 11, 23, 11, 59))
+    assert [(k, t) for k, _, t, _ in shown] == [(PromptKind.NUDGE, at(2026, 11, 23, 11, 15))]
+
+
+def test_snoozing_before_a_prompt_fires_delays_it(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    core.snooze(request.id, at(2026, 11, 23, 14, 0))  # the respond prompt, due at 10:45
+    shown = run_until(core, clock, at(2026, 11, 23, 18))
+    assert [(k, t) for k, _, t, _ in shown] == [(PromptKind.RESPOND, at(2026, 11, 23, 14, 0))]
+
+
+def test_done_or_cancel_silences_the_whole_request(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    a, b = made(core, "a"), received(core, "b", promised_at=at(2026, 11, 23, 15))
+    core.done(a.id)
+    core.cancel(b.id)
+    assert run_until(core, clock, at(2026, 11, 30)) == []
+
+
+def test_renegotiating_arms_the_prompts_of_the_new_promise(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    core.acknowledge(request.id, eta=at(2026, 11, 23, 12, 0))
+    shown = run_until(core, clock, at(2026, 11, 23, 11, 50))
+    assert [k for k, *_ in shown] == [PromptKind.DUE_SOON]
+    core.promise(request.id, at(2026, 11, 24, 12, 0), reason="waiting for the supplier")
+    shown = run_until(core, clock, at(2026, 11, 25))
+    assert [(k, t) for k, _, t, _ in shown] == [
+        (PromptKind.DUE_SOON, at(2026, 11, 24, 11, 45)),
+        (PromptKind.OVERDUE, at(2026, 11, 24, 12, 0)),
+    ]
+
+
+def test_prompts_missed_while_asleep_come_back_once_marked_missed(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    made(core)
+    received(core)
+    clock.set(at(2026, 11, 24, 9, 30))  # the laptop slept through Monday
+    schedule = core.schedule()
+    assert sorted(p.kind.value for p in schedule.due) == ["escalate", "nudge", "respond"]
+    assert all(p.missed for p in schedule.due)
+    core.fire(schedule.due)
+    assert core.schedule().due == []
+
+
+def test_a_prompt_fired_on_time_is_not_missed(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    received(core)
+    clock.set(at(2026, 11, 23, 10, 46))
+    assert [p.missed for p in core.schedule().due] == [False]
+
+
+def test_pause_holds_prompts_until_it_ends_and_loses_none(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    received(core)
+    core.pause(at(2026, 11, 23, 12, 0))
+    schedule = core.schedule(at(2026, 11, 23, 11, 0))
+    assert schedule.due == [] and schedule.next_wake == at(2026, 11, 23, 12, 0)
+    clock.set(at(2026, 11, 23, 12, 0))
+    assert [p.kind for p in core.schedule().due] == [PromptKind.RESPOND]
+
+
+def test_the_next_wake_is_the_earliest_pending_prompt(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    made(core)  # nudge 11:00
+    received(core)  # respond 10:45
+    assert core.schedule().next_wake == at(2026, 11, 23, 10, 45)
+
+
+def test_nothing_pending_means_no_wake(core, clock):
+    assert core.schedule().next_wake is None
+
+
+def test_end_of_day_and_end_of_week_digests_fire_once(core, clock):
+    core.save_settings(core.settings.with_changes(end_of_day_digest=True, weekly_summary_prompt=True))
+    clock.set(at(2026, 11, 27, 10, 0))  # Friday
+    assert core.schedule().next_wake == at(2026, 11, 27, 17, 0)
+    clock.set(at(2026, 11, 27, 17, 0))
+    schedule = core.schedule()
+    assert [d.kind for d in schedule.digests] == ["end_of_day", "end_of_week"]
+    core.fire([], schedule.digests)
+    assert core.schedule().digests == []
+    assert core.schedule().next_wake == at(2026, 11, 30, 17, 0)
+
+
+def test_a_simulated_week_fires_every_prompt_exactly_once(core, clock):
+    """Monday to the next Monday, with a Friday-afternoon ask, a DST-free weekend and a holiday."""
+    core.save_settings(core.settings.with_changes(holidays=(date(2026, 11, 30).isoformat(),)))
+    clock.set(at(2026, 11, 23, 9, 5))
+    a = received(core, "Q3 numbers")
+    b = made(core, "contract review", promised_at=at(2026, 11, 25, 12, 0))
+    clock.set(at(2026, 11, 23, 9, 30))
+    core.acknowledge(a.id, eta=at(2026, 11, 26, 10, 0))
+    shown = run_until(core, clock, at(2026, 11, 27, 16, 30))
+    c = made(core, "badge form")
+    shown += run_until(core, clock, at(2026, 12, 1, 18, 0))
+    keys = [(k.value, title, t) for k, title, t, _ in shown]
+    assert keys == [
+        ("nudge", "contract review", at(2026, 11, 23, 10, 5)),
+        ("escalate", "contract review", at(2026, 11, 23, 11, 5)),
+        ("check_in", "contract review", at(2026, 11, 25, 12, 0)),
+        ("escalate", "contract review", at(2026, 11, 25, 13, 0)),
+        ("due_soon", "Q3 numbers", at(2026, 11, 26, 9, 45)),
+        ("overdue", "Q3 numbers", at(2026, 11, 26, 10, 0)),
+        ("nudge", "badge form", at(2026, 12, 1, 9, 30)),  # Monday is a holiday
+        ("escalate", "badge form", at(2026, 12, 1, 10, 30)),
+    ]
+    assert c.id is not None
