@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from app.domain.model import EventKind, PromptKind, Request
 from app.policy.calendar import WorkingCalendar
@@ -19,8 +20,7 @@ MISSED_AFTER = timedelta(minutes=5)
 DIGEST_LOOKBACK = timedelta(hours=24)
 
 
-@dataclass(frozen=True, slots=True)
-class Prompt:
+class Prompt(NamedTuple):
     kind: PromptKind
     request: Request
     key: str
@@ -106,7 +106,7 @@ def schedule(
         for prompt in pending_prompts(request, ladder, calendar):
             if prompt.due_at <= now and not paused:
                 if prompt.due_at < missed_before:
-                    prompt = Prompt(prompt.kind, request, prompt.key, prompt.due_at, True)
+                    prompt = prompt._replace(missed=True)
                 result.due.append(prompt)
                 continue
             wake = max(prompt.due_at, paused_until) if paused else prompt.due_at

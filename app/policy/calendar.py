@@ -38,6 +38,7 @@ class WorkingCalendar:
         self.holidays = frozenset(holidays)
         self.tz = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
         self._days: dict[int, tuple[Interval, ...]] = {}
+        self._ordinals: dict[int, int] = {}
         self._validate()
 
     def _validate(self) -> None:
@@ -76,7 +77,12 @@ class WorkingCalendar:
         return spans
 
     def _ordinal(self, ts: float) -> int:
-        return datetime.fromtimestamp(ts, self.tz).toordinal()
+        # Every UTC offset is a multiple of 15 minutes, so a local date is constant per quarter hour.
+        quarter = int(ts // 900)
+        ordinal = self._ordinals.get(quarter)
+        if ordinal is None:
+            ordinal = self._ordinals[quarter] = datetime.fromtimestamp(quarter * 900, self.tz).toordinal()
+        return ordinal
 
     def _scan(self, ts: float):
         """Working intervals that end at or after `ts`, in order."""
@@ -103,6 +109,10 @@ class WorkingCalendar:
     def next_working_minute(self, moment: datetime) -> datetime:
         """`moment` itself when inside working hours (ends included), else the next start."""
         ts = moment.timestamp()
+        ordinal = self._ordinal(ts)
+        for start, end in self._intervals(ordinal):  # the common case: today
+            if end >= ts:
+                return moment if start <= ts else self._at(start)
         start, _ = next(self._scan(ts))
         return moment if start <= ts else self._at(start)
 

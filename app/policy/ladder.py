@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from app.domain.model import Direction, PromptKind, Request, Status
 from app.policy.calendar import AlwaysOpen, WorkingCalendar
@@ -30,8 +31,7 @@ class Ladder:
                              "make 'escalate after' longer than 'nudge after'")
 
 
-@dataclass(frozen=True, slots=True)
-class Rung:
+class Rung(NamedTuple):
     """One prompt a request may raise: its kind, a stable key, and when it falls due."""
 
     kind: PromptKind
