@@ -1,0 +1,262 @@
+"""One quick-add line: who, which direction, what, by when, tags, priority, repeat.
+
+Every recognised part becomes a Piece with its span in the text, so the dialog can show it as a
+chip; `literal` names pieces (by span start or id) the user dropped, whose words then stay title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from app.domain.model import Direction, Priority
+from app.policy.calendar import WorkingCalendar
+from app.quickadd.dates import Context, Found, Words, find_recurrence, find_when
+from app.quickadd.errors import ParseError
+from app.quickadd.tokens import Token, check_text, tokenize
+
+if TYPE_CHECKING:
+    from app.service import NewRequest
+
+_MENTION = re.compile(r"^([<>])?@([^\W_][\w.'’-]*)")
+_TAG = re.compile(r"^#([^\W_][\w/-]*)$")
+_PRIORITY = re.compile(r"^!+$")
+_RECEIVED_WORDS = frozenset({"from", "<"})
+_MADE_WORDS = frozenset({"to", "ask", "for", ">"})
+_ASKED_FOLLOWERS = ("for", "to", "about")
+# Words that only join the person to the title: "ask @kim for the form", "from @dana: repair".
+_CONNECTORS = frozenset({"for", "to", "about", "re", ":", "-", "–", "—"})
+
+EXAMPLE = "from @dana: repair invoice by fri 3pm"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    kind: str  # "who", "direction", "when", "tag", "priority" or "recurrence"
+    text: str
+    start: int
+    end: int
+    value: Any
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.start}"
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    direction: Direction
+    direction_explicit: bool
+    counterpart: str
+    counterpart_known: bool
+    title: str
+    promised_at: datetime | None
+    tags: list[str]
+    priority: Priority
+    recurrence: str | None
+    pieces: list[Piece]
+    zone: ZoneInfo = field(repr=False, default=ZoneInfo("UTC"))
+
+    def to_new_request(self, asked_at: datetime | None = None) -> NewRequest:
+        from app.service import NewRequest  # the service drags in storage; the dialog needs none of it
+
+        return NewRequest(
+            direction=self.direction, counterpart=self.counterpart, title=self.title,
+            promised_at=self.promised_at, asked_at=asked_at, tags=tuple(self.tags),
+            priority=self.priority, recurrence=self.recurrence,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "direction": self.direction.value,
+            "counterpart": self.counterpart,
+            "title": self.title,
+            "promised_at": self.promised_at.astimezone(self.zone).isoformat() if self.promised_at else None,
+            "tags": list(self.tags),
+            "priority": self.priority.label,
+            "recurrence": self.recurrence,
+        }
+
+
+def parse(
+    text: str,
+    now: datetime,
+    calendar: WorkingCalendar,
+    default_direction: Direction = Direction.RECEIVED,
+    known_people: Iterable[str] = (),
+    literal: Collection[int | str] = frozenset(),
+) -> ParseResult:
+    """Read one quick-add line; ParseError (naming the word) when it cannot be saved as is."""
+    check_text(text)
+    tokens = tokenize(text)
+    ctx = Context(now, calendar)
+    people = {name.casefold(): name for name in known_people}
+    blocked: set[int] = set()
+    # Dropping a piece can reveal another (a shorter date phrase); repeat until nothing new drops.
+    while True:
+        draft = _Draft(text, tokens, blocked, ctx, people)
+        dropped = [p for p in draft.pieces if p.start in literal or p.id in literal]
+        if not dropped:
+            break
+        blocked |= {i for i, t in enumerate(tokens) for p in dropped if t.start < p.end and p.start < t.end}
+    return draft.result(text, default_direction)
+
+
+class _Draft:
+    def __init__(self, text: str, tokens: list[Token], blocked: set[int], ctx: Context,
+                 people: dict[str, str]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.ctx = ctx
+        self.words = Words(tokens, [not t.quoted and i not in blocked for i, t in enumerate(tokens)])
+        self.pieces: list[Piece] = []
+        self.claimed: set[int] = set()  # token indexes that belong to a piece
+        self.direction: Direction | None = None
+        self.counterpart: str | None = None
+        self.known = False
+        self.who_end = -1  # index of the last token of the who/direction group
+        self.promised_at: datetime | None = None
+        self.recurrence: str | None = None
+        self.tags: list[str] = []
+        self.priority = Priority.NORMAL
+        self._who(people)
+        self._rest()
+
+    def _claim(self, kind: str, first: int, end: int, value: Any, start: int | None = None,
+               stop: int | None = None) -> None:
+        """Tokens [first, end) become a piece; `start`/`stop` narrow its span within a token."""
+        start = self.tokens[first].start if start is None else start
+        stop = self.tokens[end - 1].end if stop is None else stop
+        self.pieces.append(Piece(kind, self.text[start:stop], start, stop, value))
+        self.claimed.update(range(first, end))
+        for i in range(first, end):
+            self.words.usable[i] = False
+
+    # -- who and which direction -------------------------------------------------------
+
+    def _who(self, people: dict[str, str]) -> None:
+        words, tokens = self.words, self.tokens
+        mentions = []
+        for i, token in enumerate(tokens):
+            if words(i) is not None and (m := _MENTION.match(token.raw)):
+                name = m.group(2).rstrip(".'’-")
+                if name:
+                    mentions.append((i, m.group(1), name))
+        if not mentions:
+            return
+        directed = [m for m in mentions if m[1] or words(m[0] - 1) in _RECEIVED_WORDS | _MADE_WORDS]
+        index, arrow, name = (directed or mentions)[0]
+        token = tokens[index]
+        self.known = name.casefold() in people
+        self.counterpart = people.get(name.casefold()) or _capitalized(name)
+        offset = token.start + (1 if arrow else 0)
+        self.who_end = index
+        if arrow:
+            direction = Direction.RECEIVED if arrow == "<" else Direction.MADE
+            self._claim("direction", index, index, direction, token.start, token.start + 1)
+            self.direction = direction
+        elif words(index - 1) in _RECEIVED_WORDS | _MADE_WORDS:
+            direction = Direction.RECEIVED if words(index - 1) in _RECEIVED_WORDS else Direction.MADE
+            self._claim("direction", index - 1, index, direction)
+            self.direction = direction
+        self._claim("who", index, index + 1, self.counterpart, offset, offset + 1 + len(name))
+        if self.direction is None and words(index + 1) == "asked":
+            end = index + 2
+            if words(end) == "me":
+                end += 1
+            if words(end) in _ASKED_FOLLOWERS:
+                end += 1
+            self._claim("direction", index + 1, end, Direction.RECEIVED)
+            self.direction = Direction.RECEIVED
+            self.who_end = end - 1
+
+    # -- tags, priority, repeat, when --------------------------------------------------
+
+    def _rest(self) -> None:
+        words, tokens, ctx = self.words, self.tokens, self.ctx
+        candidates: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            word = words(i)
+            if word is None:
+                i += 1
+                continue
+            raw = tokens[i].raw
+            if _PRIORITY.match(raw):
+                level = Priority(min(len(raw), Priority.URGENT))
+                self.priority = max(self.priority, level)
+                self._claim("priority", i, i + 1, level)
+                i += 1
+                continue
+            if (m := _TAG.match(raw.rstrip(",.;:?"))) and any(c.isalpha() for c in m.group(1)):
+                tag = m.group(1).casefold()
+                if tag not in self.tags:
+                    self.tags.append(tag)
+                self._claim("tag", i, i + 1, tag, tokens[i].start, tokens[i].start + 1 + len(m.group(1)))
+                i += 1
+                continue
+            if self.recurrence is None and (repeat := find_recurrence(words, i, ctx)):
+                self.recurrence = repeat.rule
+                self._claim("recurrence", i, repeat.end, repeat.rule)
+                self.promised_at = repeat.first
+                i = repeat.end
+                continue
+            found = find_when(words, i, ctx)
+            if found is not None:
+                candidates.append(found)
+                i = found.end
+                continue
+            i += 1
+        if candidates:
+            # The phrase the user marked with "by"/"on"/"at" wins; else the last, as in "… tomorrow".
+            marked = [c for c in candidates if c.prepositioned]
+            chosen = (marked or candidates)[-1]
+            self.promised_at = chosen.at
+            self._claim("when", chosen.start, chosen.end, chosen.at)
+
+    # -- the result --------------------------------------------------------------------
+
+    def title_words(self) -> list[str]:
+        kept = [i for i in range(len(self.tokens)) if i not in self.claimed]
+        while kept and kept[0] == self.who_end + 1 and self.tokens[kept[0]].norm in _CONNECTORS \
+                and not self.tokens[kept[0]].quoted:
+            self.who_end = kept.pop(0)
+        return [self.tokens[i].raw for i in kept]
+
+    def result(self, text: str, default_direction: Direction) -> ParseResult:
+        if self.counterpart is None:
+            lone = next((t for t in self.tokens if t.raw == "@"), None)
+            raise ParseError(
+                f"say who with @ and a name, e.g. {EXAMPLE}", lone.raw if lone else None,
+                lone.start if lone else None, lone.end if lone else None)
+        title = " ".join(self.title_words()).strip()
+        if not title.strip(":-–—,.;!? "):
+            raise ParseError(f"say what is asked, not only who and when, e.g. {EXAMPLE}")
+        self.pieces.sort(key=lambda p: (p.start, p.end))
+        return ParseResult(
+            direction=self.direction or default_direction,
+            direction_explicit=self.direction is not None,
+            counterpart=self.counterpart,
+            counterpart_known=self.known,
+            title=title,
+            promised_at=self.promised_at,
+            tags=self.tags,
+            priority=self.priority,
+            recurrence=self.recurrence,
+            pieces=self.pieces,
+            zone=self.ctx.tz,
+        )
+
+
+_WORD_START = re.compile(r"(^|[-'’. ])(\w)")
+
+
+def _capitalized(name: str) -> str:
+    """A new person's name as typed, with a capital where the user typed all lower case."""
+    if name != name.lower():
+        return name
+    return _WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), name)

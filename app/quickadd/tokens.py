@@ -1,0 +1,61 @@
+"""Splitting a line into words that remember where they stand, so every piece has a span."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.quickadd.errors import ParseError
+
+MAX_LENGTH = 500
+
+# A quote opens only at the start of a word; an unclosed quote runs to the end of the line, so
+# that half-typed quotes keep their words literal while the user types.
+_TOKEN = re.compile(r'(["“„«])([^"“”»]*)(["”“»]|\Z)|\S+')
+_TRAILING_PUNCTUATION = ",.;:?"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    raw: str  # as typed (without the quote marks of a quoted phrase)
+    start: int
+    end: int
+    quoted: bool = False
+
+    @property
+    def norm(self) -> str:
+        """Lower case, without trailing punctuation: what the grammar compares."""
+        return self.raw.rstrip(_TRAILING_PUNCTUATION).casefold()
+
+
+def check_text(text: str) -> str:
+    """The line, stripped, or a ParseError for text no one meant to save."""
+    if not isinstance(text, str):
+        raise ParseError("the line must be text", None)
+    if len(text) > MAX_LENGTH:
+        raise ParseError(
+            f"the line is {len(text):,} characters long; keep it under {MAX_LENGTH} and put the rest "
+            "in the request's details", text[MAX_LENGTH:MAX_LENGTH + 20], MAX_LENGTH, len(text))
+    for index, char in enumerate(text):
+        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            raise ParseError(
+                f"the line contains a control character (U+{ord(char):04X}); type it on one line "
+                "without tabs or line breaks", repr(char), index, index + 1)
+    stripped = text.strip()
+    if not stripped:
+        raise ParseError("the line is empty; type who, what and by when, e.g. "
+                         "from @dana: repair invoice by fri 3pm")
+    return text
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        if match.group(1):
+            inner = match.group(2).strip()
+            if inner:
+                tokens.append(Token(inner, match.start(), match.end(), quoted=True))
+        else:
+            tokens.append(Token(match.group(0), match.start(), match.end()))
+    return tokens
