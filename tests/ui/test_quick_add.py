@@ -1,0 +1,139 @@
+"""The quick-add dialog: live chips, dropping a chip, saving exactly once, inline errors, Esc."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.domain.model import Direction, Person
+from app.storage.store import Store
+from ui.quick_add import QuickAddDialog
+from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
+
+UTC = timezone.utc
+
+
+def make(qtbot, controller):
+    dialog = QuickAddDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.present()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def chip_texts(dialog):
+    return [(c.kind, c.text) for c in dialog.chips()]
+
+
+def test_present_shows_an_empty_focused_line(qtbot, controller):
+    dialog = make(qtbot, controller)
+    dialog.line.setText("leftover from last time")
+    dialog.hide()
+    dialog.present()
+    assert dialog.isVisible()
+    assert dialog.line.text() == ""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.line)
+
+
+def test_typing_updates_the_chips(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: repair invoice by fri 3pm #billing !")
+    chips = dict(chip_texts(dialog))
+    assert chips["direction"] == "I owe Dana"
+    assert chips["who"] == "Dana (new person)"
+    assert chips["when"].startswith("Fri 15:00 · in 4 d 6 h")
+    assert chips["tag"] == "#billing"
+    assert chips["priority"] == "high priority"
+    assert dialog.title_label.text() == "What: repair invoice"
+
+
+def test_the_default_direction_shows_when_none_is_typed(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "@sam review contract")
+    assert chip_texts(dialog)[0] == ("direction", "I owe Sam (default)")
+    assert dialog.chips()[0].drop_button is None  # nothing typed, nothing to drop
+
+
+def test_dropping_a_chip_keeps_its_words_in_the_title(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "to @sam review contract by friday")
+    when = next(c for c in dialog.chips() if c.kind == "when")
+    qtbot.mouseClick(when.drop_button, Qt.MouseButton.LeftButton)
+    assert "when" not in dict(chip_texts(dialog))
+    assert dialog.title_label.text() == "What: review contract by friday"
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
+    [saved] = controller.core.store.requests()
+    assert saved.title == "review contract by friday" and saved.promised_at is None
+
+
+def test_a_chip_can_be_dropped_with_the_keyboard_only(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.line)
+    qtbot.keyClicks(dialog.line, "from @dana invoice #billing")
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is next(c for c in dialog.chips() if c.kind == "direction").drop_button
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is dialog.line
+    assert dialog.chips()[0].text == "I owe Dana (default)"
+    assert dialog.title_label.text() == "What: from invoice"
+
+
+def test_enter_saves_exactly_one_request(qtbot, controller):
+    dialog = make(qtbot, controller)
+    changed = []
+    controller.changed.connect(lambda: changed.append(1))
+    qtbot.keyClicks(dialog.line, "to @sam review contract by fri 3pm #legal")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
+    [request] = controller.core.store.requests()
+    assert saved.args == [request.id]
+    assert (request.direction, request.counterpart.name, request.title, request.tags) == \
+        (Direction.MADE, "Sam", "review contract", ["legal"])
+    assert request.promised_at == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+    assert changed == [1]
+    assert not dialog.isVisible()
+
+
+def test_an_error_shows_inline_and_saves_nothing(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "repair the invoice by friday")
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error_label.objectName() == "quickAddError"
+    assert "say who with @" in dialog.error_label.text()
+    assert controller.core.store.count() == 0
+    assert controller.errors == []  # inline, not a message box
+
+
+def test_esc_hides_and_saves_nothing(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: invoice")
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert controller.core.store.count() == 0
+
+
+def test_at_completes_known_people(qtbot, controller, store: Store):
+    store.save_person(Person("Dana"))
+    store.save_person(Person("Dominik"))
+    store.save_person(Person("Lee"))
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @do")
+    popup = dialog.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())] == ["Dominik"]
+    dialog.completer.activated.emit("Dominik")
+    assert dialog.line.text() == "from @Dominik "
+    qtbot.keyClicks(dialog.line, "contract")
+    assert dict(chip_texts(dialog))["who"] == "Dominik"  # known: no "(new person)"
+
+
+def test_markup_in_user_text_is_shown_literally(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana <b>x</b> & <img src=x> #tag")
+    assert dialog.title_label.text() == "What: <b>x</b> & <img src=x>"
+    assert dialog.title_label.textFormat() == Qt.TextFormat.PlainText
+    assert all(c.label.textFormat() == Qt.TextFormat.PlainText for c in dialog.chips())

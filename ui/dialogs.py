@@ -1,0 +1,292 @@
+"""Small dialogs shared by the list and the prompt window: a time (ETA, new promise, snooze) with
+an optional reason, editing a request, and a drafted message.
+
+They open non-modally with `open()` and report through `accepted`, so the caller's event loop (and
+a test) keeps running; the caller applies the change through the controller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import Priority, PromptKind, Request
+from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
+from app.quickadd import ParseError, parse_duration, parse_when
+from ui.controller import Controller
+from ui.wording import countdown, moment_text, priority_text
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that never interprets user text as markup."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class WhenDialog(QDialog):
+    """Ask for a time in the quick-add language (`fri 3pm`, `in 2h`, `eod`), and maybe a reason.
+
+    The OK button stays disabled until the time is understood (and the reason given when it is
+    required); the line under the field says what was understood or what is wrong.
+    """
+
+    def __init__(self, controller: Controller, title: str, *, label: str, ask_when: bool = True,
+                 ask_reason: bool = False, reason_required: bool = False, snooze: bool = False,
+                 initial: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(title)
+        self._parser: Callable[..., datetime] = parse_duration if snooze else parse_when
+        self._reason_required = reason_required
+        self.when: datetime | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.when_edit = QLineEdit(initial)
+        self.when_edit.setPlaceholderText(
+            self.tr("e.g. 15m, 2h, tomorrow, morning") if snooze else self.tr("e.g. fri 3pm, in 2h, eod"))
+        self.preview = plain_label()
+        self.preview.setObjectName("whenPreview")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(
+            self.tr("required: tell them why") if reason_required else self.tr("optional"))
+        if ask_when:
+            form.addRow(label, self.when_edit)
+            form.addRow("", self.preview)
+        self.when_edit.setVisible(ask_when)
+        self.preview.setVisible(ask_when)
+        if ask_reason:
+            form.addRow(self.tr("Reason"), self.reason_edit)
+        self.reason_edit.setVisible(ask_reason)
+        self._ask_when = ask_when
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.when_edit.textChanged.connect(self._update)
+        self.reason_edit.textChanged.connect(self._update)
+        self._update()
+
+    @property
+    def reason(self) -> str | None:
+        return self.reason_edit.text().strip() or None
+
+    def _update(self) -> None:
+        ok = True
+        if self._ask_when:
+            text = self.when_edit.text().strip()
+            self.when = None
+            if not text:
+                self.preview.setText("")
+                ok = False
+            else:
+                core = self.controller.core
+                now = core.now()
+                try:
+                    self.when = self._parser(text, now=now, calendar=core.settings.calendar())
+                except ParseError as exc:
+                    self.preview.setText(exc.message)
+                    ok = False
+                else:
+                    self.preview.setText(self.tr("{time} ({left})").format(
+                        time=moment_text(self.when, core.settings.zone, now),
+                        left=countdown(self.when, now)))
+        if self._reason_required and not self.reason:
+            ok = False
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def accept(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            super().accept()
+
+
+class EditDialog(QDialog):
+    """Title, details, link, channel, tags and priority of one request."""
+
+    def __init__(self, request: Request, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.request = request
+        self.setWindowTitle(self.tr("Edit request"))
+        self.resize(460, 0)
+        form = QFormLayout(self)
+        self.title_edit = QLineEdit(request.title)
+        self.details_edit = QPlainTextEdit(request.details)
+        self.details_edit.setTabChangesFocus(True)
+        self.details_edit.setFixedHeight(80)
+        self.link_edit = QLineEdit(request.link)
+        self.channel_edit = QLineEdit(request.channel)
+        self.tags_edit = QLineEdit(" ".join(request.tags))
+        self.tags_edit.setPlaceholderText(self.tr("words separated by spaces"))
+        self.priority_box = QComboBox()
+        for level in Priority:
+            self.priority_box.addItem(priority_text(level), int(level))
+        self.priority_box.setCurrentIndex(int(request.priority))
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Details"), self.details_edit)
+        form.addRow(self.tr("Link"), self.link_edit)
+        form.addRow(self.tr("Channel"), self.channel_edit)
+        form.addRow(self.tr("Tags"), self.tags_edit)
+        form.addRow(self.tr("Priority"), self.priority_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def changes(self) -> dict:
+        tags = [t.lstrip("#").casefold() for t in self.tags_edit.text().replace(",", " ").split()]
+        return {
+            "title": self.title_edit.text(),
+            "details": self.details_edit.toPlainText(),
+            "link": self.link_edit.text().strip(),
+            "channel": self.channel_edit.text().strip(),
+            "tags": [t for t in tags if t],
+            "priority": Priority(self.priority_box.currentData()),
+        }
+
+
+def follow_up_kind(kind: str) -> PromptKind:
+    """The prompt kind history records for a draft kind (a renegotiation answers a promise)."""
+    return PromptKind.DUE_SOON if kind == RENEGOTIATE else PromptKind(kind)
+
+
+class DraftDialog(QDialog):
+    """A courteous message, editable, to copy or open in the mail app. Either is recorded."""
+
+    sent = Signal(str)  # "copied" or "mailto"
+
+    def __init__(self, controller: Controller, request: Request, kind: str,
+                 new_time: datetime | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.request = request
+        self.new_time = new_time
+        self.draft: Draft | None = None
+        self.setWindowTitle(self.tr("Draft message"))
+        self.resize(560, 420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.kind_box = QComboBox()
+        labels = {
+            "respond": self.tr("Reply with an ETA"),
+            "due_soon": self.tr("Heads-up: need more time"),
+            "overdue": self.tr("Apology and new time"),
+            RENEGOTIATE: self.tr("Renegotiate the promise"),
+            "nudge": self.tr("Courteous reminder"),
+            "check_in": self.tr("Check in"),
+            "escalate": self.tr("Escalate to their supervisor"),
+        }
+        kinds = list(kinds_for(request.direction))
+        if kind not in kinds:
+            kinds.insert(0, kind)
+        for k in kinds:
+            self.kind_box.addItem(labels.get(k, k), k)
+        self.kind_box.setCurrentIndex(kinds.index(kind))
+        self.to_label = plain_label()
+        self.to_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cc_label = plain_label()
+        self.subject_edit = QLineEdit()
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setTabChangesFocus(True)
+        self.error_label = plain_label()
+        self.error_label.setStyleSheet("color: #b3261e")
+        self.error_label.setWordWrap(True)
+        form.addRow(self.tr("Message"), self.kind_box)
+        form.addRow(self.tr("To"), self.to_label)
+        form.addRow(self.tr("Cc"), self.cc_label)
+        form.addRow(self.tr("Subject"), self.subject_edit)
+        layout.addWidget(self.body_edit, 1)
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox()
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.mail_button = QPushButton(self.tr("Open in &mail app"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy)
+        self.mail_button.clicked.connect(self.open_mail)
+        layout.addWidget(buttons)
+        self.kind_box.currentIndexChanged.connect(self._render)
+        self._render()
+
+    @property
+    def kind(self) -> str:
+        return self.kind_box.currentData()
+
+    def _render(self) -> None:
+        core = self.controller.core
+        settings = core.settings
+        try:
+            self.draft = draft(self.kind, self.request, core.store.people(), core.now(),
+                               settings.calendar(), settings.templates, new_time=self.new_time)
+        except DraftError as exc:
+            self.draft = None
+            self.error_label.setText(str(exc))
+            return
+        d = self.draft
+        self.error_label.setText(
+            self.tr("{name} has no escalation contact: add one in Settings → People, "
+                    "or type the address in your mail app.").format(name=self.request.counterpart.name)
+            if self.kind == "escalate" and not d.to_name else "")
+        self.to_label.setText(self._address(d.to_name, d.to))
+        self.cc_label.setText(self._address(d.cc_name, d.cc))
+        self.subject_edit.setText(d.subject)
+        self.body_edit.setPlainText(d.body)
+
+    def _address(self, name: str, email: str) -> str:
+        if name and email:
+            return f"{name} <{email}>"
+        if name:
+            return self.tr("{name} (no e-mail address)").format(name=name)
+        return email or "—"
+
+    def current(self) -> Draft | None:
+        """The draft as edited by the user."""
+        if self.draft is None:
+            return None
+        d = self.draft
+        return Draft(d.kind, d.to, d.to_name, d.cc, d.cc_name, self.subject_edit.text(),
+                     self.body_edit.toPlainText())
+
+    def copy(self) -> None:
+        d = self.current()
+        if d is None:
+            return
+        QGuiApplication.clipboard().setText(d.body)
+        self._record("copied", d)
+
+    def open_mail(self) -> None:
+        d = self.current()
+        if d is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromEncoded(d.mailto().encode("ascii"))):
+            self.error_label.setText(self.tr("No mail app answered. Use Copy and paste the message instead."))
+            return
+        self._record("mailto", d)
+
+    def _record(self, how: str, d: Draft) -> None:
+        core = self.controller.core
+        done = self.controller.attempt(core.record_follow_up, self.request.id,
+                                       follow_up_kind(d.kind), how, d.to_name or d.to or None)
+        if done is not None:
+            self.sent.emit(how)
+            self.accept()

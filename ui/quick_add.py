@@ -1,0 +1,307 @@
+"""The quick-add dialog: one line of the quick-add language with a live preview as chips.
+
+It is built once and kept hidden, so `present()` only clears, centres, shows and focuses it
+(the trigger-to-typing budget is 50 ms). Dropping a chip (its ×, or Tab to it and Space)
+re-parses with those words kept literal, so they stay in the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import Direction
+from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
+from ui.controller import USER_ERRORS, Controller
+from ui.dialogs import plain_label
+from ui.wording import countdown, moment_text, priority_text
+
+# The @word being typed, right before the cursor.
+_MENTION_AT_CURSOR = re.compile(r"@([^\W_][\w.'’-]*)?$")
+
+_STYLE = """
+QFrame#chip { border: 1px solid palette(mid); border-radius: 9px; background: palette(alternate-base); }
+QFrame#chip[kind="direction"] { background: #e8eefc; border-color: #9db2e6; }
+QFrame#chip[kind="who"] { background: #e6f4ea; border-color: #93c9a3; }
+QFrame#chip[kind="when"] { background: #fdf0dc; border-color: #e2b66b; }
+QFrame#chip[kind="tag"] { background: #f1e8fb; border-color: #bba0dc; }
+QFrame#chip[kind="priority"] { background: #fde4e1; border-color: #e39a90; }
+QFrame#chip[kind="recurrence"] { background: #e3f4f6; border-color: #8cc7cf; }
+QFrame#chip QLabel { color: #1f1f1f; }
+QFrame#chip QToolButton { border: none; padding: 0 2px; color: #555; }
+QFrame#chip QToolButton:focus { border: 1px solid palette(highlight); border-radius: 6px; }
+QLabel#quickAddError { color: #b3261e; }
+QLabel#quickAddHint { color: palette(placeholder-text); }
+"""
+
+
+class Chip(QFrame):
+    dropped = Signal(str)  # the piece id whose words become literal
+
+    def __init__(self, kind: str, text: str, piece_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chip")
+        self.setProperty("kind", kind)
+        self.kind = kind
+        self.piece_id = piece_id
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 1, 4 if piece_id else 8, 1)
+        layout.setSpacing(2)
+        self.label = plain_label(text)
+        layout.addWidget(self.label)
+        self.drop_button: QToolButton | None = None
+        if piece_id is not None:
+            button = QToolButton()
+            button.setText("×")
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setToolTip(self.tr("Keep “{text}” as words of the title").format(text=text))
+            button.setAccessibleName(button.toolTip())
+            button.clicked.connect(lambda: self.dropped.emit(piece_id))
+            layout.addWidget(button)
+            self.drop_button = button
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+
+class QuickAddDialog(QDialog):
+    saved = Signal(int)  # the new request's id
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.result: ParseResult | None = None
+        self._literal: dict[str, str] = {}  # piece id -> its words, kept as title words
+        self._people: list[str] = []
+        self.setWindowTitle(self.tr("Quick add"))
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.setStyleSheet(_STYLE)
+        self.setMinimumWidth(600)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 10)
+        layout.setSpacing(8)
+        self.line = QLineEdit()
+        self.line.setMaxLength(MAX_LENGTH)
+        self.line.setPlaceholderText(self.tr("from @dana: repair invoice by fri 3pm #billing"))
+        self.line.setAccessibleName(self.tr("Request"))
+        font = self.line.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.line.setFont(font)
+        self.line.setMinimumHeight(34)
+        layout.addWidget(self.line)
+
+        self.title_label = plain_label()
+        self.title_label.setObjectName("quickAddTitle")
+        self.title_label.setWordWrap(True)
+        layout.addWidget(self.title_label)
+        self.chip_row = QWidget()
+        self.chip_layout = QHBoxLayout(self.chip_row)
+        self.chip_layout.setContentsMargins(0, 0, 0, 0)
+        self.chip_layout.setSpacing(6)
+        self.chip_layout.addStretch(1)
+        layout.addWidget(self.chip_row)
+        self.error_label = plain_label()
+        self.error_label.setObjectName("quickAddHint")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        self.help_label = plain_label(self.tr("Enter saves · Esc closes · @ completes a person · "
+                                              "Tab then Space drops a chip"))
+        self.help_label.setObjectName("quickAddHint")
+        small = self.help_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.help_label.setFont(small)
+        layout.addWidget(self.help_label)
+
+        self.people_model = QStringListModel(self)
+        self.completer = QCompleter(self.people_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setWidget(self.line)
+        self.completer.activated.connect(self._complete_person)
+
+        self.line.textChanged.connect(self._on_text_changed)
+        self.line.textEdited.connect(self._offer_people)
+        self.line.returnPressed.connect(self.save)
+        # Back to the line from a chip without losing the text.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.chip_row,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.line.setFocus)
+        self._on_text_changed("")
+
+    # -- opening -------------------------------------------------------------------------
+
+    def present(self) -> None:
+        """Clear, centre on the screen with the cursor, show, raise, activate and focus the line."""
+        self.line.clear()
+        self._literal.clear()
+        self._set_error("", hint=True)
+        self._people = [p.name for p in self.controller.core.store.people()]
+        self.people_model.setStringList(self._people)
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        self.adjustSize()
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.availableGeometry().center())
+        frame.moveTop(screen.availableGeometry().top() + screen.availableGeometry().height() // 4)
+        self.move(frame.topLeft())
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.line.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    open = present  # QDialog.open() would make it modal; the tray calls either name
+
+    # -- parsing and the preview ---------------------------------------------------------
+
+    def _parse(self, text: str) -> ParseResult:
+        core = self.controller.core
+        literal = frozenset(pid for pid, words in self._literal.items()
+                            if text[int(pid.split(":")[1]):].startswith(words))
+        return parse(text, now=core.now(), calendar=core.settings.calendar(),
+                     default_direction=core.settings.default_direction,
+                     known_people=self._people, literal=literal)
+
+    def _on_text_changed(self, text: str) -> None:
+        self._set_error("", hint=True)
+        if not text.strip():
+            self.result = None
+            self._show_chips(None)
+            return
+        try:
+            self.result = self._parse(text)
+        except ParseError as exc:
+            self.result = None
+            self._show_chips(None)
+            self._set_error(exc.message, hint=True)  # grey while typing; red once Enter is pressed
+            return
+        self._show_chips(self.result)
+
+    def _show_chips(self, result: ParseResult | None) -> None:
+        while self.chip_layout.count() > 1:
+            item = self.chip_layout.takeAt(0)
+            chip = item.widget()
+            if chip is not None:
+                chip.hide()
+                chip.setParent(None)  # out of the Tab chain now, not at the next loop turn
+                chip.deleteLater()
+        if result is None:
+            self.title_label.setText("")
+            self.title_label.setVisible(False)
+            self.chip_row.setVisible(False)
+            return
+        self.title_label.setText(self.tr("What: {title}").format(title=result.title))
+        self.title_label.setVisible(True)
+        self.chip_row.setVisible(True)
+        core = self.controller.core
+        now = core.now()
+        zone = core.settings.zone
+        chips: list[Chip] = []
+        direction_text = (self.tr("I owe {name}") if result.direction is Direction.RECEIVED
+                          else self.tr("{name} owes me")).format(name=result.counterpart)
+        if not result.direction_explicit:
+            chips.append(Chip("direction", self.tr("{what} (default)").format(what=direction_text), None))
+        for piece in result.pieces:
+            if piece.kind == "direction":
+                text = direction_text
+            elif piece.kind == "who":
+                text = piece.value if result.counterpart_known \
+                    else self.tr("{name} (new person)").format(name=piece.value)
+            elif piece.kind == "when":
+                text = self.tr("{time} · {left}").format(
+                    time=moment_text(piece.value, zone, now), left=countdown(piece.value, now))
+            elif piece.kind == "tag":
+                text = "#" + piece.value
+            elif piece.kind == "priority":
+                text = self.tr("{level} priority").format(level=priority_text(piece.value))
+            elif piece.kind == "recurrence":
+                text = self.tr("repeats: {words}").format(words=piece.text)
+                if result.promised_at is not None:
+                    text += " · " + self.tr("first {time}").format(time=moment_text(result.promised_at, zone, now))
+            else:
+                text = piece.text
+            chip = Chip(piece.kind, text, piece.id)
+            chip.dropped.connect(lambda pid, words=piece.text: self.drop_piece(pid, words))
+            chips.append(chip)
+        for index, chip in enumerate(chips):
+            self.chip_layout.insertWidget(index, chip)
+            chip.show()  # now, so Tab reaches it at once (the layout would show it a turn later)
+
+    def chips(self) -> list[Chip]:
+        return [self.chip_layout.itemAt(i).widget() for i in range(self.chip_layout.count() - 1)]
+
+    def drop_piece(self, piece_id: str, words: str) -> None:
+        """Keep a piece's words literal: they go back into the title."""
+        self._literal[piece_id] = words
+        self._on_text_changed(self.line.text())
+        self.line.setFocus()
+
+    def _set_error(self, message: str, hint: bool = False) -> None:
+        self.error_label.setObjectName("quickAddHint" if hint else "quickAddError")
+        self.error_label.style().unpolish(self.error_label)  # restyle for the new object name
+        self.error_label.style().polish(self.error_label)
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    # -- people completion ---------------------------------------------------------------
+
+    def _mention_at_cursor(self) -> re.Match | None:
+        return _MENTION_AT_CURSOR.search(self.line.text()[:self.line.cursorPosition()])
+
+    def _offer_people(self, _text: str) -> None:
+        match = self._mention_at_cursor()
+        if match is None or not self._people:
+            self.completer.popup().hide()
+            return
+        self.completer.setCompletionPrefix(match.group(1) or "")
+        if self.completer.completionCount() == 0:
+            self.completer.popup().hide()
+            return
+        rect = self.line.cursorRect()
+        rect.setWidth(220)
+        self.completer.complete(rect)
+
+    def _complete_person(self, name: str) -> None:
+        match = self._mention_at_cursor()
+        if match is None:
+            return
+        text, cursor = self.line.text(), self.line.cursorPosition()
+        rest = text[cursor:]
+        insert = "@" + name + ("" if rest.startswith(" ") else " ")
+        self.line.setText(text[:match.start()] + insert + rest)
+        self.line.setCursorPosition(match.start() + len(insert))
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.completer.popup().isVisible():
+            return  # Enter picked a person
+        text = self.line.text()
+        if not text.strip():
+            self._set_error(self.tr("Type a request, e.g. from @dana: repair invoice by fri 3pm"))
+            return
+        try:
+            result = self._parse(text)
+            request = self.controller.core.add(result.to_new_request())
+        except ParseError as exc:
+            self._set_error(exc.message)
+            return
+        except USER_ERRORS as exc:
+            self._set_error(str(exc))
+            return
+        self.controller.changed.emit()
+        self.saved.emit(request.id)
+        self.hide()

@@ -1,0 +1,188 @@
+"""Plain words for the windows: times, history events and why a prompt fired.
+
+Everything here goes through Qt's translation machinery (context "Wording") and returns plain
+text; the callers show it with Qt.PlainText.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from app.domain.model import Direction, Event, EventKind, Person, PromptKind, Request
+from app.scheduler import Digest, Prompt
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Wording", text, None, n)
+
+
+# TEMPORARY until app/countdown.py (the shared formatter) lands; then these two delegate to it.
+def _span(seconds: float) -> str:
+    seconds = int(abs(seconds))
+    if seconds < 60:
+        return _tr("%n s", seconds)
+    minutes = seconds // 60
+    if minutes < 60:
+        return _tr("%n min", minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return _tr("%n h", hours) + (" " + _tr("%n min", minutes) if minutes else "")
+    return _tr("%n d", hours // 24) + (" " + _tr("%n h", hours % 24) if hours % 24 else "")
+
+
+def countdown(deadline: datetime, now: datetime) -> str:
+    """`in 12 min` before the deadline, `overdue 5 min` after it."""
+    left = (deadline - now).total_seconds()
+    if left >= 0:
+        return _tr("in {span}").format(span=_span(left))
+    return _tr("overdue {span}").format(span=_span(left))
+
+
+def since(moment: datetime, now: datetime) -> str:
+    return _tr("{span} ago").format(span=_span((now - moment).total_seconds()))
+
+
+def moment_text(moment: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
+    """`15:00` today, `Fri 15:00` within the coming week, else `Fri 27 Nov 15:00`."""
+    local = moment.astimezone(zone)
+    stamp = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    if now is not None:
+        today = now.astimezone(zone).date()
+        if local.date() == today:
+            return QLocale().toString(stamp, "HH:mm")
+        if timedelta(days=-6) <= local.date() - today <= timedelta(days=6):
+            return QLocale().toString(stamp, "ddd HH:mm")
+    return QLocale().toString(stamp, "ddd d MMM HH:mm")
+
+
+def long_moment_text(moment: datetime, zone: ZoneInfo) -> str:
+    return moment_text(moment, zone)
+
+
+def direction_text(direction: Direction) -> str:
+    return _tr("I owe") if direction is Direction.RECEIVED else _tr("owes me")
+
+
+def status_text(request: Request, now: datetime) -> str:
+    if request.is_overdue(now):
+        return _tr("overdue")
+    return {
+        "open": _tr("open"),
+        "acknowledged": _tr("promised") if request.promised_at else _tr("acknowledged"),
+        "done": _tr("done"),
+        "cancelled": _tr("cancelled"),
+    }[request.status.value]
+
+
+def priority_text(level: int) -> str:
+    return [_tr("normal"), _tr("high"), _tr("highest"), _tr("urgent")][int(level)]
+
+
+def _time(value: str, zone: ZoneInfo, now: datetime) -> str:
+    return moment_text(datetime.fromisoformat(value), zone, now)
+
+
+def event_text(event: Event, request: Request, zone: ZoneInfo, now: datetime) -> str:
+    """One history entry in plain words, e.g. `Renegotiated Fri 15:00 → Mon 12:00: supplier late`."""
+    data = event.data
+    kind = event.kind
+    name = request.counterpart.name
+    reason = data.get("reason")
+    if kind is EventKind.CREATED:
+        asked = datetime.fromisoformat(data["asked_at"]) if "asked_at" in data else request.asked_at
+        if request.direction is Direction.RECEIVED:
+            return _tr("{name} asked me (at {time})").format(name=name, time=moment_text(asked, zone, now))
+        return _tr("I asked {name} (at {time})").format(name=name, time=moment_text(asked, zone, now))
+    if kind is EventKind.ACKNOWLEDGED:
+        return _tr("I answered") if request.direction is Direction.RECEIVED \
+            else _tr("{name} answered").format(name=name)
+    if kind is EventKind.PROMISED:
+        text = _tr("Promised for {time}").format(time=_time(data["to"], zone, now))
+    elif kind is EventKind.RENEGOTIATED:
+        text = _tr("Renegotiated {old} → {new}").format(
+            old=_time(data["from"], zone, now), new=_time(data["to"], zone, now))
+        if data.get("breached"):
+            text += " " + _tr("(after the promise had passed)")
+    elif kind is EventKind.PROMPTED:
+        text = _tr("Prompted: {what}").format(what=prompt_kind_text(PromptKind(data["kind"])))
+        if data.get("missed"):
+            text += " " + _tr("(while I was away)")
+    elif kind is EventKind.SNOOZED:
+        text = _tr("Snoozed until {time}").format(time=_time(data["until"], zone, now))
+    elif kind in (EventKind.FOLLOWED_UP, EventKind.ESCALATED):
+        how = _tr("copied") if data.get("how") == "copied" else _tr("opened in mail")
+        verb = _tr("Escalated") if kind is EventKind.ESCALATED else _tr("Drafted a message")
+        text = _tr("{verb} ({how})").format(verb=verb, how=how)
+        if data.get("to"):
+            text += " " + _tr("to {name}").format(name=data["to"])
+    elif kind is EventKind.DONE:
+        text = _tr("Done")
+    elif kind is EventKind.REOPENED:
+        text = _tr("Reopened")
+    elif kind is EventKind.CANCELLED:
+        text = _tr("Cancelled")
+    elif kind is EventKind.EDITED:
+        fields = ", ".join(sorted(data.get("changes", {})))
+        text = _tr("Edited {fields}").format(fields=fields)
+    else:  # a kind from a newer version: still say something
+        text = kind.value
+    return f"{text}: {reason}" if reason else text
+
+
+def prompt_kind_text(kind: PromptKind) -> str:
+    return {
+        PromptKind.RESPOND: _tr("reply"),
+        PromptKind.DUE_SOON: _tr("due soon"),
+        PromptKind.OVERDUE: _tr("overdue"),
+        PromptKind.NUDGE: _tr("nudge"),
+        PromptKind.ESCALATE: _tr("escalate"),
+        PromptKind.CHECK_IN: _tr("check in"),
+    }[kind]
+
+
+def prompt_reason(prompt: Prompt, now: datetime, zone: ZoneInfo,
+                  contact: Person | None = None) -> str:
+    """Why this prompt is here and what to do, e.g. `Dana asked 58 min ago — reply with done or an ETA`."""
+    request = prompt.request
+    name = request.counterpart.name
+    promised = moment_text(request.promised_at, zone, now) if request.promised_at else ""
+    kind = prompt.kind
+    if kind is PromptKind.RESPOND:
+        return _tr("{name} asked {ago} — reply with done or an ETA").format(
+            name=name, ago=since(request.asked_at, now))
+    if kind is PromptKind.DUE_SOON:
+        return _tr("You promised this to {name} for {time}, {left} — deliver or renegotiate now").format(
+            name=name, time=promised, left=countdown(request.promised_at, now))
+    if kind is PromptKind.OVERDUE:
+        return _tr("Your promise to {name} for {time} has passed — deliver now or tell them a new time").format(
+            name=name, time=promised)
+    if kind is PromptKind.NUDGE:
+        return _tr("You asked {name} {ago} and heard nothing — send a courteous reminder").format(
+            name=name, ago=since(request.asked_at, now))
+    if kind is PromptKind.ESCALATE:
+        who = contact.name if contact else _tr("their supervisor")
+        if prompt.key.startswith("escalate@promise"):
+            return _tr("{name} promised this for {time} and it is still not done — involve {who}").format(
+                name=name, time=promised, who=who)
+        return _tr("Still no answer from {name}, asked {ago} — involve {who}").format(
+            name=name, ago=since(request.asked_at, now), who=who)
+    return _tr("{name} promised this for {time} — check in").format(name=name, time=promised)
+
+
+def digest_title(digest: Digest) -> str:
+    if digest.kind == "end_of_week":
+        return _tr("End of the week")
+    return _tr("End of the day: what I still owe")
+
+
+def owed_line(request: Request, now: datetime, zone: ZoneInfo) -> str:
+    """One line of the end-of-day digest: who waits for what, since when."""
+    text = _tr("{name} waits for “{title}” since {time} ({ago})").format(
+        name=request.counterpart.name, title=request.title,
+        time=moment_text(request.asked_at, zone, now), ago=since(request.asked_at, now))
+    if request.promised_at:
+        text += " — " + _tr("promised for {time}").format(time=moment_text(request.promised_at, zone, now))
+    return text
