@@ -52,6 +52,15 @@ class Settings:
         self.calendar()  # validates hours, holidays and time zone
         if self.notification_style not in NOTIFICATION_STYLES:
             raise SettingsError(f"notification style must be one of {', '.join(NOTIFICATION_STYLES)}")
+        self.mail_settings()  # validates the mail account and refuses a stored password
+
+    def mail_settings(self):
+        from app.mail import MailSettings, MailSettingsError  # lazy: smtplib is not needed to start
+
+        try:
+            return MailSettings.from_dict(self.mail)
+        except MailSettingsError as exc:
+            raise SettingsError(str(exc)) from None
 
     @property
     def zone(self) -> ZoneInfo:
