@@ -8,7 +8,7 @@ a test) keeps running; the caller applies the change through the controller.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -115,6 +116,36 @@ class WhenDialog(QDialog):
     def accept(self) -> None:
         if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
             super().accept()
+
+
+class SnoozeMenu(QMenu):
+    """15 min, 1 hour, next working morning, custom…; `chosen` carries the instant to wake at."""
+
+    chosen = Signal(object)  # datetime
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setTitle(self.tr("Snooze"))
+        self.dialog: WhenDialog | None = None
+        self.addAction(self.tr("15 minutes"), lambda: self._after(timedelta(minutes=15)))
+        self.addAction(self.tr("1 hour"), lambda: self._after(timedelta(hours=1)))
+        self.addAction(self.tr("Next working morning"), self._morning)
+        self.addSeparator()
+        self.addAction(self.tr("Custom…"), self.ask)
+
+    def _after(self, delta: timedelta) -> None:
+        self.chosen.emit(self.controller.core.now() + delta)
+
+    def _morning(self) -> None:
+        core = self.controller.core
+        self.chosen.emit(core.settings.calendar().next_working_day_start(core.now()))
+
+    def ask(self) -> None:
+        self.dialog = WhenDialog(self.controller, self.tr("Snooze until"), label=self.tr("Until"),
+                                 snooze=True, parent=self.parentWidget())
+        self.dialog.accepted.connect(lambda: self.chosen.emit(self.dialog.when))
+        self.dialog.open()
 
 
 class EditDialog(QDialog):

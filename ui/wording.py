@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from app.countdown import countdown as countdown_text
+from app.countdown import since as since_text
 from app.domain.model import Direction, Event, EventKind, Person, PromptKind, Request
 from app.scheduler import Digest, Prompt
 
@@ -19,30 +21,38 @@ def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("Wording", text, None, n)
 
 
-# TEMPORARY until app/countdown.py (the shared formatter) lands; then these two delegate to it.
-def _span(seconds: float) -> str:
-    seconds = int(abs(seconds))
-    if seconds < 60:
-        return _tr("%n s", seconds)
-    minutes = seconds // 60
-    if minutes < 60:
-        return _tr("%n min", minutes)
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return _tr("%n h", hours) + (" " + _tr("%n min", minutes) if minutes else "")
-    return _tr("%n d", hours // 24) + (" " + _tr("%n h", hours % 24) if hours % 24 else "")
+class QtWords:
+    """The shared countdown formatter's words, through Qt's translations (plurals by n)."""
+
+    def unit(self, unit: str, n: int) -> str:
+        return {
+            "s": lambda: _tr("%n s", n),
+            "min": lambda: _tr("%n min", n),
+            "h": lambda: _tr("%n h", n),
+            "d": lambda: _tr("%n d", n),
+        }[unit]()
+
+    def ahead(self, span: str) -> str:
+        return _tr("in {span}").format(span=span)
+
+    def overdue(self, span: str) -> str:
+        return _tr("overdue {span}").format(span=span)
+
+    def ago(self, span: str) -> str:
+        return _tr("{span} ago").format(span=span)
+
+
+WORDS = QtWords()
 
 
 def countdown(deadline: datetime, now: datetime) -> str:
-    """`in 12 min` before the deadline, `overdue 5 min` after it."""
-    left = (deadline - now).total_seconds()
-    if left >= 0:
-        return _tr("in {span}").format(span=_span(left))
-    return _tr("overdue {span}").format(span=_span(left))
+    """`in 12 min` before the deadline, `overdue 5 min` from it on."""
+    return countdown_text(deadline, now, WORDS)
 
 
 def since(moment: datetime, now: datetime) -> str:
-    return _tr("{span} ago").format(span=_span((now - moment).total_seconds()))
+    """`58 min ago`."""
+    return since_text(moment, now, WORDS)
 
 
 def moment_text(moment: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
@@ -93,9 +103,11 @@ def event_text(event: Event, request: Request, zone: ZoneInfo, now: datetime) ->
     reason = data.get("reason")
     if kind is EventKind.CREATED:
         asked = datetime.fromisoformat(data["asked_at"]) if "asked_at" in data else request.asked_at
-        if request.direction is Direction.RECEIVED:
-            return _tr("{name} asked me (at {time})").format(name=name, time=moment_text(asked, zone, now))
-        return _tr("I asked {name} (at {time})").format(name=name, time=moment_text(asked, zone, now))
+        if abs(asked - event.at) < timedelta(minutes=1):
+            return (_tr("{name} asked me") if request.direction is Direction.RECEIVED
+                    else _tr("I asked {name}")).format(name=name)
+        return (_tr("{name} asked me at {time}") if request.direction is Direction.RECEIVED
+                else _tr("I asked {name} at {time}")).format(name=name, time=moment_text(asked, zone, now))
     if kind is EventKind.ACKNOWLEDGED:
         return _tr("I answered") if request.direction is Direction.RECEIVED \
             else _tr("{name} answered").format(name=name)
