@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from app.domain.model import (
@@ -187,6 +187,34 @@ class Store:
     def open_requests(self) -> list[Request]:
         """What the scheduler looks at: every request not done or cancelled, with history."""
         return self.requests(statuses=(Status.OPEN, Status.ACKNOWLEDGED))
+
+    def requests_for_summary(self, since: datetime, until: datetime,
+                             event_kinds: Iterable[EventKind] = ()) -> list[Request]:
+        """What a summary of [since, until) reads: requests asked before `until` that were asked,
+        closed or still open since `since`. Their history holds only `event_kinds`."""
+        before = _REQ.c.asked_at < until
+        # one indexed search per way of touching the period, rather than a scan of all history
+        touched = union(
+            select(_REQ.c.id).where(_REQ.c.asked_at >= since, before),
+            select(_REQ.c.id).where(_REQ.c.status.in_(OPEN_STATUSES), before),
+            select(_REQ.c.id).where(_REQ.c.completed_at >= since, before),
+            select(_REQ.c.id).where(_REQ.c.status == Status.CANCELLED.value,
+                                    _REQ.c.cancelled_at >= since, before),
+        ).scalar_subquery()
+        with self._session() as s:
+            people = {row.id: _person(row) for row in s.execute(select(_PPL))}
+            requests = [_request(row, people) for row in s.execute(
+                select(_REQ).where(_REQ.c.id.in_(touched)).order_by(_REQ.c.id))]
+            kinds = [k.value for k in event_kinds]
+            if kinds and requests:
+                by_id = {r.id: r for r in requests}
+                events = (select(_EVT.c.id, _EVT.c.request_id, _EVT.c.kind, _EVT.c.at, _EVT.c.data)
+                          .where(_EVT.c.request_id.in_(touched), _EVT.c.kind.in_(kinds))
+                          .order_by(_EVT.c.request_id, _EVT.c.id))
+                for row in s.execute(events):
+                    by_id[row.request_id].history.append(
+                        Event(EventKind(row.kind), row.at, row.data or {}, row.id))
+        return requests
 
     def _select(self, s: Session, *conditions, with_history: bool = True) -> list[Request]:
         people = {row.id: _person(row) for row in s.execute(select(_PPL))}
