@@ -6,6 +6,7 @@ Every expected figure is worked out by hand in the comments next to it. Defaults
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -242,3 +243,23 @@ def test_an_empty_week_has_no_rates(core):
     assert s.week == "2026-W48" and s.received == s.made == 0
     assert s.mine.kept_rate is None and s.median_response_minutes is None
     assert len(s.by_day) == 7 and len(s.trend) == 8 and s.calibration == []
+
+
+def test_the_summary_command_prints_json_and_text_and_refuses_a_bad_week(core, w48, db_path, tmp_path):
+    """The real `promptly` process on the same SQLite file, at the fixture's Monday."""
+    from tests.cli.proc import isolated_env, run_promptly
+
+    env = isolated_env(tmp_path / "run", PROMPTLY_DB=str(db_path), PROMPTLY_NOW="2026-11-30T10:00:00Z")
+    (tmp_path / "run").mkdir()
+    done = run_promptly(["summary", "--week", "2026-W48", "--json"], env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == weekly_summary(core, "2026-W48").as_json()
+    text = run_promptly(["summary", "--week", "2026-W48"], env)
+    assert text.returncode == 0 and text.stderr == ""
+    assert "Received 7 · made 3" in text.stdout
+    assert "My promises: kept 1, renegotiated 1, broken 3 · 40 % held · broken ones a median 1 d 19 h late" \
+        in text.stdout  # 2580 min = 1 d 19 h
+    assert "  Dana                       3 promises  0 min" in text.stdout
+    bad = run_promptly(["summary", "--week", "next week"], env)
+    assert (bad.returncode, bad.stdout) == (1, "")
+    assert bad.stderr == "promptly: error: 'next week' is not an ISO week; write it like 2026-W47\n"
