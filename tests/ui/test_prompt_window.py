@@ -1,0 +1,264 @@
+"""The prompt window: the queue, each action, snooze presets, drafts, digests, plain text."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qs, unquote
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication
+
+from app.domain.model import Direction, EventKind, Person, PromptKind, Status
+from app.scheduler import Digest
+from app.service import NewRequest
+from ui.prompt_window import PromptWindow
+from tests.ui.windows_support import controller, mail_app, settings_dir  # noqa: F401  (fixtures)
+
+UTC = timezone.utc
+MON_9 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def add(core, title, who="Dana", direction=Direction.RECEIVED, promised=None):
+    return core.add(NewRequest(direction, who, title, promised_at=promised))
+
+
+def due(core):
+    schedule = core.schedule()
+    core.fire(schedule.due, schedule.digests)
+    return schedule.due, schedule.digests
+
+
+@pytest.fixture
+def window(qtbot, controller):
+    win = PromptWindow(controller)
+    qtbot.addWidget(win)
+    return win
+
+
+def snooze_action(row, text):
+    return next(a for a in row.snooze_menu.actions() if a.text() == text)
+
+
+def test_reason_in_plain_words_and_shown_without_taking_focus(qtbot, window, core, clock):
+    add(core, "repair invoice")
+    clock.advance(minutes=45)
+    prompts, digests = due(core)
+    assert [p.kind for p in prompts] == [PromptKind.RESPOND]
+    window.show_prompts(prompts, digests)
+    assert window.isVisible()
+    assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert not window.isActiveWindow()
+    row = window.prompt_row
+    assert row.title_label.text() == "repair invoice"
+    assert row.reason_label.text() == "Dana asked 45 min ago — reply with done or an ETA"
+    assert window.caption.text() == "Reply needed"
+    assert not window.position_label.isVisible()
+
+
+def test_several_prompts_queue_with_next_and_previous(qtbot, window, core, clock):
+    add(core, "review contract", who="Sam", direction=Direction.MADE)  # nudge at 10:00
+    clock.advance(minutes=15)
+    add(core, "repair invoice")  # reply by 10:15: prompted at 10:00
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    assert window.position_label.text() == "1 of 2"
+    assert window.prompt_row.reason_label.text() == \
+        "You asked Sam 1 h ago and heard nothing — send a courteous reminder"
+    assert window.prompt_row.replied_button.isVisibleTo(window)
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.position_label.text() == "2 of 2"
+    assert window.prompt_row.title_label.text() == "repair invoice"
+    assert not window.prompt_row.replied_button.isVisibleTo(window)
+    assert not window.next_button.isEnabled()
+    window.previous()
+    assert window.prompt_row.title_label.text() == "review contract"
+    window.show_prompts(window.entries[0].prompts, [])  # the same prompt again: queued once
+    assert len(window.entries) == 2
+
+
+def test_done_settles_the_prompt_and_shows_the_next(qtbot, window, core, clock):
+    first = add(core, "first")
+    add(core, "second")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    qtbot.mouseClick(window.prompt_row.done_button, Qt.MouseButton.LeftButton)
+    assert core.get(first.id).status is Status.DONE
+    assert window.prompt_row.title_label.text() == "second"
+    assert not window.position_label.isVisible()
+    qtbot.mouseClick(window.prompt_row.done_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible() and window.entries == []
+
+
+@pytest.mark.parametrize("preset, until", [
+    ("15 minutes", MON_9 + timedelta(minutes=60)),
+    ("1 hour", MON_9 + timedelta(minutes=105)),
+    ("Next working morning", datetime(2026, 11, 24, 9, 0, tzinfo=UTC)),
+])
+def test_snooze_presets_move_this_prompt(qtbot, window, core, clock, preset, until):
+    request = add(core, "repair invoice")
+    clock.advance(minutes=45)
+    prompts, digests = due(core)
+    window.show_prompts(prompts, digests)
+    snooze_action(window.prompt_row, preset).trigger()
+    event = core.get(request.id).history[-1]
+    assert (event.kind, event.data["prompt"], event.data["until"]) == \
+        (EventKind.SNOOZED, prompts[0].key, until.isoformat())
+    assert not window.isVisible()
+    clock.set(until)
+    assert [p.key for p in core.schedule().due] == [prompts[0].key]  # it comes back then, once
+
+
+def test_custom_snooze(qtbot, window, core, clock):
+    request = add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    snooze_action(window.prompt_row, "Custom…").trigger()
+    dialog = window.prompt_row.snooze_menu.dialog
+    qtbot.keyClicks(dialog.when_edit, "2h")
+    dialog.accept()
+    assert core.get(request.id).history[-1].data["until"] == (MON_9 + timedelta(minutes=165)).isoformat()
+
+
+def test_send_eta_acknowledges_with_a_promise(qtbot, window, core, clock):
+    request = add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    assert window.prompt_row.eta_button.text() == "Send &ETA…"
+    window.prompt_row.eta_button.click()
+    qtbot.keyClicks(window.dialog.when_edit, "fri 3pm")
+    window.dialog.accept()
+    saved = core.get(request.id)
+    assert saved.status is Status.ACKNOWLEDGED
+    assert saved.promised_at == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+    assert not window.isVisible()
+
+
+def test_renegotiate_an_overdue_promise_with_a_reason(qtbot, window, core, clock):
+    request = add(core, "repair invoice", promised=MON_9 + timedelta(hours=2))
+    core.acknowledge(request.id)
+    clock.advance(hours=2)
+    prompts, digests = due(core)
+    assert [p.kind for p in prompts if not p.missed] == [PromptKind.OVERDUE]
+    window.show_prompts([p for p in prompts if not p.missed], [])
+    assert window.caption.text() == "Promise passed"
+    window.prompt_row.eta_button.click()
+    qtbot.keyClicks(window.dialog.when_edit, "tomorrow 12pm")
+    window.dialog.accept()
+    assert core.get(request.id).promised_at == MON_9 + timedelta(hours=2)  # no reason: refused
+    qtbot.keyClicks(window.dialog.reason_edit, "supplier is late")
+    window.dialog.accept()
+    saved = core.get(request.id)
+    assert saved.promised_at == datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    assert saved.history[-1].data["reason"] == "supplier is late"
+
+
+def test_they_replied_acknowledges_a_made_request(qtbot, window, core, clock):
+    request = add(core, "review contract", who="Sam", direction=Direction.MADE)
+    clock.advance(hours=1)
+    window.show_prompts(*due(core))
+    qtbot.mouseClick(window.prompt_row.replied_button, Qt.MouseButton.LeftButton)
+    assert core.get(request.id).status is Status.ACKNOWLEDGED
+
+
+def test_open_asks_for_the_list(qtbot, window, core, clock):
+    request = add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    with qtbot.waitSignal(window.open_request) as opened:
+        window.prompt_row.open_button.click()
+    assert opened.args == [request.id]
+
+
+def test_escalation_draft_goes_to_the_contact_with_cc_and_survives_encoding(
+        qtbot, window, core, clock, store, mail_app):
+    kim = store.save_person(Person("Kim", "kim@example.com"))
+    store.save_person(Person("Dana", "dana@example.com", escalation_contact_id=kim.id))
+    request = add(core, "Rechnung & Lieferschein für Café", direction=Direction.MADE)
+    clock.advance(hours=2)
+    prompts, _ = due(core)
+    escalate = [p for p in prompts if p.kind is PromptKind.ESCALATE]
+    window.show_prompts(escalate, [])
+    row = window.prompt_row
+    assert row.reason_label.text() == "Still no answer from Dana, asked 2 h ago — involve Kim"
+    row.draft_button.click()
+    dialog = window.dialog
+    assert dialog.to_label.text() == "Kim <kim@example.com>"
+    assert dialog.cc_label.text() == "Dana <dana@example.com>"
+    qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
+    [url] = mail_app.urls
+    encoded = bytes(url.toEncoded()).decode("ascii")
+    path, query = encoded.split("?", 1)
+    fields = parse_qs(query)
+    assert unquote(path) == "mailto:kim@example.com"
+    assert fields["cc"] == ["dana@example.com"]
+    assert fields["subject"] == ["Rechnung & Lieferschein für Café — could you help?"]
+    assert "Rechnung & Lieferschein für Café" in fields["body"][0]
+    event = core.get(request.id).history[-1]
+    assert (event.kind, event.data["how"], event.data["to"]) == (EventKind.ESCALATED, "mailto", "Kim")
+    assert not window.isVisible()  # drafting settled the prompt
+
+
+def test_copying_a_draft_puts_the_body_on_the_clipboard(qtbot, window, core, clock):
+    request = add(core, "review contract", who="Sam", direction=Direction.MADE)
+    clock.advance(hours=1)
+    window.show_prompts(*due(core))
+    window.prompt_row.draft_button.click()
+    window.dialog.body_edit.setPlainText("Hello Sam, any news? Thanks!")
+    qtbot.mouseClick(window.dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "Hello Sam, any news? Thanks!"
+    event = core.get(request.id).history[-1]
+    assert (event.kind, event.data["prompt_kind"], event.data["how"]) == \
+        (EventKind.FOLLOWED_UP, "nudge", "copied")
+
+
+def test_missed_prompts_come_as_one_away_entry_each_actionable(qtbot, window, core, clock):
+    first = add(core, "first")
+    second = add(core, "second", who="Sam", direction=Direction.MADE)
+    clock.advance(hours=5)  # the computer slept
+    prompts, _ = due(core)
+    assert all(p.missed for p in prompts) and len(prompts) == 3
+    window.show_prompts(prompts, [])
+    assert len(window.entries) == 1
+    assert window.caption.text() == "While you were away"
+    assert [r.title_label.text() for r in window.away_rows] == ["first", "second", "second"]
+    qtbot.mouseClick(window.away_rows[0].done_button, Qt.MouseButton.LeftButton)
+    assert core.get(first.id).status is Status.DONE
+    assert [r.title_label.text() for r in window.away_rows] == ["second", "second"]
+    window.away_rows[0].replied_button.click()
+    assert core.get(second.id).status is Status.ACKNOWLEDGED
+    snooze_action(window.away_rows[0], "1 hour").trigger()
+    assert not window.isVisible()
+
+
+def test_end_of_day_digest_lists_what_i_owe(qtbot, window, core, clock):
+    add(core, "repair invoice", who="Dana")
+    add(core, "not mine", who="Sam", direction=Direction.MADE)
+    clock.set(MON_9 + timedelta(hours=8))
+    window.show_prompts([], [Digest("end_of_day", "end_of_day:2026-11-23", clock.now())])
+    assert window.caption.text() == "End of the day: what I still owe"
+    items = [window.digest_list.item(i).text() for i in range(window.digest_list.count())]
+    assert items == ["Dana waits for “repair invoice” since 09:00 (8 h ago)"]
+    with qtbot.waitSignal(window.open_request):
+        window.open_list_button.click()
+    window.dismiss_button.click()
+    assert not window.isVisible()
+
+
+def test_end_of_week_offers_the_summary(qtbot, window, core):
+    window.show_prompts([], [Digest("end_of_week", "end_of_week:2026-W48", MON_9)])
+    with qtbot.waitSignal(window.open_summary):
+        window.summary_button.click()
+    assert window.entries == []
+
+
+def test_user_text_is_plain(qtbot, window, core, clock):
+    add(core, "<b>x</b> & <img src=x>", who="<i>Dana</i>")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    row = window.prompt_row
+    assert row.title_label.text() == "<b>x</b> & <img src=x>"
+    assert row.reason_label.text().startswith("<i>Dana</i> asked")
+    for label in (row.title_label, row.who_label, row.reason_label, window.caption):
+        assert label.textFormat() == Qt.TextFormat.PlainText
