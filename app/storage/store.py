@@ -172,8 +172,10 @@ class Store:
         direction: Direction | None = None,
         statuses: Iterable[Status] | None = None,
         asked_between: tuple[datetime, datetime] | None = None,
+        promised_by: datetime | None = None,
         with_history: bool = True,
     ) -> list[Request]:
+        """`promised_by`: only requests whose promise is at or before it (overdue when open)."""
         conditions = []
         if direction is not None:
             conditions.append(_REQ.c.direction == direction.value)
@@ -181,6 +183,8 @@ class Store:
             conditions.append(_REQ.c.status.in_([s.value for s in statuses]))
         if asked_between is not None:
             conditions.append(_REQ.c.asked_at.between(*asked_between))
+        if promised_by is not None:
+            conditions.append(_REQ.c.promised_at <= promised_by)
         with self._session() as s:
             return self._select(s, *conditions, with_history=with_history)
 

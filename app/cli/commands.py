@@ -1,0 +1,324 @@
+"""The commands of `promptly`. Each takes (ctx, args) and returns the exit code; app.cli.parser
+lists them. Dates are read with the quick-add language, imported only by commands that read one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from app.cli import CommandError, Context
+from app.cli.render import (
+    TITLE_WIDTH,
+    deadline,
+    event_text,
+    moment,
+    plain,
+    status_text,
+    summary_line,
+    table,
+    who,
+)
+from app.countdown import countdown
+from app.domain.model import Direction, Request, Status
+from app.exchange import ExchangeError, event_json, export as export_requests, import_text, iso, request_json
+
+Args = argparse.Namespace
+
+
+def _when(ctx: Context, words: list[str], future: bool = True) -> datetime:
+    from app.quickadd import parse_when
+
+    core = ctx.core
+    return parse_when(" ".join(words), now=core.now(), calendar=core.settings.calendar(), future=future)
+
+
+def _to_json(ctx: Context, request: Request, history: bool = False) -> dict:
+    core = ctx.core
+    return request_json(request, now=core.now(), zone=ctx.zone, respond_by=core.respond_by(request),
+                        history=history)
+
+
+def _changed(ctx: Context, request: Request, what: str) -> int:
+    """The answer of every command that changes one request."""
+    if ctx.json:
+        ctx.emit(_to_json(ctx, request))
+    else:
+        core = ctx.core
+        ctx.out(f"{what}: " + summary_line(request, ctx.zone, core.now(), core.respond_by(request)))
+    return 0
+
+
+# -- adding --------------------------------------------------------------------------------
+
+
+def _parse(ctx: Context, args: Args):
+    from app.quickadd import parse as parse_line
+
+    core = ctx.core
+    settings = core.settings
+    return parse_line(" ".join(args.text), now=core.now(), calendar=settings.calendar(),
+                      default_direction=settings.default_direction,
+                      known_people=[p.name for p in core.store.people()])
+
+
+def add(ctx: Context, args: Args) -> int:
+    result = _parse(ctx, args)
+    asked_at = _when(ctx, args.asked_at, future=False) if args.asked_at else None
+    request = ctx.core.add(result.to_new_request(asked_at=asked_at))
+    if ctx.json:
+        ctx.emit(_to_json(ctx, request))
+        return 0
+    _changed(ctx, request, "Saved")
+    if not result.counterpart_known:
+        ctx.out(f"{plain(request.counterpart.name)} is new: added to your people.")
+    return 0
+
+
+def parse(ctx: Context, args: Args) -> int:
+    result = _parse(ctx, args)
+    if ctx.json:
+        ctx.emit(result.to_json())
+        return 0
+    core, zone = ctx.core, ctx.zone
+    now = core.now()
+    rows = [
+        ("direction", f"{result.direction.value} ("
+                      + ("I owe them" if result.direction is Direction.RECEIVED else "they owe me") + ")"),
+        ("counterpart", plain(result.counterpart) + ("" if result.counterpart_known else " (new)")),
+        ("title", plain(result.title)),
+        ("promised", f"{moment(result.promised_at, zone, now)} ({countdown(result.promised_at, now)})"
+                     if result.promised_at else "no time yet"),
+        ("tags", " ".join("#" + plain(t) for t in result.tags) or "none"),
+        ("priority", result.priority.label),
+    ]
+    if result.recurrence:
+        rows.append(("repeats", plain(result.recurrence)))
+    for label, value in rows:
+        ctx.out(f"{label:<12}{value}")
+    ctx.out("Nothing saved; `promptly add …` saves it.")
+    return 0
+
+
+# -- looking -------------------------------------------------------------------------------
+
+_OPEN = (Status.OPEN, Status.ACKNOWLEDGED)
+
+
+def list_(ctx: Context, args: Args) -> int:
+    core = ctx.core
+    now = core.now()
+    which = args.which or "open"
+    direction = Direction(args.direction) if args.direction else None
+    statuses = {"open": _OPEN, "overdue": _OPEN, "done": (Status.DONE,), "all": None}[which]
+    requests = core.store.requests(direction=direction, statuses=statuses, with_history=False,
+                                   promised_by=now if which == "overdue" else None)
+    # respond-by costs working-hours arithmetic: only where it is shown (awaited answers) or asked for
+    by = {r.id: core.respond_by(r) if ctx.json or (r.promised_at is None and r.acknowledged_at is None
+                                                  and not r.is_closed) else None for r in requests}
+    if which in ("open", "overdue"):  # most urgent first
+        far = datetime.max.replace(tzinfo=now.tzinfo)
+        requests.sort(key=lambda r: (deadline(r, by[r.id])[1] or far, r.id))
+    if ctx.json:
+        zone = ctx.zone
+        ctx.emit([request_json(r, now=now, zone=zone, respond_by=by[r.id]) for r in requests])
+        return 0
+    if not requests:
+        kind = "" if which == "all" else f"{which} "
+        ctx.out(f"No {kind}requests" + (f" {args.direction} by you." if direction else "."))
+        return 0
+    zone = ctx.zone
+    rows = []
+    for r in requests:
+        label, due = deadline(r, by.get(r.id))
+        if due is not None:
+            when, left = f"{label} {moment(due, zone, now)}", countdown(due, now)
+        elif r.is_closed:
+            ended = r.completed_at or r.cancelled_at
+            when, left = f"{r.status.value} {moment(ended, zone, now)}" if ended else "", ""
+        else:
+            when, left = "no time promised", ""
+        rows.append((f"#{r.id}", plain(who(r), 24), plain(r.title, TITLE_WIDTH), status_text(r, now),
+                     when, left))
+    ctx.out(table(("ID", "WHO", "TITLE", "STATUS", "DUE", "COUNTDOWN"), rows))
+    overdue = sum(r.is_overdue(now) for r in requests)
+    ctx.out(f"\n{len(requests)} request{'s' if len(requests) != 1 else ''}"
+            + (f", {overdue} overdue" if overdue and which != "overdue" else ""))
+    return 0
+
+
+def show(ctx: Context, args: Args) -> int:
+    core = ctx.core
+    request = core.get(args.id)
+    if ctx.json:
+        ctx.emit(_to_json(ctx, request, history=True))
+        return 0
+    now, zone = core.now(), ctx.zone
+    respond_by = core.respond_by(request)
+
+    def at(value: datetime | None) -> str:
+        return moment(value, zone, now) if value else "—"
+
+    ctx.out(f"#{request.id} {who(request)}: {plain(request.title)}")
+    status = status_text(request, now)
+    if request.promised_at and not request.is_closed:
+        status += f", {countdown(request.promised_at, now)}"
+    rows = [("status", status), ("asked", at(request.asked_at)),
+            ("answer by", at(respond_by)), ("answered", at(request.acknowledged_at)),
+            ("promised", at(request.promised_at))]
+    if request.original_promise and request.original_promise != request.promised_at:
+        rows.append(("first promise", at(request.original_promise)))
+    if request.completed_at:
+        rows.append(("done", at(request.completed_at)))
+    if request.cancelled_at:
+        rows.append(("cancelled", at(request.cancelled_at)))
+    rows += [("tags", " ".join("#" + plain(t) for t in request.tags) or "none"),
+             ("priority", request.priority.label)]
+    for label, value in (("details", request.details), ("link", request.link),
+                         ("channel", request.channel), ("repeats", request.recurrence or ""),
+                         ("email", request.counterpart.email or "")):
+        if value:
+            rows.append((label, plain(value)))
+    for label, value in rows:
+        ctx.out(f"  {label:<14}{value}")
+    ctx.out("history")
+    for event in request.history:
+        ctx.out(f"  {at(event.at):<18}{event_text(event, zone, now)}")
+    return 0
+
+
+def due(ctx: Context, args: Args) -> int:
+    core = ctx.core
+    now, zone = core.now(), ctx.zone
+    schedule = core.schedule()
+    if ctx.json:
+        ctx.emit({
+            "prompts": [{"kind": p.kind.value, "key": p.key, "request_id": p.request.id,
+                         "counterpart": p.request.counterpart.name, "title": p.request.title,
+                         "due_at": iso(p.due_at, zone), "missed": p.missed} for p in schedule.due],
+            "digests": [{"kind": d.kind, "key": d.key, "due_at": iso(d.due_at, zone),
+                         "missed": d.missed} for d in schedule.digests],
+            "next_wake": iso(schedule.next_wake, zone),
+            "paused_until": iso(core.paused_until, zone),
+        })
+        return 0
+    if not schedule.due and not schedule.digests:
+        ctx.out("Nothing is due now.")
+    rows = [(p.kind.value.replace("_", " "), f"#{p.request.id}", plain(who(p.request), 24),
+             plain(p.request.title, TITLE_WIDTH),
+             f"since {moment(p.due_at, zone, now)}" + (" (missed)" if p.missed else ""))
+            for p in schedule.due]
+    rows += [(d.kind.replace("_", " ") + " digest", "", "", "",
+              f"since {moment(d.due_at, zone, now)}" + (" (missed)" if d.missed else ""))
+             for d in schedule.digests]
+    if rows:
+        ctx.out(table(("PROMPT", "ID", "WHO", "TITLE", "DUE"), rows))
+    if schedule.next_wake is not None:
+        ctx.out(f"Next prompt {moment(schedule.next_wake, zone, now)} ({countdown(schedule.next_wake, now)}).")
+    ctx.out("(Only shown: the tray app will still prompt for these.)")
+    return 0
+
+
+# -- changing ------------------------------------------------------------------------------
+
+
+def ack(ctx: Context, args: Args) -> int:
+    eta = _when(ctx, args.eta) if args.eta else None
+    return _changed(ctx, ctx.core.acknowledge(args.id, eta=eta), "Acknowledged")
+
+
+def promise(ctx: Context, args: Args) -> int:
+    when = _when(ctx, args.when)
+    reason = " ".join(args.reason) if args.reason else None
+    return _changed(ctx, ctx.core.promise(args.id, when, reason=reason), "Promised")
+
+
+def done(ctx: Context, args: Args) -> int:
+    return _changed(ctx, ctx.core.done(args.id), "Done")
+
+
+def cancel(ctx: Context, args: Args) -> int:
+    reason = " ".join(args.reason) if args.reason else None
+    return _changed(ctx, ctx.core.cancel(args.id, reason=reason), "Cancelled")
+
+
+def reopen(ctx: Context, args: Args) -> int:
+    return _changed(ctx, ctx.core.reopen(args.id), "Reopened")
+
+
+def snooze(ctx: Context, args: Args) -> int:
+    from app.quickadd import parse_duration
+
+    core = ctx.core
+    until = parse_duration(" ".join(args.duration), now=core.now(), calendar=core.settings.calendar())
+    request = core.snooze(args.id, until)
+    if ctx.json:
+        data = _to_json(ctx, request)
+        data["snoozed_until"] = iso(until, ctx.zone)
+        ctx.emit(data)
+        return 0
+    now = core.now()
+    ctx.out(f"Snoozed until {moment(until, ctx.zone, now)} ({countdown(until, now)}): "
+            + summary_line(request, ctx.zone, now, core.respond_by(request)))
+    return 0
+
+
+# -- exchanging ----------------------------------------------------------------------------
+
+
+def export(ctx: Context, args: Args) -> int:
+    core = ctx.core
+    if not args.output:
+        count = export_requests(core, args.format, ctx.stdout)
+        return 0
+    target = ctx.path(args.output)
+    if target.is_dir():
+        raise CommandError(f"{target} is a folder; give a file name with -o")
+    # write beside the target and rename: a failed export never leaves half a file
+    handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = export_requests(core, args.format, out)
+        os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    what = "open promise" if args.format == "ics" else "request"
+    if ctx.json:
+        ctx.emit({"file": str(target), "format": args.format, "count": count})
+    else:
+        ctx.out(f"Exported {count} {what}{'s' if count != 1 else ''} to {target}")
+    return 0
+
+
+def import_(ctx: Context, args: Args) -> int:
+    source = ctx.path(args.file)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CommandError(f"{source} is not a text file; import reads csv or json written "
+                           "by `promptly export`") from None
+    if not text.strip():
+        raise CommandError(f"{source} is empty; nothing was imported")
+    try:
+        report = import_text(ctx.core, text, str(source))
+    except ExchangeError as exc:
+        raise CommandError(str(exc)) from None
+    if ctx.json:
+        ctx.emit({"imported": [r.id for r in report.imported],
+                  "skipped": [{"line": line, "uid": r.uid, "title": r.title} for line, r in report.skipped]})
+        return 0
+    count = len(report.imported)
+    ids = f" (#{report.imported[0].id}–#{report.imported[-1].id})" if count > 1 else \
+        f" (#{report.imported[0].id})" if count else ""
+    ctx.out(f"Imported {count} request{'s' if count != 1 else ''}{ids} from {source}.")
+    if report.skipped:
+        ctx.out(f"Skipped {len(report.skipped)} already in this database:")
+        for line, r in report.skipped[:10]:
+            ctx.out(f"  line {line}: {who(r)}: {plain(r.title, TITLE_WIDTH)}")
+        if len(report.skipped) > 10:
+            ctx.out(f"  … and {len(report.skipped) - 10} more")
+    return 0

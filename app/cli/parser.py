@@ -1,0 +1,140 @@
+"""The command table and the argparse parser built from it.
+
+Adding a command is one function and one line in COMMANDS: the function takes
+(ctx: app.cli.Context, args: argparse.Namespace) and returns the exit code; the line names it as
+"module:function", so its module is imported only when the command runs (start-up stays fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+
+def arg(*flags: str, **options: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """One argument of a command, as given to ArgumentParser.add_argument."""
+    return flags, options
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    handler: str  # "module:function", imported when the command runs
+    args: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = ()
+    description: str = ""
+    needs_dates: bool = False  # documentation only: commands that import the date language
+
+
+def request_id(text: str) -> int:
+    """`12` or `#12`."""
+    try:
+        value = int(text.removeprefix("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a request id like 12") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a request id like 12")
+    return value
+
+
+ID = arg("id", type=request_id, metavar="ID", help="request id, as `promptly list` shows it")
+WHEN_HELP = "a date phrase (fri 3pm, tomorrow, in 2h, eod) or ISO 8601 (2026-12-01T14:00)"
+
+COMMANDS: list[Command] = [
+    Command("add", "save a request written in the quick-add language", "app.cli.commands:add", (
+        arg("text", nargs="+", metavar="TEXT", help="e.g. from @dana: repair invoice by fri 3pm #billing"),
+        arg("--asked-at", nargs="+", metavar="WHEN", help="when it was asked, if not now: " + WHEN_HELP),
+    ), "Parse TEXT and save it; prints the new id and what was understood."),
+    Command("parse", "show what `add` would save, without saving", "app.cli.commands:parse", (
+        arg("text", nargs="+", metavar="TEXT"),
+    )),
+    Command("list", "list requests with countdowns (default: open ones)", "app.cli.commands:list_", (
+        arg("--made", dest="direction", action="store_const", const="made",
+            help="only requests I made (a co-worker owes me)"),
+        arg("--received", dest="direction", action="store_const", const="received",
+            help="only requests I received (I owe a co-worker)"),
+        arg("--open", dest="which", action="store_const", const="open", help="not done or cancelled (default)"),
+        arg("--overdue", dest="which", action="store_const", const="overdue",
+            help="open with a promise that has passed"),
+        arg("--done", dest="which", action="store_const", const="done", help="done"),
+        arg("--all", dest="which", action="store_const", const="all", help="everything, cancelled too"),
+    )),
+    Command("show", "one request with its full history", "app.cli.commands:show", (ID,)),
+    Command("ack", "record the answer: acknowledged, optionally with an ETA", "app.cli.commands:ack", (
+        ID, arg("--eta", nargs="+", metavar="WHEN", help="the promised time: " + WHEN_HELP),
+    )),
+    Command("promise", "set or renegotiate the promised time", "app.cli.commands:promise", (
+        ID, arg("when", nargs="+", metavar="WHEN", help=WHEN_HELP),
+        arg("--reason", nargs="+", metavar="TEXT", help="why the promise moves"),
+    )),
+    Command("done", "mark a request done", "app.cli.commands:done", (ID,)),
+    Command("cancel", "cancel a request", "app.cli.commands:cancel", (
+        ID, arg("--reason", nargs="+", metavar="TEXT"),
+    )),
+    Command("reopen", "reopen a done or cancelled request", "app.cli.commands:reopen", (ID,)),
+    Command("snooze", "move a request's current prompt", "app.cli.commands:snooze", (
+        ID, arg("duration", nargs="+", metavar="FOR", help="15m, 1h, tomorrow, morning, or a date phrase"),
+    ), "Snooze the prompt that fired last (or else the next one) until FOR from now."),
+    Command("due", "show the prompts due now, as the tray app would pop them up", "app.cli.commands:due", (),
+            "Show the prompts and digests due now: exactly what the tray app would pop up. "
+            "This only looks: nothing is recorded as shown, so the tray app still prompts."),
+    Command("export", "write all requests as csv, ics or json", "app.cli.commands:export", (
+        arg("--format", choices=("csv", "ics", "json"), required=True,
+            help="csv: one row per request; json: everything, with history; "
+                 "ics: one calendar event per open promise"),
+        arg("-o", "--output", metavar="FILE", help="write to FILE instead of the standard output"),
+    )),
+    Command("summary", "the weekly summary: responses, promises kept, who waits", "app.cli.summary:summary", (
+        arg("--week", metavar="YYYY-Www", help="an ISO week like 2026-W47 (default: this week, up to now)"),
+    )),
+    Command("import", "import a csv or json file written by `export`", "app.cli.commands:import_", (
+        arg("file", metavar="FILE"),
+    ), "Import requests from a csv or json export. Requests already here (same uid) are skipped, "
+       "so importing twice changes nothing. A bad row stops the import: nothing is imported."),
+]
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def build_parser(stdout: TextIO, stderr: TextIO) -> argparse.ArgumentParser:
+    """The parser, writing help and usage errors to the given streams instead of exiting."""
+
+    class Parser(argparse.ArgumentParser):
+        def _print_message(self, message: str, file=None) -> None:
+            if message:  # argparse names sys.stdout or sys.stderr; write to ours instead
+                (stderr if file is sys.stderr or file is stderr else stdout).write(message)
+
+        def exit(self, status: int = 0, message: str | None = None):
+            if message:
+                stderr.write(message)
+            raise _Exit(status)
+
+        def error(self, message: str):
+            self.print_usage(stderr)
+            stderr.write(f"{self.prog}: error: {message}\n")
+            raise _Exit(2)
+
+    parser = Parser(prog="promptly", description="Keep the promises you make to co-workers, "
+                    "and the ones they make to you. Without a command, the tray app starts.")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="database file or SQLAlchemy URL (default: $PROMPTLY_DB, then the file "
+                             "in your data directory)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.help,
+                                  description=command.description or command.help[:1].upper()
+                                  + command.help[1:] + ".")
+        # after the command too: `promptly list --json`; SUPPRESS keeps a global --json
+        sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                         help="machine-readable output")
+        for flags, options in command.args:
+            sub.add_argument(*flags, **options)
+        sub.set_defaults(handler=command.handler)
+    return parser

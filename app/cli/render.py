@@ -1,0 +1,109 @@
+"""Human-readable output of the command line: plain text, columns, local times."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from app.countdown import countdown
+from app.domain.model import Direction, Event, EventKind, Request
+
+# C0/C1 control characters (newlines, ESC of terminal escape sequences): user text is plain text
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+TITLE_WIDTH = 40
+
+
+def plain(text: str, width: int | None = None) -> str:
+    text = _CONTROL.sub(" ", text).strip()
+    if width is not None and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def moment(value: datetime, zone: ZoneInfo, now: datetime) -> str:
+    """`today 15:00`, `Fri 15:00` within a week either side, else `Fri 27 Nov 15:00`."""
+    local = value.astimezone(zone)
+    today = now.astimezone(zone).date()
+    if local.date() == today:
+        return local.strftime("today %H:%M")
+    if abs(local.date() - today) <= timedelta(days=6):
+        return local.strftime("%a %H:%M")
+    if local.year == today.year:
+        return local.strftime("%a %d %b %H:%M")
+    return local.strftime("%a %d %b %Y %H:%M")
+
+
+def who(request: Request) -> str:
+    name = plain(request.counterpart.name)
+    return f"I owe {name}" if request.direction is Direction.RECEIVED else f"{name} owes me"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip()
+             for row in [header, *rows]]
+    return "\n".join(lines)
+
+
+def event_text(event: Event, zone: ZoneInfo, now: datetime) -> str:
+    data = event.data
+
+    def when(key: str) -> str:
+        return moment(datetime.fromisoformat(data[key]), zone, now) if data.get(key) else "?"
+
+    reason = f" ({plain(data['reason'])})" if data.get("reason") else ""
+    kind = event.kind
+    if kind is EventKind.CREATED:
+        return "created" + (f", asked {when('asked_at')}" if data.get("asked_at") else "")
+    if kind is EventKind.PROMISED:
+        return f"promised for {when('to')}{reason}"
+    if kind is EventKind.RENEGOTIATED:
+        late = ", after it had passed" if data.get("breached") else ""
+        return f"renegotiated {when('from')} → {when('to')}{late}{reason}"
+    if kind is EventKind.PROMPTED:
+        missed = ", missed while away" if data.get("missed") else ""
+        return f"prompted: {data.get('kind', '?')}{missed}"
+    if kind is EventKind.SNOOZED:
+        return f"snoozed {data.get('prompt', '').split('@')[0]} until {when('until')}"
+    if kind in (EventKind.FOLLOWED_UP, EventKind.ESCALATED):
+        to = f" to {plain(str(data['to']))}" if data.get("to") else ""
+        return f"{kind.value.replace('_', ' ')} ({data.get('how', '?')}){to}"
+    if kind is EventKind.EDITED:
+        return "edited " + ", ".join(sorted(data.get("changes", {})))
+    return kind.value + reason
+
+
+def deadline(request: Request, respond_by: datetime | None) -> tuple[str, datetime | None]:
+    """What the request counts down to: its promise, else the answer it awaits, else nothing."""
+    if request.is_closed:
+        return "", None
+    if request.promised_at is not None:
+        return "promised", request.promised_at
+    if request.acknowledged_at is None and respond_by is not None:
+        return "answer by", respond_by
+    return "", None
+
+
+def status_text(request: Request, now: datetime) -> str:
+    if request.is_overdue(now):
+        return "overdue"
+    if request.status.value == "acknowledged" and request.promised_at is not None:
+        return "promised"
+    return request.status.value
+
+
+def summary_line(request: Request, zone: ZoneInfo, now: datetime, respond_by: datetime | None) -> str:
+    """`#12 I owe Dana: repair invoice · promised Fri 15:00 (in 2 h) · #billing · high`."""
+    parts = [f"#{request.id} {who(request)}: {plain(request.title)}"]
+    label, due = deadline(request, respond_by)
+    if due is not None:
+        parts.append(f"{label} {moment(due, zone, now)} ({countdown(due, now)})")
+    elif request.is_closed:
+        parts.append(request.status.value)
+    if request.tags:
+        parts.append(" ".join("#" + plain(t) for t in request.tags))
+    if request.priority:
+        parts.append(request.priority.label)
+    return " · ".join(parts)

@@ -1,0 +1,126 @@
+"""export and import: round trips, idempotence, all-or-nothing, and an .ics calendars can read."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from tests.cli.conftest import assert_one_line_error
+
+
+def _fill(cli) -> None:
+    cli.add("from @dana: repair invoice by fri 3pm #billing")  # 1: open promise (mine)
+    cli.add("to @sam: review contract eod ! #legal")  # 2: open promise (theirs)
+    cli.add("from @kim: badge form")  # 3: open, no promise
+    cli.add("to @lee: Q3 numbers tomorrow 10am")  # 4: done
+    cli.ok("ack", "1", now="2026-11-23T09:20:00+01:00")
+    cli.ok("promise", "1", "thu 3pm", "--reason", "parts late", now="2026-11-23T09:30:00+01:00")
+    cli.ok("done", "4", now="2026-11-23T11:00:00+01:00")
+
+
+def _without_ids(requests: list[dict]) -> list[dict]:
+    return [{k: v for k, v in r.items() if k != "id"} for r in requests]
+
+
+def test_json_round_trip_keeps_everything_and_is_idempotent(cli, tmp_path):
+    _fill(cli)
+    exported = cli.ok("export", "--format", "json", "-o", "out.json")
+    assert "Exported 4 requests" in exported.out
+    document = json.loads((tmp_path / "out.json").read_text())
+    assert document["format"] == "promptly-export" and len(document["requests"]) == 4
+    assert [e["kind"] for e in document["requests"][0]["history"]] == [
+        "created", "promised", "acknowledged", "renegotiated"]
+
+    other = tmp_path / "other.db"
+    first = cli.ok("import", "out.json", "--json", db=other).json
+    assert len(first["imported"]) == 4 and first["skipped"] == []
+    original = [cli.ok("show", str(i), "--json").json for i in range(1, 5)]
+    copied = [cli.ok("show", str(i), "--json", db=other).json for i in first["imported"]]
+    assert _without_ids(copied) == _without_ids(original)
+
+    second = cli.ok("import", "out.json", db=other)
+    assert "Imported 0 requests" in second.out
+    assert "Skipped 4 already in this database" in second.out
+    assert "line 6: I owe Dana: repair invoice" in second.out  # the line each request is on
+    assert len(cli.ok("list", "--all", "--json", db=other).json) == 4
+
+
+def test_csv_round_trip_and_reimport_into_the_same_database(cli, tmp_path):
+    _fill(cli)
+    cli.ok("export", "--format", "csv", "-o", "out.csv")
+    header = (tmp_path / "out.csv").read_text().splitlines()[0]
+    assert header.startswith("uid,direction,counterpart,")
+
+    again = cli.ok("import", "out.csv", "--json").json
+    assert again["imported"] == [] and [s["line"] for s in again["skipped"]] == [2, 3, 4, 5]
+
+    other = tmp_path / "other.db"
+    assert len(cli.ok("import", "out.csv", "--json", db=other).json["imported"]) == 4
+    fields = ("uid", "direction", "counterpart", "title", "tags", "priority", "status", "asked_at",
+              "acknowledged_at", "promised_at", "original_promise", "completed_at", "overdue")
+    mine = cli.ok("list", "--all", "--json").json
+    theirs = cli.ok("list", "--all", "--json", db=other).json
+    assert [{k: r[k] for k in fields} for r in theirs] == [{k: r[k] for k in fields} for r in mine]
+    # the replayed history keeps the renegotiation, so outcomes can still be told
+    kinds = [e["kind"] for e in cli.ok("show", "1", "--json", db=other).json["history"]]
+    assert "renegotiated" in kinds and "acknowledged" in kinds
+
+
+def test_a_hand_written_csv_without_uids_imports_once(cli, tmp_path):
+    (tmp_path / "mine.csv").write_text(
+        "direction,counterpart,title,asked_at,promised_at,tags\n"
+        "received,Dana,repair invoice,2026-11-23 08:30,2026-11-24 12:00,billing\n"
+        "made,Sam,review contract,2026-11-22T16:00:00+01:00,,\n")
+    first = cli.ok("import", "mine.csv", "--json").json
+    assert len(first["imported"]) == 2
+    dana = cli.ok("show", "1", "--json").json
+    assert dana["asked_at"] == "2026-11-23T08:30:00+01:00"  # naive times are local
+    assert dana["promised_at"] == "2026-11-24T12:00:00+01:00" and dana["tags"] == ["billing"]
+    assert cli.ok("import", "mine.csv", "--json").json["imported"] == []
+
+
+def test_bad_rows_are_named_by_line_and_nothing_is_imported(cli, tmp_path):
+    (tmp_path / "bad.csv").write_text(
+        "direction,counterpart,title,asked_at,status,completed_at\n"
+        "received,Dana,repair invoice,2026-11-23T08:00:00+01:00,,\n"
+        "sideways,Sam,review contract,2026-11-23T08:00:00+01:00,,\n"
+        "made,Kim,badge form,2026-11-23T08:00:00+01:00,done,\n"
+        "made,Lee,Q3 numbers,last tuesday,,\n")
+    result = cli("import", "bad.csv")
+    assert_one_line_error(result, "line 3:", "sideways", "line 4:", "completed_at", "line 5:",
+                          "last tuesday", "Nothing was imported")
+    assert "line 2" not in result.err
+    assert cli.ok("list", "--all", "--json").json == []
+
+    _fill(cli)
+    cli.ok("export", "--format", "json", "-o", "out.json")
+    lines = (tmp_path / "out.json").read_text().splitlines()
+    broken = json.loads(lines[7].rstrip(","))  # the third request, on line 8
+    broken["direction"] = "upwards"
+    lines[7] = json.dumps(broken) + ","
+    (tmp_path / "broken.json").write_text("\n".join(lines))
+    other = tmp_path / "other.db"
+    assert_one_line_error(cli("import", "broken.json", db=other), "line 8:", "upwards", "Nothing was imported")
+    assert cli.ok("list", "--all", "--json", db=other).json == []
+
+    (tmp_path / "garbage.json").write_text('{"format": "promptly-export", "requests": [\n{"title": }\n]}')
+    assert_one_line_error(cli("import", "garbage.json", db=other), "line 2", "not valid JSON")
+
+
+def test_ics_has_one_event_per_open_promise(cli, tmp_path):
+    from icalendar import Calendar
+
+    _fill(cli)
+    cli.ok("export", "--format", "ics", "-o", "promises.ics")
+    calendar = Calendar.from_ical((tmp_path / "promises.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 2  # #1 and #2; #3 has no promise, #4 is done
+    by_summary = {str(e["SUMMARY"]): e for e in events}
+    assert set(by_summary) == {"Promised to Dana: repair invoice", "Sam promised: review contract"}
+    start = by_summary["Promised to Dana: repair invoice"].decoded("DTSTART")
+    assert start == datetime.fromisoformat("2026-11-26T15:00:00+01:00")
+    uids = {str(e["UID"]) for e in events}
+    assert len(uids) == 2
+
+    on_stdout = cli.ok("export", "--format", "ics").out
+    assert on_stdout.startswith("BEGIN:VCALENDAR") and on_stdout.count("BEGIN:VEVENT") == 2
