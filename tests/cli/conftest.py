@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.proc import isolated_env, run_promptly
+from tests.cli.proc import isolated_env, private_runtime_dir, run_promptly
 
 NOW = "2026-11-23T09:00:00+01:00"  # a Monday morning, in working hours
 
@@ -30,8 +30,7 @@ class Promptly:
     def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
         self.db = tmp_path / "promptly.db"
-        self.runtime = tmp_path / "run"
-        self.runtime.mkdir(exist_ok=True)
+        self.runtime = private_runtime_dir(tmp_path / "run")
 
     def __call__(self, *args: str, now: str = NOW, db: Path | str | None = None,
                  cwd: Path | None = None, **env: str) -> Result:

@@ -14,6 +14,14 @@ def promptly_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "app"]
 
 
+def private_runtime_dir(path: Path) -> Path:
+    """An XDG_RUNTIME_DIR platformdirs accepts: owned by us, mode 0700 (else it falls back to the
+    shared default, where a real tray app may listen)."""
+    path.mkdir(mode=0o700, exist_ok=True)
+    path.chmod(0o700)
+    return path
+
+
 def isolated_env(runtime_dir: Path, **extra: str) -> dict[str, str]:
     """The caller's environment minus anything that would reach a real database or tray app."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROMPTLY_")}
