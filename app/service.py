@@ -63,6 +63,16 @@ class Promptly:
     def respond_by(self, request: Request) -> datetime:
         return respond_by(request, self.settings.ladder, self.settings.calendar())
 
+    def deadline(self, request: Request) -> datetime | None:
+        """What an open request counts down to: its promise, else the respond-by while unanswered."""
+        if request.is_closed:
+            return None
+        if request.promised_at is not None:
+            return request.promised_at
+        if request.status is Status.OPEN:
+            return self.respond_by(request)
+        return None
+
     # -- the lifecycle ------------------------------------------------------------------
 
     def add(self, new: NewRequest) -> Request:

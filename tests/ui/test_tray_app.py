@@ -1,0 +1,139 @@
+"""The application shell wired on a real SQLite file: loading fills the tray and arms the
+scheduler, a due prompt is announced (markup escaped) and shown, outside writes are noticed,
+pause goes through the controller, windows open lazily."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import timedelta
+
+import plyer
+import pytest
+
+from app.domain.model import Direction
+from app.service import NewRequest, Promptly
+from app.settings import Settings
+from app.storage.database import open_database
+from app.storage.store import Store
+from tests.conftest import FakeClock
+from ui.application import Application, StartupReport
+from ui.single_instance import InstanceServer
+
+NOW = "2026-11-23T10:00:00+00:00"  # a Monday, within working hours
+MARKUP = "<b>x</b> & <img src=x>"
+
+
+@pytest.fixture
+def outside(db_path, clock):
+    """Another process's view of the same database file."""
+    db = open_database(str(db_path))
+    core = Promptly(Store(db), clock)
+    core.save_settings(Settings(timezone="UTC", end_of_day_digest=False, weekly_summary_prompt=False))
+    yield core
+    db.dispose()
+
+
+@pytest.fixture
+def notified(monkeypatch):
+    shown = []
+    with warnings.catch_warnings():  # plyer's proxy warns about python-dbus as it loads
+        warnings.simplefilter("ignore")
+        monkeypatch.setattr(plyer.notification, "notify", lambda **kwargs: shown.append(kwargs))
+    return shown
+
+
+@pytest.fixture
+def shell(qapp, qtbot, tmp_path, db_path, outside, monkeypatch, notified):
+    (tmp_path / "run").mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    monkeypatch.setenv("PROMPTLY_DB", str(db_path))
+    monkeypatch.setenv("PROMPTLY_NOW", NOW)
+    server = InstanceServer()
+    server.listen()
+    app = Application(qapp, None, server, StartupReport(None))
+    monkeypatch.setattr(app, "quit", lambda code=0: None)  # never leave the test's event loop
+    yield app
+    if app.controller is not None:
+        app.driver.stop()
+        app.poll.stop()
+    for window in app.windows.values():
+        window.close()
+    server.close()
+    app.tray.icon.hide()
+
+
+def add(core, title, minutes, who="Dana"):
+    promised = core.now() + timedelta(minutes=minutes)
+    return core.add(NewRequest(Direction.RECEIVED, who, title, promised_at=promised))
+
+
+def test_load_fills_the_tray_and_arms_the_scheduler(shell, outside, clock):
+    clock.set(outside.now().replace(hour=10))
+    add(outside, "repair invoice", minutes=180)
+    shell.load()
+    assert shell.controller is not None
+    assert [c.title for c in shell.tray.snapshot.countdowns] == ["repair invoice"]
+    assert shell.driver.timer.isActive()
+    assert shell.driver.next_wake is not None
+    assert shell.server.answer is not None
+
+
+def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock, notified):
+    clock.set(outside.now().replace(hour=9, minute=15))
+    add(outside, MARKUP, minutes=300)  # asked 09:15: the reply prompt falls due at 10:00, now
+    shell.load()
+    [notification] = notified
+    assert notification["title"] == "&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=x&gt;"
+    assert notification["message"] == "Dana asked 45 min ago — reply with done or an ETA"
+    window = shell.windows["prompts"]
+    assert window.isVisible()
+    assert shell.controller.core.schedule().due == []  # recorded as fired
+
+
+def test_window_only_style_skips_the_native_notification(shell, outside, clock, notified):
+    outside.save_settings(outside.settings.with_changes(notification_style="window"))
+    clock.set(outside.now().replace(hour=9))
+    add(outside, "repair invoice", minutes=30)
+    shell.load()
+    assert notified == []
+    assert shell.windows["prompts"].isVisible()
+
+
+def test_writes_by_another_process_are_noticed(shell, outside):
+    shell.load()
+    assert shell.tray.snapshot.countdowns == []
+    add(outside, "review contract", minutes=300)
+    shell._poll_database()  # what the 1.5 s timer does
+    assert [c.title for c in shell.tray.snapshot.countdowns] == ["review contract"]
+
+
+def test_pause_from_the_tray_holds_prompts(shell, outside):
+    add(outside, "repair invoice", minutes=300)
+    shell.load()
+    core = shell.controller.core
+    until = core.now() + timedelta(hours=1)
+    shell.tray.pause_requested.emit(until)
+    assert core.paused_until == until
+    assert shell.driver.next_wake is not None and shell.driver.next_wake >= until
+    assert shell.tray.snapshot.paused
+
+
+def test_menu_entries_open_their_windows(shell, qtbot):
+    shell.load()
+    shell.tray.quick_add_requested.emit()
+    assert shell.windows["quick_add"].isVisible()
+    shell.tray.list_requested.emit()
+    assert shell.windows["list"].isVisible()
+
+
+def test_a_second_launch_opens_quick_add(shell):
+    shell.load()
+    shell.server.gui_requested.emit("quick-add")
+    assert shell.windows["quick_add"].isVisible()
+
+
+def test_a_handover_during_loading_is_done_once_ready(shell):
+    shell.handle("quick-add")
+    assert shell.windows == {}
+    shell.load()
+    assert shell.windows["quick_add"].isVisible()

@@ -1,0 +1,355 @@
+"""The tray application: `run(argv)` is what `promptly`, `promptly gui` and `promptly quick-add` start.
+
+Start-up order is the point of this module. The tray icon shows first, with nothing but Qt
+imported; the database layer (SQLAlchemy alone costs ~0.3 s) loads in the event loop's first
+turn, then the tray fills in and the scheduler is armed. A second launch hands its arguments to
+the running instance over the local socket and exits; the same socket serves the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+
+from ui.single_instance import InstanceServer, hand_over
+from ui.tray import Tray
+
+if TYPE_CHECKING:
+    from ui.controller import Controller
+
+log = logging.getLogger(__name__)
+
+REPORT_ENV = "PROMPTLY_STARTUP_REPORT"  # write start-up timings and memory to this file
+QUIT_AFTER_START_ENV = "PROMPTLY_QUIT_AFTER_START"  # benchmarks: quit once ready
+TRAY_WAIT_TRIES = 5  # a panel that loads late gets this many seconds to offer a tray
+DATA_POLL_MS = 1500  # notice writes by other processes (PRAGMA data_version: one cheap query)
+
+QUICK_ADD, SHOW = "quick-add", "show"
+
+# Windows built by other modules, imported only when first opened: (module, class).
+WINDOWS = {
+    "quick_add": ("ui.quick_add", "QuickAddDialog"),
+    "list": ("ui.request_list", "RequestListWindow"),
+    "prompts": ("ui.prompt_window", "PromptWindow"),
+    "summary": ("ui.summary_window", "SummaryWindow"),
+    "settings": ("ui.settings_dialog", "SettingsDialog"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+class OffsetClock:
+    """PROMPTLY_NOW for the running app: starts at that instant and moves on in real time."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start = start
+        self.origin = time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.origin)
+
+
+def app_clock():
+    from app.cli import FixedClock, clock_from  # light: the CLI package imports no database
+
+    clock = clock_from(os.environ)
+    return OffsetClock(clock.moment) if isinstance(clock, FixedClock) else clock
+
+
+def resident_mib() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+class StartupReport:
+    """Timings (monotonic seconds, comparable across processes on Linux) for the benchmark."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.marks: dict[str, Any] = {"started": time.monotonic()}
+
+    def mark(self, name: str, **extra: Any) -> None:
+        self.marks[name] = time.monotonic()
+        self.marks.update(extra)
+
+    def write(self) -> None:
+        if not self.path:
+            return
+        self.marks["rss_mib"] = resident_mib()
+        self.marks["tray_available"] = QSystemTrayIcon.isSystemTrayAvailable()
+        Path(self.path).write_text(json.dumps(self.marks, indent=2))
+
+
+class Application(QObject):
+    """Owns the tray, the socket server, the scheduler driver and the windows."""
+
+    def __init__(self, qapp: QApplication, command: str, server: InstanceServer,
+                 report: StartupReport) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.command = command
+        self.server = server
+        self.report = report
+        self.controller: Controller | None = None
+        self.windows: dict[str, QWidget] = {}
+        self.windowless = False  # no system tray: the request list stands in for it
+        self.tray = Tray(self)
+        self.tray.quick_add_requested.connect(lambda: self.open("quick_add"))
+        self.tray.list_requested.connect(lambda: self.open("list"))
+        self.tray.request_requested.connect(self.open_request)
+        self.tray.summary_requested.connect(lambda: self.open("summary"))
+        self.tray.settings_requested.connect(lambda: self.open("settings"))
+        self.tray.pause_requested.connect(self.pause)
+        self.tray.quit_requested.connect(self.quit)
+        self.server.gui_requested.connect(self.handle)
+        self._tray_tries = 0
+        self.tray_timer = QTimer(self)
+        self.tray_timer.setInterval(1000)
+        self.tray_timer.timeout.connect(self._wait_for_tray)
+
+    # -- start-up -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.tray.show()
+        self.report.mark("icon_shown")
+        QTimer.singleShot(0, self.load)
+
+    def load(self) -> None:
+        from app import ipc
+        from app.notifier import NotifierChain
+        from app.paths import database_location
+        from app.service import Promptly
+        from app.storage.database import open_database
+        from app.storage.store import Store
+        from ui.controller import Controller
+        from ui.notifier import Announcer, PlyerNotifier, TrayNotifier
+        from ui.scheduler_driver import SchedulerDriver
+        from ui.tray import TrayData
+
+        location = database_location()
+        try:
+            clock = app_clock()
+            core = Promptly(Store(open_database(location)), clock)
+            core.settings  # a broken settings row is reported now, not at the first prompt
+        except Exception as exc:  # noqa: BLE001 - a database or settings problem: say it, no traceback
+            log.exception("cannot open %s", location)
+            self.fail(str(exc) or exc.__class__.__name__)
+            return
+        self.controller = controller = Controller(core, self)
+        self.announcer = Announcer(NotifierChain([PlyerNotifier(), TrayNotifier(self.tray.icon)]))
+        self.data = TrayData(core)
+        self.data.reload()
+        self.tray.attach(self.data)
+
+        self.driver = SchedulerDriver(core, parent=self)
+        self.driver.due.connect(self.show_due)
+        self.driver.clock_jumped.connect(self.tray.refresh)
+        controller.changed.connect(self.changed)
+
+        self._data_version = core.store.data_version()
+        self.poll = QTimer(self)
+        self.poll.setInterval(DATA_POLL_MS)
+        self.poll.timeout.connect(self._poll_database)
+        self.poll.start()
+
+        self.server.ready(lambda line: ipc.answer(line, core=core, location=location))
+        self.server.served.connect(self.outside_change)
+        self.driver.start()
+        self.report.mark("ready", tray_visible=self.tray.icon.isVisible())
+        self.report.write()
+        if os.environ.get(QUIT_AFTER_START_ENV):
+            QTimer.singleShot(0, self.quit)
+            return
+        if self.command == QUICK_ADD:
+            self.open("quick_add")
+        elif self.command == SHOW:
+            self.open("list")
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray_timer.start()
+
+    def fail(self, message: str) -> None:
+        log.error("cannot start: %s", message)
+        QMessageBox.critical(None, _tr("Promptly cannot start"), message)
+        self.quit(1)
+
+    def _wait_for_tray(self) -> None:
+        """No tray yet: a panel may still be starting. After a few seconds, use a window."""
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray_timer.stop()
+            self.tray.show()
+            return
+        self._tray_tries += 1
+        if self._tray_tries >= TRAY_WAIT_TRIES:
+            self.tray_timer.stop()
+            self.windowless = True
+            window = self.open("list")
+            if window is not None:
+                window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Close and self.windowless
+                and watched is self.windows.get("list") and not QSystemTrayIcon.isSystemTrayAvailable()):
+            answer = QMessageBox.question(
+                watched, _tr("Quit Promptly?"),
+                _tr("There is no system tray, so this window is the only way to reach Promptly. "
+                    "Quit Promptly? Prompts stop until you start it again."))
+            if answer == QMessageBox.StandardButton.Yes:
+                QTimer.singleShot(0, self.quit)
+            else:
+                event.ignore()
+                return True
+        return False
+
+    # -- changes --------------------------------------------------------------------------
+
+    def changed(self) -> None:
+        """Any change through the controller: the tray fills in anew and the timer re-arms."""
+        self.data.reload()
+        self.tray.refresh()
+        self.driver.check()
+        self._data_version = self.controller.core.store.data_version()
+
+    def outside_change(self) -> None:
+        """The CLI (over the socket) or another process wrote: settings may have changed too."""
+        self.controller.core.reload()
+        self.controller.changed.emit()
+
+    def _poll_database(self) -> None:
+        try:
+            version = self.controller.core.store.data_version()
+        except Exception as exc:  # noqa: BLE001 - a busy database: look again at the next tick
+            log.warning("cannot read the database version: %s", exc)
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.outside_change()
+
+    def pause(self, until: datetime | None) -> None:
+        self.controller.attempt(self.controller.core.pause, until)
+
+    # -- prompts --------------------------------------------------------------------------
+
+    def show_due(self, prompts: list, digests: list) -> None:
+        core = self.controller.core
+        settings = core.settings
+        self.announcer.announce(prompts, digests, now=core.now(), zone=settings.zone,
+                                style=settings.notification_style)
+        window = self.window("prompts")
+        if window is not None:
+            window.show_prompts(prompts, digests)
+
+    # -- windows --------------------------------------------------------------------------
+
+    def handle(self, command: str) -> None:
+        """A second launch asked for something: `promptly` shows the list, `quick-add` the dialog."""
+        if self.controller is None:
+            self.command = command  # still loading: done once ready
+            return
+        self.open("quick_add" if command == QUICK_ADD else "list")
+
+    def window(self, name: str) -> QWidget | None:
+        window = self.windows.get(name)
+        if window is not None:
+            return window
+        module_name, class_name = WINDOWS[name]
+        try:
+            module = __import__(module_name, fromlist=[class_name])
+            window = getattr(module, class_name)(self.controller)
+        except Exception:  # noqa: BLE001 - one broken window must not take the tray down
+            log.exception("cannot open %s", class_name)
+            self.tray.icon.showMessage(
+                _tr("Promptly"), _tr("This window could not be opened; the log has the details."),
+                QSystemTrayIcon.MessageIcon.Warning)
+            return None
+        self.windows[name] = window
+        self._connect_window(window)
+        return window
+
+    def _connect_window(self, window: QWidget) -> None:
+        # Windows may offer each other: the end-of-week digest opens the weekly summary.
+        for signal_name, target in (("summary_requested", "summary"), ("list_requested", "list"),
+                                    ("quick_add_requested", "quick_add")):
+            signal = getattr(window, signal_name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda *_, t=target: self.open(t))
+        open_request = getattr(window, "request_requested", None)
+        if open_request is not None and hasattr(open_request, "connect"):
+            open_request.connect(self.open_request)
+
+    def open(self, name: str) -> QWidget | None:
+        if self.controller is None:
+            return None
+        window = self.window(name)
+        if window is None:
+            return None
+        present = getattr(window, "present", None)
+        if callable(present):
+            present()
+        else:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def open_request(self, request_id: int) -> None:
+        window = self.window("list")
+        if window is not None:
+            window.open_request(request_id)
+
+    def quit(self, code: int = 0) -> None:
+        self.tray_timer.stop()
+        if self.controller is not None:
+            self.driver.stop()
+            self.poll.stop()
+        self.server.close()
+        self.tray.icon.hide()
+        self.qapp.exit(code)
+
+
+def _command(argv: list[str]) -> str | None:
+    """None: just the tray (a plain first start); else what to open."""
+    if argv and argv[0] == QUICK_ADD:
+        return QUICK_ADD
+    if argv and argv[0] == "gui":
+        return SHOW
+    return None
+
+
+def _install_translations(qapp: QApplication) -> None:
+    from app.paths import resources_dir
+
+    translator = QTranslator(qapp)
+    if translator.load(QLocale(), "promptly", "_", str(resources_dir() / "translations")):
+        qapp.installTranslator(translator)
+
+
+def run(argv: list[str]) -> int:
+    report = StartupReport(os.environ.get(REPORT_ENV))
+    command = _command(argv)
+    if hand_over(command or SHOW):
+        return 0  # the running instance shows it
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("Promptly")
+    qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open
+    _install_translations(qapp)
+    server = InstanceServer()
+    server.listen()
+    app = Application(qapp, command, server, report)
+    app.start()
+    return qapp.exec()

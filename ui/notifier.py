@@ -1,0 +1,88 @@
+"""Native notifications for prompts: plyer, then the tray's own balloon, then nothing but the
+prompt window. The texts are plain, with markup escaped for daemons that render it."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from app.notifier import NotifierChain, escape_markup
+from app.scheduler import Digest, Prompt
+
+log = logging.getLogger(__name__)
+APP_NAME = "Promptly"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Notifier", text, None, n)
+
+
+class PlyerNotifier:
+    name = "plyer"
+
+    def notify(self, title: str, body: str) -> None:
+        with warnings.catch_warnings():  # plyer warns when python-dbus is missing, then uses notify-send
+            warnings.simplefilter("ignore")
+            from plyer import notification
+
+            notification.notify(title=escape_markup(title), message=escape_markup(body),
+                                app_name=APP_NAME, timeout=10)
+
+
+class TrayNotifier:
+    name = "tray"
+
+    def __init__(self, icon: QSystemTrayIcon) -> None:
+        self.icon = icon
+
+    def notify(self, title: str, body: str) -> None:
+        if not (self.icon.isVisible() and QSystemTrayIcon.supportsMessages()):
+            raise RuntimeError("no tray icon to show a message from")
+        self.icon.showMessage(escape_markup(title), escape_markup(body),
+                              QSystemTrayIcon.MessageIcon.Information, 10_000)
+
+
+def announcement(prompts: Sequence[Prompt], digests: Sequence[Digest], now: datetime,
+                 zone: ZoneInfo) -> tuple[str, str] | None:
+    """The (title, body) of the one notification announcing what just fell due."""
+    from ui.wording import digest_title, prompt_reason
+
+    fresh = [p for p in prompts if not p.missed]
+    missed = [p for p in prompts if p.missed]
+    if missed or len(fresh) > 1:
+        lines = [f"{p.request.counterpart.name} · {p.request.title}" for p in prompts]
+        title = _tr("While you were away") if missed else _tr("%n prompts due", len(prompts))
+        return title, "\n".join(lines)
+    if fresh:
+        prompt = fresh[0]
+        return prompt.request.title, prompt_reason(prompt, now, zone)
+    if digests:
+        return digest_title(digests[-1]), _tr("Open Promptly to see it")
+    return None
+
+
+class Announcer:
+    """Announces due prompts natively unless the settings ask for the prompt window only."""
+
+    def __init__(self, chain: NotifierChain) -> None:
+        self.chain = chain
+        self.last: tuple[str, str] | None = None
+
+    def announce(self, prompts: Sequence[Prompt], digests: Sequence[Digest], *, now: datetime,
+                 zone: ZoneInfo, style: str) -> str | None:
+        if style == "window":
+            return None
+        message = announcement(prompts, digests, now, zone)
+        if message is None:
+            return None
+        self.last = message
+        used = self.chain.notify(*message)
+        if used is None:
+            log.info("no native notification worked; the prompt window shows it")
+        return used

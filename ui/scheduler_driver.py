@@ -1,0 +1,94 @@
+"""The one timer that drives the scheduler core.
+
+The core answers "what is due now, and when is the next wake"; this arms ONE single-shot timer
+for that instant and re-arms it after every change. QTimer counts monotonic time, which stops
+while the computer sleeps and ignores clock changes, so a coarse heartbeat compares the wall
+clock with the monotonic one: a gap means a resume or a clock jump, and the timer is re-armed
+from the wall clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+if TYPE_CHECKING:
+    from app.service import Promptly
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT = timedelta(seconds=60)
+JUMP_TOLERANCE = timedelta(seconds=5)  # wall and monotonic clocks may drift this much per beat
+LONGEST_WAIT = timedelta(hours=6)  # re-check now and then even when nothing is near
+RETRY_AFTER = timedelta(seconds=60)  # the database was busy or failed: try again
+
+
+class SchedulerDriver(QObject):
+    due = Signal(list, list)  # prompts, digests: already recorded as fired
+    rearmed = Signal(object)  # the next wake (datetime) or None
+    clock_jumped = Signal()  # resume from sleep or a clock change: views should refresh
+    failed = Signal(str)
+
+    def __init__(self, core: Promptly, *, monotonic: Callable[[], float] = time.monotonic,
+                 heartbeat: timedelta = HEARTBEAT, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.monotonic = monotonic
+        self.next_wake: datetime | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # coarse timers may be 5% late
+        self.timer.timeout.connect(self.check)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.heartbeat.setInterval(int(heartbeat.total_seconds() * 1000))
+        self.heartbeat.timeout.connect(self.beat)
+        self._last_beat: tuple[datetime, float] | None = None
+
+    def start(self) -> None:
+        self._last_beat = (self.core.now(), self.monotonic())
+        self.heartbeat.start()
+        self.check()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.heartbeat.stop()
+
+    def check(self) -> None:
+        """Show what is due, record it as fired, and arm the timer for the next wake."""
+        try:
+            plan = self.core.schedule()
+            if plan.due or plan.digests:
+                self.due.emit(list(plan.due), list(plan.digests))
+                self.core.fire(plan.due, plan.digests)
+        except Exception as exc:  # noqa: BLE001 - a locked or vanished database must not stop the app
+            log.exception("scheduler check failed")
+            self.failed.emit(str(exc))
+            self._arm(self.core.now() + RETRY_AFTER)
+            return
+        self._arm(plan.next_wake)
+
+    def _arm(self, wake: datetime | None) -> None:
+        self.next_wake = wake
+        now = self.core.now()
+        wait = LONGEST_WAIT if wake is None else min(max(wake - now, timedelta(0)), LONGEST_WAIT)
+        self.timer.start(int(wait.total_seconds() * 1000))
+        self.rearmed.emit(wake)
+
+    def beat(self) -> None:
+        """Every minute: has the wall clock moved more than the monotonic one (sleep, jump)?"""
+        wall, mono = self.core.now(), self.monotonic()
+        last = self._last_beat
+        self._last_beat = (wall, mono)
+        if last is None:
+            return
+        expected = last[0] + timedelta(seconds=mono - last[1])
+        if abs(wall - expected) > JUMP_TOLERANCE:
+            log.info("wall clock moved %s against the monotonic one: re-arming", wall - expected)
+            self.clock_jumped.emit()
+            self.check()
