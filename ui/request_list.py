@@ -62,6 +62,7 @@ class RequestListWindow(QMainWindow):
         self.dialog = None  # the dialog an action opened, while it is open
         self._undo_id: int | None = None
         self._loaded = False
+        self._with_closed = False
         self.setWindowTitle(self.tr("Promptly — Requests"))
         self.resize(1000, 560)
 
@@ -241,7 +242,10 @@ class RequestListWindow(QMainWindow):
         settings = core.settings
         calendar = settings.calendar()
         now = core.now()
-        requests = core.store.requests(with_history=False)
+        # Closed requests pile up for years: load them only when a filter can show them.
+        self._with_closed = self.proxy.state in (STATE_DONE, STATE_ALL)
+        statuses = None if self._with_closed else (Status.OPEN, Status.ACKNOWLEDGED)
+        requests = core.store.requests(statuses=statuses, with_history=False)
         deadlines = []
         for request in requests:
             if request.is_closed:
@@ -321,6 +325,8 @@ class RequestListWindow(QMainWindow):
     def _filters_changed(self) -> None:
         self.proxy.set_filters(self.direction_box.currentData(), self.state_box.currentData(),
                                self.search.text())
+        if self._loaded and not self._with_closed and self.proxy.state in (STATE_DONE, STATE_ALL):
+            self.reload()
         self._update_count()
         self._selection_changed()
         self._arm_timer()

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.model import Direction, Request, Status
-from ui.wording import countdown, moment_text, status_text
+from ui.wording import countdown, moment_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,6 +41,12 @@ STATE_OPEN, STATE_OVERDUE, STATE_DONE, STATE_ALL = "open", "overdue", "done", "a
 DIRECTION_ALL = "all"
 
 _STATUS_ORDER = {Status.OPEN: 0, Status.ACKNOWLEDGED: 1, Status.DONE: 2, Status.CANCELLED: 3}
+_STATUS_TEXT = {
+    Status.OPEN: lambda: _tr("open"),
+    Status.ACKNOWLEDGED: lambda: _tr("acknowledged"),
+    Status.DONE: lambda: _tr("done"),
+    Status.CANCELLED: lambda: _tr("cancelled"),
+}
 
 
 def _tr(text: str) -> str:
@@ -48,30 +54,38 @@ def _tr(text: str) -> str:
 
 
 class _Row:
-    """What the view asks about one request, computed once per reload."""
+    """What the view asks about one request: cheap fields now, formatted text on first paint."""
 
-    __slots__ = ("request", "id", "who", "what", "status", "tags", "deadline", "due_ts",
-                 "respond", "haystack", "closed_text")
+    __slots__ = ("request", "id", "who", "tags", "deadline", "due_ts", "respond", "haystack",
+                 "_status", "_closed_text")
 
-    def __init__(self, request: Request, deadline: datetime | None, respond: bool, zone: ZoneInfo,
-                 now: datetime) -> None:
+    def __init__(self, request: Request, deadline: datetime | None, respond: bool) -> None:
         self.request = request
         self.id = request.id
         name = request.counterpart.name
         self.who = (_tr("from {name}") if request.direction is Direction.RECEIVED
                     else _tr("to {name}")).format(name=name)
-        self.what = request.title
-        self.status = status_text(request, now) if request.is_closed or not request.promised_at \
-            else _tr("promised")
         self.tags = " ".join("#" + t for t in request.tags)
         self.deadline = deadline
         self.due_ts = deadline.timestamp() if deadline is not None else math.inf
         self.respond = respond
         self.haystack = f"{request.title}\n{name}\n{self.tags}".casefold()
-        self.closed_text = ""
-        ended = request.completed_at or request.cancelled_at
-        if ended is not None:
-            self.closed_text = moment_text(ended, zone, now)
+        self._status: str | None = None
+        self._closed_text: str | None = None
+
+    @property
+    def status(self) -> str:
+        if self._status is None:
+            request = self.request
+            self._status = _tr("promised") if request.promised_at and not request.is_closed \
+                else _STATUS_TEXT[request.status]()
+        return self._status
+
+    def closed_text(self, zone: ZoneInfo) -> str:
+        if self._closed_text is None:
+            ended = self.request.completed_at or self.request.cancelled_at
+            self._closed_text = moment_text(ended, zone) if ended is not None else ""
+        return self._closed_text
 
 
 class RequestTableModel(QAbstractTableModel):
@@ -89,7 +103,7 @@ class RequestTableModel(QAbstractTableModel):
     def reload(self, requests: Sequence[Request], deadlines: Sequence[tuple[datetime | None, bool]],
                now: datetime, zone: ZoneInfo) -> None:
         """Replace every row; `deadlines[i]` is (respond-by or promise, is it a respond-by)."""
-        rows = [_Row(r, d, respond, zone, now) for r, (d, respond) in zip(requests, deadlines)]
+        rows = [_Row(r, d, respond) for r, (d, respond) in zip(requests, deadlines)]
         rows.sort(key=lambda row: (row.request.is_closed, row.due_ts, row.id))
         self.beginResetModel()
         self.zone = zone
@@ -142,7 +156,7 @@ class RequestTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == WHAT:
-                return row.what
+                return row.request.title
             if column == WHO:
                 return row.who
             if column == DUE:
@@ -164,14 +178,14 @@ class RequestTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == WHAT:
-                return row.what
+                return row.request.title
             if column == DUE and row.deadline is not None and self.zone is not None:
                 return moment_text(row.deadline, self.zone)
         return None
 
     def _due_text(self, row: _Row) -> str:
         if row.request.is_closed:
-            return row.closed_text
+            return row.closed_text(self.zone)
         if row.deadline is None:
             return ""
         text = countdown(row.deadline, self.now)
@@ -185,7 +199,7 @@ class RequestTableModel(QAbstractTableModel):
         if column == WHO:
             return row.request.counterpart.name.casefold()
         if column == WHAT:
-            return row.what.casefold()
+            return row.request.title.casefold()
         if column == STATUS:
             return _STATUS_ORDER[row.request.status]
         if column == DUE:
