@@ -271,6 +271,13 @@ def follow_up_kind(draft_kind: str) -> PromptKind:
         return PromptKind.DUE_SOON
 
 
+def record_sent(core, request_id: int, prompt_kind: PromptKind, message: EmailMessage,
+                refused: dict[str, str] | None = None) -> None:
+    """History of a sent follow-up: to whom it went (a refused copy is left out)."""
+    accepted = [a for a in recipients(message) if a not in (refused or {})]
+    core.record_follow_up(request_id, prompt_kind, how="sent", to=", ".join(accepted))
+
+
 def send_follow_up(core, request_id: int, draft: Outgoing, password: str | None,
                    prompt_kind: PromptKind | None = None) -> EmailMessage:
     """Send a prompt's draft and record it in the request's history (how="sent").
@@ -282,8 +289,7 @@ def send_follow_up(core, request_id: int, draft: Outgoing, password: str | None,
         message = send(draft, core.settings.mail, password, at=core.now())
     except RecipientRefused as exc:
         if exc.sent is not None:  # the others got it: that is a follow-up made
-            accepted = [a for a in recipients(exc.sent) if a not in exc.refused]
-            core.record_follow_up(request_id, kind, how="sent", to=", ".join(accepted))
+            record_sent(core, request_id, kind, exc.sent, exc.refused)
         raise
-    core.record_follow_up(request_id, kind, how="sent", to=", ".join(recipients(message)))
+    record_sent(core, request_id, kind, message)
     return message
