@@ -52,9 +52,9 @@ _VOCABULARY = sorted(
      "midnight", "morning", "minutes", "hours", "days", "weeks", "months"})
 _UNIT_VOCABULARY = sorted(set(_UNITS))
 
-_COMPACT = re.compile(r"^(\d{1,6}(?:[.,]\d{1,3})?)(m|min|mins|h|hr|hrs|d|w|wk|wks)$")
+_COMPACT = re.compile(r"^(\d{1,9}(?:[.,]\d{1,3})?)(m|min|mins|h|hr|hrs|d|w|wk|wks)$")
 _HOURS_MINUTES = re.compile(r"^(\d{1,3})h(\d{1,2})(?:m|min)?$")
-_AMOUNT = re.compile(r"^\d{1,6}(?:[.,]\d{1,3})?$")
+_AMOUNT = re.compile(r"^\d{1,9}(?:[.,]\d{1,3})?$")
 _CLOCK_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m|p\.m|a\.m\.|p\.m\.)$")
 _CLOCK_24 = re.compile(r"^(\d{1,2}):(\d{2})$")
 _HOUR = re.compile(r"^\d{1,2}$")
@@ -185,10 +185,12 @@ def _clock(words: Words, k: int, ctx: Context, after_day: bool) -> tuple[time, i
     end = k + 1
     if m := _CLOCK_12.match(word):
         hour, minute, meridiem = int(m.group(1)), int(m.group(2) or 0), m.group(3)[0]
-    elif m := _CLOCK_24.match(word):
-        hour, minute = int(m.group(1)), int(m.group(2))
-    elif _HOUR.match(word) and words(k + 1) in _MERIDIEM:
-        hour, minute, meridiem, end = int(word), 0, words(k + 1)[0], k + 2
+    elif (m := _CLOCK_24.match(word)) or _HOUR.match(word):
+        hour, minute = (int(m.group(1)), int(m.group(2))) if m else (int(word), 0)
+        if words(k + 1) in _MERIDIEM:  # "3 pm", "12:30 p.m."
+            meridiem, end = words(k + 1)[0], k + 2
+        elif not m:
+            return None  # a bare number is not a time: "3 copies"
     else:
         return None
     if meridiem:
@@ -584,8 +586,7 @@ def parse_when(text: str, now: datetime, calendar: WorkingCalendar, future: bool
         if future and moment <= ctx.now:
             raise ParseError(f"'{stripped}' has passed; give a time ahead, e.g. tomorrow 10am", stripped)
         return moment
-    words = Words(tokenize(text), None)
-    words.usable = [True] * len(words.tokens)  # quotes mean nothing in a lone phrase
+    words = _lone_phrase(text)
     found = find_when(words, 0, ctx)
     if found is not None and found.end == len(words):
         return found.at
@@ -595,6 +596,13 @@ def parse_when(text: str, now: datetime, calendar: WorkingCalendar, future: bool
     bad = found.end if found is not None else 0
     raise words.error(f"'{words.text(bad, bad + 1)}' is not a date I understand; use e.g. fri 3pm, "
                       "tomorrow, in 2h, eod or 2026-12-01 14:00", bad)
+
+
+def _lone_phrase(text: str) -> Words:
+    tokens = tokenize(text)
+    if not tokens:
+        raise ParseError("say when, e.g. fri 3pm, tomorrow, in 2h or 2026-12-01 14:00", text.strip())
+    return Words(tokens, [True] * len(tokens))  # quotes mean nothing in a lone phrase
 
 
 def _parsedatetime_phrase(text: str, ctx: Context) -> datetime | None:
@@ -615,8 +623,7 @@ def parse_duration(text: str, now: datetime, calendar: WorkingCalendar) -> datet
     """When a snooze ends: `15m`, `2 hours`, `tomorrow`, `morning`, or any date phrase."""
     check_text(text)
     ctx = Context(now, calendar)
-    words = Words(tokenize(text), None)
-    words.usable = [True] * len(words.tokens)
+    words = _lone_phrase(text)
     norms = [t.norm for t in words.tokens]
     if norms in (["morning"], ["next", "morning"], ["next", "working", "morning"],
                  ["next", "business", "morning"]):

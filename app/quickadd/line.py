@@ -96,20 +96,27 @@ def parse(
     ctx = Context(now, calendar)
     people = {name.casefold(): name for name in known_people}
     blocked: set[int] = set()
+    plain_arrows: set[int] = set()  # "<@dana" whose arrow the user dropped: the name still counts
     # Dropping a piece can reveal another (a shorter date phrase); repeat until nothing new drops.
     while True:
-        draft = _Draft(text, tokens, blocked, ctx, people)
+        draft = _Draft(text, tokens, blocked, plain_arrows, ctx, people)
         dropped = [p for p in draft.pieces if p.start in literal or p.id in literal]
         if not dropped:
             break
-        blocked |= {i for i, t in enumerate(tokens) for p in dropped if t.start < p.end and p.start < t.end}
+        for piece in dropped:
+            if piece.kind == "direction" and piece.text in ("<", ">"):
+                plain_arrows.add(next(i for i, t in enumerate(tokens) if t.start == piece.start))
+            else:
+                blocked |= {i for i, t in enumerate(tokens) if t.start < piece.end and piece.start < t.end}
     return draft.result(text, default_direction)
 
 
 class _Draft:
-    def __init__(self, text: str, tokens: list[Token], blocked: set[int], ctx: Context,
-                 people: dict[str, str]) -> None:
+    def __init__(self, text: str, tokens: list[Token], blocked: set[int], plain_arrows: set[int],
+                 ctx: Context, people: dict[str, str]) -> None:
         self.text = text
+        self.plain_arrows = plain_arrows
+        self.loose_words: dict[int, str] = {}  # title words left over from a claimed token
         self.tokens = tokens
         self.ctx = ctx
         self.words = Words(tokens, [not t.quoted and i not in blocked for i, t in enumerate(tokens)])
@@ -148,12 +155,15 @@ class _Draft:
                     mentions.append((i, m.group(1), name))
         if not mentions:
             return
-        directed = [m for m in mentions if m[1] or words(m[0] - 1) in _RECEIVED_WORDS | _MADE_WORDS]
+        directed = [m for m in mentions if (m[1] and m[0] not in self.plain_arrows) or words(m[0] - 1) in _RECEIVED_WORDS | _MADE_WORDS]
         index, arrow, name = (directed or mentions)[0]
         token = tokens[index]
+        offset = token.start + (1 if arrow else 0)
+        if arrow and index in self.plain_arrows:
+            self.loose_words[index] = arrow
+            arrow = None
         self.known = name.casefold() in people
         self.counterpart = people.get(name.casefold()) or _capitalized(name)
-        offset = token.start + (1 if arrow else 0)
         self.who_end = index
         if arrow:
             direction = Direction.RECEIVED if arrow == "<" else Direction.MADE
@@ -225,7 +235,8 @@ class _Draft:
         while kept and kept[0] == self.who_end + 1 and self.tokens[kept[0]].norm in _CONNECTORS \
                 and not self.tokens[kept[0]].quoted:
             self.who_end = kept.pop(0)
-        return [self.tokens[i].raw for i in kept]
+        indexes = sorted({*kept, *self.loose_words})
+        return [self.loose_words.get(i) or self.tokens[i].raw for i in indexes]
 
     def result(self, text: str, default_direction: Direction) -> ParseResult:
         if self.counterpart is None:
