@@ -208,8 +208,12 @@ class _Facts:
 
 
 def window(week: IsoWeek, zone: ZoneInfo, now: datetime) -> tuple[datetime, datetime]:
-    """[start, end) of the 8 weeks up to `week`, ending now if the week is not over."""
-    return week.shifted(1 - TREND_WEEKS).start(zone), min(week.end(zone), now)
+    """[start, end) of the 8 weeks up to `week`, ending just after now if the week is not over
+    (what happened at `now` itself has happened)."""
+    return week.shifted(1 - TREND_WEEKS).start(zone), min(week.end(zone), now + _INSTANT)
+
+
+_INSTANT = timedelta(microseconds=1)
 
 
 def summarize(
@@ -225,7 +229,7 @@ def summarize(
     its 8-week window (more do no harm). Outcomes and responses are judged as of `now`."""
     weeks = [week.shifted(-i) for i in range(TREND_WEEKS - 1, -1, -1)]
     starts = [w.start(zone) for w in weeks]
-    cutoff = min(week.end(zone), now)
+    _, cutoff = window(week, zone, now)
     if cutoff <= starts[-1]:
         raise SummaryError(f"week {week} has not started yet; the current week is "
                            f"{IsoWeek.of(now, zone)}")
@@ -276,7 +280,7 @@ def summarize(
         week=str(week),
         start=week.monday,
         end=week.monday + timedelta(days=6),
-        as_of=cutoff,
+        as_of=min(cutoff, now),
         received=len(received),
         made=len(this) - len(received),
         responded_on_time=sum(f.responded is True for f in received),

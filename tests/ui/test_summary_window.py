@@ -1,0 +1,142 @@
+"""The weekly summary window on the week of tests/test_summary.py (W48 2026, now Mon 30 Nov 10:00)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+
+from app.summary import IsoWeek, weekly_summary
+from tests.test_summary import w48  # noqa: F401  (fixture)
+from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
+from ui.summary_export import as_csv, report_html
+from ui.summary_window import SummaryWindow
+
+
+def make(qtbot, controller, week=None):
+    window = SummaryWindow(controller)
+    qtbot.addWidget(window)
+    window.show_week(week)
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_cards_show_the_week_and_the_change_against_the_last(qtbot, controller, w48):
+    window = make(qtbot, controller, "2026-W48")
+    assert window.week == IsoWeek(2026, 48)
+    assert window.title.text() == "Week 48 · 23 Nov – 29 Nov 2026"
+    mine = window.cards["mine"]
+    # 2 of 5 held (40 %); W47 held 1 of 1 (100 %): down 60 points
+    assert (mine.value.text(), mine.change.text()) == ("Kept 2 of 5 · 40 %", "▼ 60 pts vs last week")
+    # 5 of 6 answered on time (83 %) against 2 of 2 in W47
+    on_time = window.cards["on_time"]
+    assert (on_time.value.text(), on_time.change.text()) == ("5 of 6 · 83 %", "▼ 17 pts vs last week")
+    assert window.cards["response"].value.text() == "25 min"
+    assert window.cards["received"].change.text() == "▲ 5 vs last week"  # 7 against 2
+    assert window.cards["open"].value.text() == "3 owed · 1 awaited"
+    people = [window.waiting_on_me.topLevelItem(i).text(0) for i in range(window.waiting_on_me.topLevelItemCount())]
+    assert people == ["Kim", "Sam", "Dana"]
+    # the per-day chart: three bar sets of seven days, received first
+    bars = window.day_chart.chart().series()[0].barSets()
+    assert [bars[0].at(i) for i in range(7)] == [2, 1, 2, 1, 1, 0, 0]
+    assert "Dana (3) on time" in window.calibration.text()
+
+
+def test_weeks_are_navigated_with_buttons_and_keys(qtbot, controller, w48):
+    window = make(qtbot, controller)
+    assert window.week == IsoWeek(2026, 49) and window.title.text().startswith("This week")
+    assert not window.next_button.isEnabled() and not window.today_button.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.week == IsoWeek(2026, 47) and window.summary.received == 2
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.week == IsoWeek(2026, 48) and window.next_button.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert window.week == IsoWeek(2026, 49)
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # no future weeks
+    assert window.week == IsoWeek(2026, 49) and window.message.isHidden()
+    window.previous_button.click()
+    assert window.week == IsoWeek(2026, 48)
+
+
+def test_a_waiting_row_opens_its_oldest_request(qtbot, controller, w48):
+    window = make(qtbot, controller, "2026-W48")
+    with qtbot.waitSignal(window.open_request) as opened:
+        window.waiting_on_me.itemActivated.emit(window.waiting_on_me.topLevelItem(0), 0)
+    assert opened.args == [w48["k0"]]
+
+
+def test_the_window_remembers_its_geometry(qtbot, controller, w48):
+    window = make(qtbot, controller)
+    window.resize(window.minimumSizeHint().width(), 540)  # the offscreen screen is small
+    size = window.size()
+    window.close()
+    again = make(qtbot, controller)
+    assert again.size() == size and size.height() == 540  # not the first-time 760
+
+
+def test_a_change_elsewhere_refreshes_the_open_week(qtbot, controller, core, w48):
+    window = make(qtbot, controller, "2026-W48")
+    controller.attempt(core.done, w48["r6"])  # Sam's expense report, done now (W49)
+    # done in W49: W48's figures stay as they were (it was open at the end of W48)
+    assert window.summary.open_received == 3 and window.summary.mine.broken == 3
+    window.show_week("2026-W49")
+    controller.attempt(core.done, w48["k0"])
+    assert window.summary.by_day[0].done == 2  # both done on Monday 30 Nov
+
+
+def test_copy_csv_and_a_one_page_pdf(qtbot, controller, core, w48, tmp_path):
+    window = make(qtbot, controller, "2026-W48")
+    window.copy_text()
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("Week 48 · 23 Nov – 29 Nov 2026\n")
+    assert "  Mine: Kept 2 of 5 · 40 %" in text and "  Kim: 1 · since Thu 19 Nov 10:00" in text
+    assert window.export_csv(str(tmp_path / "week.csv")) == str(tmp_path / "week.csv")
+    rows = (tmp_path / "week.csv").read_text(encoding="utf-8").splitlines()
+    assert "mine,kept_rate,0.4" in rows and "week,received,7" in rows
+    pdf = tmp_path / "week.pdf"
+    assert window.export_pdf(str(pdf)) == str(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == 1
+    image = QImage(str(pages[0]))
+    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+               if QImage.pixelColor(image, x, y).lightness() < 128)
+    assert dark > 300  # text and charts, not a blank page
+
+
+def test_an_unwritable_export_says_so(qtbot, controller, w48, tmp_path):
+    window = make(qtbot, controller, "2026-W48")
+    assert window.export_csv(str(tmp_path / "missing" / "week.csv")) is None
+    assert "Could not write" in controller.errors[-1] and "Choose another folder" in controller.errors[-1]
+
+
+def test_names_stay_plain_text_in_every_export(core, clock, w48):
+    from app.domain.model import Direction
+    from app.service import NewRequest
+
+    core.add(NewRequest(Direction.RECEIVED, "<b>Lee</b>", "odd name"))
+    summary = weekly_summary(core, "2026-W49")
+    markup, _ = report_html(summary, core.settings.zone, [])
+    assert "&lt;b&gt;Lee&lt;/b&gt;" in markup and "<b>Lee" not in markup
+    assert "<b>Lee</b>" in as_csv(summary)
+
+
+def test_the_window_module_and_charts_are_not_loaded_at_app_start():
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys, ui.application, ui.tray; "
+            "print(any(m in sys.modules for m in ('ui.summary_window', 'PySide6.QtCharts')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

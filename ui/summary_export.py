@@ -1,0 +1,188 @@
+"""The weekly summary as text (for "Copy as text"), CSV and a one-page PDF report.
+
+The words go through Qt's translations (context "SummaryExport"); person names are plain text
+(escaped in the PDF's HTML). CSV keeps the JSON keys of `promptly summary --json`: it is data.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from app.countdown import span
+from app.summary import Promises, Summary
+from ui.wording import WORDS, moment_text
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("SummaryExport", text, None, n)
+
+
+def percent(rate: float | None) -> str:
+    return "–" if rate is None else _tr("{0} %").format(round(rate * 100))
+
+
+def duration(minutes: float | None) -> str:
+    return "–" if minutes is None else span(round(minutes) * 60, WORDS)
+
+
+def lateness(minutes: float) -> str:
+    return _tr("on time") if round(minutes) <= 0 else _tr("{0} late").format(duration(minutes))
+
+
+def week_title(s: Summary) -> str:
+    """`Week 48 · 23 Nov – 29 Nov 2026`."""
+    return _tr("Week {week} · {start} – {end}").format(
+        week=int(s.week.split("W")[1]), start=s.start.strftime("%d %b"), end=s.end.strftime("%d %b %Y"))
+
+
+def promises_text(p: Promises) -> str:
+    """`Kept 11 of 13 · 85 %`: kept and renegotiated count as held."""
+    if not p.settled:
+        return _tr("No promise settled")
+    return _tr("Kept {held} of {settled} · {rate}").format(held=p.held, settled=p.settled,
+                                                          rate=percent(p.kept_rate))
+
+
+def report_sections(s: Summary, zone: ZoneInfo) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(label, value)]) for the text and PDF reports. Names are user text: plain."""
+    def breakdown(p: Promises) -> str:
+        text = _tr("kept {0}, renegotiated {1}, broken {2}").format(p.kept, p.renegotiated, p.broken)
+        if p.median_lateness_minutes is not None:
+            text += _tr(" · broken ones a median {0} late").format(duration(p.median_lateness_minutes))
+        return text
+
+    def waiting(rows) -> list[tuple[str, str]]:
+        return [(w.person, _tr("{0} · since {1}").format(w.count, moment_text(w.oldest_asked_at, zone)))
+                for w in rows] or [(_tr("nobody"), "")]
+
+    return [
+        (_tr("Requests"), [
+            (_tr("Received"), str(s.received)),
+            (_tr("Made"), str(s.made)),
+            (_tr("Answered on time"), _tr("{0} of {1} · {2}").format(
+                s.responded_on_time, s.responded_on_time + s.responded_late, percent(s.on_time_rate))),
+            (_tr("Median time to answer"), duration(s.median_response_minutes)),
+            (_tr("Open at the end of the week"), _tr("{0} received, {1} made").format(
+                s.open_received, s.open_made)),
+        ]),
+        (_tr("Promises"), [
+            (_tr("Mine"), promises_text(s.mine)),
+            ("", breakdown(s.mine)),
+            (_tr("Theirs"), promises_text(s.theirs)),
+            ("", breakdown(s.theirs)),
+        ]),
+        (_tr("Waiting on me (requests, oldest since)"), waiting(s.waiting_on_me)),
+        (_tr("I wait on (requests, oldest since)"), waiting(s.i_wait_on)),
+        (_tr("By day (received / made / done)"), [
+            (d.date.strftime("%a %d %b"), f"{d.received} / {d.made} / {d.done}") for d in s.by_day]),
+        (_tr("Trend (kept / answered on time)"), [
+            (t.week, f"{percent(t.kept_rate)} / {percent(t.on_time_rate)}") for t in s.trend]),
+        (_tr("Calibration of my promises, 8 weeks (settled, median)"), [
+            (c.person, f"{c.promises} · {lateness(c.median_lateness_minutes)}") for c in s.calibration]
+            or [(_tr("nobody with 3 settled promises yet"), "")]),
+    ]
+
+
+def as_text(s: Summary, zone: ZoneInfo) -> str:
+    lines = [week_title(s)]
+    for heading, rows in report_sections(s, zone):
+        lines += ["", heading]
+        lines += [f"  {label}: {value}" if label and value else f"  {label or value}"
+                  for label, value in rows]
+    return "\n".join(lines) + "\n"
+
+
+def as_csv(s: Summary) -> str:
+    """One `section,key,value` row per figure: easy to paste into a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["section", "key", "value"])
+    data = s.as_json()
+    for key in ("week", "start", "end", "as_of", "received", "made", "responded_on_time",
+                "responded_late", "median_response_minutes", "open_received", "open_made"):
+        writer.writerow(["week", key, _cell(data[key])])
+    for side in ("mine", "theirs"):
+        for key, value in data[side].items():
+            writer.writerow([side, key, _cell(value)])
+    for side in ("waiting_on_me", "i_wait_on"):
+        for row in data[side]:
+            writer.writerow([side, _csv_safe(row["person"]), f"{row['count']} since {row['oldest_asked_at']}"])
+    for day in data["by_day"]:
+        writer.writerow(["by_day", day["date"], f"{day['received']} received, {day['made']} made, "
+                         f"{day['done']} done"])
+    for point in data["trend"]:
+        writer.writerow(["trend", point["week"], f"kept_rate={_cell(point['kept_rate'])} "
+                         f"on_time_rate={_cell(point['on_time_rate'])}"])
+    for row in data["calibration"]:
+        writer.writerow(["calibration", _csv_safe(row["person"]),
+                         f"{row['promises']} promises, median {row['median_lateness_minutes']} min late"])
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _csv_safe(text: str) -> str:
+    """A name starting with = + - @ would run as a formula in a spreadsheet: keep it text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def write_csv(s: Summary, path: str | Path) -> None:
+    Path(path).write_text(as_csv(s), encoding="utf-8")
+
+
+def report_html(s: Summary, zone: ZoneInfo, charts: list[QImage]) -> tuple[str, dict[str, QImage]]:
+    """The PDF's HTML, with the charts as named images for the document's resources."""
+    images = {f"chart{i}.png": image for i, image in enumerate(charts)}
+    parts = [f"<h2>{html.escape(week_title(s))}</h2>"]
+    sections = report_sections(s, zone)
+    # numbers left, charts right: the page stays one page
+    parts.append('<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="52%" valign="top">')
+    for heading, rows in sections:
+        parts.append(f"<h4 style='margin-top:8px;margin-bottom:2px'>{html.escape(heading)}</h4>"
+                     "<table cellspacing='0' cellpadding='1'>")
+        for label, value in rows:
+            parts.append(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(label)}</td>"
+                         f"<td>{html.escape(value)}</td></tr>")
+        parts.append("</table>")
+    parts.append('</td><td width="48%" valign="top">')
+    for name in images:
+        parts.append(f'<p><img src="{name}" width="330"></p>')
+    parts.append("</td></tr></table>")
+    return "".join(parts), images
+
+
+def write_pdf(s: Summary, zone: ZoneInfo, path: str | Path, charts: list[QImage]) -> None:
+    """A tidy one-page A4 report: the numbers and the charts as images."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter))
+    writer.setResolution(96)
+    writer.setTitle(week_title(s))
+    writer.setCreator("Promptly")
+    document = QTextDocument()
+    document.setDefaultStyleSheet("body { font-size: 9pt; } h2 { font-size: 14pt; }")
+    markup, images = report_html(s, zone, charts)
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(markup)
+    painter = QPainter(writer)
+    try:
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        document.setPageSize(QSizeF(page.width(), page.height()))
+        document.setTextWidth(page.width())
+        # one page: shrink to fit if a long waiting list would spill over
+        scale = min(1.0, page.height() / max(document.size().height(), 1.0))
+        painter.scale(scale, scale)
+        document.drawContents(painter)
+    finally:
+        painter.end()
+
