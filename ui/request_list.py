@@ -39,6 +39,7 @@ from ui.request_model import (
     STATE_DONE,
     STATE_OPEN,
     STATE_OVERDUE,
+    STATUS,
     TAGS,
     WHAT,
     WHO,
@@ -142,11 +143,12 @@ class RequestListWindow(QMainWindow):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)  # no sideways scrolling
+        header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(self._header_clicked)
-        for column, width in ((WHO, 130), (WHAT, 300), (DUE, 140), (TAGS, 120)):
+        for column, width in ((WHO, 110), (STATUS, 90), (DUE, 175), (TAGS, 120)):
             table.setColumnWidth(column, width)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
@@ -445,7 +447,7 @@ class RequestListWindow(QMainWindow):
             facts.append("")
             facts.append(request.details)
         self.detail_facts.setText("\n".join(facts))
-        lines = [f"{moment_text(e.at, zone)}  ·  {event_text(e, request, zone, now)}"
+        lines = [f"{moment_text(e.at, zone)}  ·  {event_text(e, request, zone)}"
                  for e in request.history]
         self.history.setPlainText("\n".join(lines))
 

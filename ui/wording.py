@@ -95,10 +95,11 @@ def _time(value: str, zone: ZoneInfo, now: datetime) -> str:
     return moment_text(datetime.fromisoformat(value), zone, now)
 
 
-def event_text(event: Event, request: Request, zone: ZoneInfo, now: datetime) -> str:
+def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     """One history entry in plain words, e.g. `Renegotiated Fri 15:00 → Mon 12:00: supplier late`."""
     data = event.data
     kind = event.kind
+    now = event.at  # times read relative to the entry they are in: "Promised for Fri 15:00"
     name = request.counterpart.name
     reason = data.get("reason")
     if kind is EventKind.CREATED:

@@ -1,0 +1,149 @@
+"""Regenerate the README screenshots of the windows (a tool, not a test).
+
+    Xvfb :77 -screen 0 1600x1000x24 &
+    DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots [OUT_DIR]
+
+Builds a throw-away database with a dozen realistic requests at a fixed "now", opens each window
+and saves resources/screenshots/{quick-add,request-list,prompt}.png.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import ui  # noqa: F401  (the PySide6 guard runs first)
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.domain.model import Direction, Person, Priority
+from app.service import NewRequest, Promptly
+from app.settings import Settings
+from app.storage.database import open_database
+from app.storage.store import Store
+
+UTC = timezone.utc
+NOW = datetime(2026, 11, 23, 10, 20, tzinfo=UTC)  # a Monday morning
+
+
+class FixedClock:
+    def __init__(self, now: datetime) -> None:
+        self.current = now
+
+    def now(self) -> datetime:
+        return self.current
+
+
+def populate(core: Promptly, clock: FixedClock) -> None:
+    store = core.store
+    kim = store.save_person(Person("Kim", "kim@example.com"))
+    for name in ("Dana", "Sam", "Lee", "Ari", "Noor", "Ravi", "Tess"):
+        store.save_person(Person(name, f"{name.lower()}@example.com",
+                                 escalation_contact_id=kim.id if name in ("Sam", "Lee") else None))
+
+    def at(**delta) -> datetime:
+        return NOW + timedelta(**delta)
+
+    def add(title, who, direction, asked, promised=None, tags=(), priority=Priority.NORMAL):
+        clock.current = asked
+        return core.add(NewRequest(direction, who, title, asked_at=asked, promised_at=promised,
+                                   tags=tags, priority=priority))
+
+    R, M = Direction.RECEIVED, Direction.MADE
+    # Built up over the last week, as a real list would be.
+    invoice = add("Repair invoice 4711 (wrong VAT rate)", "Dana", R, at(days=-3, hours=-1),
+                  tags=("billing",), priority=Priority.HIGH)
+    clock.current = at(days=-3)
+    core.acknowledge(invoice.id, at(minutes=-35))
+    clock.current = at(days=-1)
+    core.promise(invoice.id, at(minutes=40), "waiting for the corrected order from sales")
+    add("Review the Nordwind service contract", "Sam", M, at(hours=-1, minutes=-10), tags=("legal",))
+    add("Badge form for the new starter", "Lee", R, at(minutes=-25), tags=("hr",))
+    q3 = add("Q3 numbers for the board deck", "Ari", M, at(days=-2), tags=("finance",))
+    clock.current = at(days=-2, hours=1)
+    core.acknowledge(q3.id, at(hours=2, minutes=40))
+    slides = add("Slides for Friday's customer visit", "Noor", R, at(days=-1), tags=("sales",))
+    clock.current = at(days=-1, minutes=20)
+    core.acknowledge(slides.id, at(days=4, hours=4, minutes=40))
+    add("Access to the shared drive", "Ravi", M, at(minutes=-50), tags=("it",))
+    quote = add("Supplier quote for the new chairs", "Tess", M, at(days=-4))
+    clock.current = at(days=-4, hours=2)
+    core.acknowledge(quote.id, at(hours=-2))
+    add("Sign-off on the training budget", "Kim", R, at(minutes=-5), priority=Priority.URGENT,
+        tags=("hr", "budget"))
+    expenses = add("Expense report for October", "Dana", R, at(days=-6))
+    clock.current = at(days=-6, hours=1)
+    core.acknowledge(expenses.id, at(days=-5))
+    clock.current = at(days=-5, minutes=-30)
+    core.done(expenses.id)
+    add("Onboarding checklist review", "Lee", M, at(days=-1, hours=-2),
+        promised=at(days=1, hours=3))
+    notes = add("Customer call notes from Tuesday", "Sam", R, at(days=-2))
+    clock.current = at(days=-2, hours=1)
+    core.done(notes.id)
+    add("Update the Q4 roadmap page", "Noor", M, at(days=-1, hours=-3), tags=("planning",))
+    clock.current = NOW
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Promptly")
+    from ui.controller import Controller
+    from ui.prompt_window import PromptWindow
+    from ui.quick_add import QuickAddDialog
+    from ui.request_list import RequestListWindow
+    from ui.request_model import STATE_ALL
+
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        db = open_database(str(Path(tmp) / "shots.db"))
+        store = Store(db)
+        store.save_settings(Settings(timezone="UTC"))
+        clock = FixedClock(NOW)
+        core = Promptly(store, clock)
+        populate(core, clock)
+        controller = Controller(core)
+
+        def settle() -> None:
+            for _ in range(20):
+                app.processEvents()
+
+        dialog = QuickAddDialog(controller)
+        dialog.present()
+        dialog.line.setText("from @dana: fix credit note 4712 by fri 3pm #billing !")
+        dialog.line.setCursorPosition(len(dialog.line.text()))
+        settle()
+        dialog.grab().save(str(out / "quick-add.png"))
+        dialog.hide()
+
+        window = RequestListWindow(controller)
+        window.resize(1180, 520)
+        window.state_box.setCurrentIndex(window.state_box.findData(STATE_ALL))
+        window.show()
+        settle()
+        window.select(1)
+        settle()
+        window.grab().save(str(out / "request-list.png"))
+        window.hide()
+
+        schedule = core.schedule(NOW + timedelta(minutes=10))
+        clock.current = NOW + timedelta(minutes=10)
+        # The three latest, shown as if they had just fired: the window at its most usual.
+        latest = sorted(schedule.due, key=lambda p: p.due_at, reverse=True)[:3]
+        fresh = [p._replace(missed=False) for p in latest]
+        prompts = PromptWindow(controller)
+        prompts.show_prompts(fresh, [])
+        settle()
+        prompts.grab().save(str(out / "prompt.png"))
+        prompts.hide()
+        db.dispose()
+    print(f"saved quick-add.png, request-list.png and prompt.png in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    default = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else default))
