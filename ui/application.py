@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -344,7 +343,7 @@ def run(argv: list[str]) -> int:
     command = _command(argv)
     if hand_over(command or SHOW):
         return 0  # the running instance shows it
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp = QApplication.instance() or QApplication(["promptly"])  # WM_CLASS promptly, however started
     qapp.setApplicationName("Promptly")
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open
     _install_translations(qapp)

@@ -4,6 +4,7 @@ prompt window. The texts are plain, with markup escaped for daemons that render 
 from __future__ import annotations
 
 import logging
+import sys
 import warnings
 from collections.abc import Sequence
 from datetime import datetime
@@ -31,7 +32,8 @@ class PlyerNotifier:
             warnings.simplefilter("ignore")
             from plyer import notification
 
-            notification.notify(title=escape_markup(title), message=escape_markup(body),
+            # The summary is plain text by the notification spec; the body may be markup.
+            notification.notify(title=title, message=escape_markup(body),
                                 app_name=APP_NAME, timeout=10)
 
 
@@ -40,12 +42,30 @@ class TrayNotifier:
 
     def __init__(self, icon: QSystemTrayIcon) -> None:
         self.icon = icon
+        self._markup: bool | None = None
 
     def notify(self, title: str, body: str) -> None:
         if not (self.icon.isVisible() and QSystemTrayIcon.supportsMessages()):
             raise RuntimeError("no tray icon to show a message from")
-        self.icon.showMessage(escape_markup(title), escape_markup(body),
+        if self._markup is None:
+            self._markup = tray_messages_render_markup()
+        self.icon.showMessage(title, escape_markup(body) if self._markup else body,
                               QSystemTrayIcon.MessageIcon.Information, 10_000)
+
+
+def tray_messages_render_markup() -> bool:
+    """Qt hands tray messages to the notification daemon (whose body is markup) when a
+    StatusNotifier host runs; its own XEmbed balloon, and other systems, show plain text."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        from PySide6.QtDBus import QDBusConnection
+    except ImportError:
+        return False
+    bus = QDBusConnection.sessionBus()
+    if not bus.isConnected():
+        return False
+    return bool(bus.interface().isServiceRegistered("org.kde.StatusNotifierWatcher").value())
 
 
 def announcement(prompts: Sequence[Prompt], digests: Sequence[Digest], now: datetime,
