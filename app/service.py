@@ -98,8 +98,24 @@ class Promptly:
         return self._change(request_id, lambda r: lifecycle.promise(r, when, at=now, reason=reason))
 
     def done(self, request_id: int) -> Request:
+        """Complete a request; a recurring one is followed by its next occurrence."""
         now = self.now()
-        return self._change(request_id, lambda r: lifecycle.complete(r, at=now))
+        request = self._change(request_id, lambda r: lifecycle.complete(r, at=now))
+        if request.recurrence:
+            self._repeat(request, now)
+        return request
+
+    def _repeat(self, request: Request, now: datetime) -> Request:
+        from app.quickadd import next_occurrence  # the date grammar is needed only here
+
+        after = max(now, request.promised_at or now)
+        follow_up = lifecycle.create(
+            direction=request.direction, counterpart=request.counterpart, title=request.title,
+            now=now, promised_at=next_occurrence(request.recurrence, after, self.settings.calendar()),
+            tags=list(request.tags), priority=request.priority, details=request.details,
+            link=request.link, channel=request.channel, recurrence=request.recurrence,
+        )
+        return self.store.add(follow_up)
 
     def cancel(self, request_id: int, reason: str | None = None) -> Request:
         now = self.now()
