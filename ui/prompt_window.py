@@ -57,6 +57,9 @@ QFrame#awayRow { border-top: 1px solid palette(midlight); }
 class PromptWindow(QWidget):
     open_request = Signal(int)
     open_summary = Signal()
+    # The same two, under the names ui/application.py wires for every window.
+    request_requested = Signal(int)
+    summary_requested = Signal()
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
@@ -66,6 +69,8 @@ class PromptWindow(QWidget):
         self.dialog = None
         self.away_rows: list[PromptRow] = []
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.open_request.connect(self.request_requested)
+        self.open_summary.connect(self.summary_requested)
         self.setWindowTitle(self.tr("Promptly"))
         self.setStyleSheet(_STYLE)
         self.setMinimumWidth(440)

@@ -166,9 +166,11 @@ def test_open_asks_for_the_list(qtbot, window, core, clock):
     request = add(core, "repair invoice")
     clock.advance(minutes=45)
     window.show_prompts(*due(core))
-    with qtbot.waitSignal(window.open_request) as opened:
-        window.prompt_row.open_button.click()
-    assert opened.args == [request.id]
+    opened = []
+    window.open_request.connect(lambda rid: opened.append(("open_request", rid)))
+    window.request_requested.connect(lambda rid: opened.append(("request_requested", rid)))
+    window.prompt_row.open_button.click()
+    assert sorted(opened) == [("open_request", request.id), ("request_requested", request.id)]
 
 
 def test_escalation_draft_goes_to_the_contact_with_cc_and_survives_encoding(
@@ -248,7 +250,7 @@ def test_end_of_day_digest_lists_what_i_owe(qtbot, window, core, clock):
 
 def test_end_of_week_offers_the_summary(qtbot, window, core):
     window.show_prompts([], [Digest("end_of_week", "end_of_week:2026-W48", MON_9)])
-    with qtbot.waitSignal(window.open_summary):
+    with qtbot.waitSignals([window.open_summary, window.summary_requested]):
         window.summary_button.click()
     assert window.entries == []
 
