@@ -13,7 +13,6 @@ csv, icalendar and the domain's lifecycle are imported only by the functions tha
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -38,7 +37,7 @@ TIME_FIELDS = ("asked_at", "acknowledged_at", "promised_at", "original_promise",
 MAX_ERRORS_SHOWN = 5
 ICS_EVENT_LENGTH = timedelta(minutes=15)
 # uids for rows that have none: the same row always gets the same uid, so re-imports skip it
-_UID_NAMESPACE = uuid.UUID("6f1c1d52-6a43-4a55-9a4e-4d9f2f6e0b71")
+_UID_NAMESPACE = "6f1c1d52-6a43-4a55-9a4e-4d9f2f6e0b71"
 
 
 class ExchangeError(ValueError):
@@ -309,6 +308,12 @@ def _text(row: dict[str, Any], name: str) -> str:
     return value
 
 
+def _derived_uid(text: str):
+    import uuid
+
+    return uuid.uuid5(uuid.UUID(_UID_NAMESPACE), text)
+
+
 def _request_from(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> Request:
     if "_error" in row:
         raise ValueError(row["_error"])
@@ -331,8 +336,7 @@ def _request_from(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> Request
     priority = row.get("priority", "normal")
     priority = Priority(priority) if isinstance(priority, int) else Priority.from_label(str(priority))
     status = Status(row["status"]) if row.get("status") else None
-    uid = _text(row, "uid").strip() or uuid.uuid5(
-        _UID_NAMESPACE, "\x1f".join([direction.value, name, title, asked_at.isoformat()])).hex
+    uid = _text(row, "uid").strip() or _derived_uid( "\x1f".join([direction.value, name, title, asked_at.isoformat()])).hex
     fields = dict(
         direction=direction, counterpart=Person(name, _text(row, "counterpart_email") or None),
         title=title, asked_at=asked_at, tags=sorted(set(tags)), priority=priority,

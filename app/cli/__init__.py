@@ -127,6 +127,8 @@ def run(argv: list[str], *, core_factory: CoreFactory, stdout: TextIO, stderr: T
         return _resolve(args.handler)(ctx, args)
     except _Exit as exc:
         return exc.status
+    except BrokenPipeError:  # `promptly list | head`: the reader left; nothing to say
+        raise
     except Exception as exc:  # noqa: BLE001 - sorted below into user errors and bugs
         message = user_message(exc)
         if message is None:
@@ -176,7 +178,15 @@ def user_message(exc: BaseException) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """The `promptly COMMAND` process: the running app serves it if it answers, else we do."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    except BrokenPipeError:  # `promptly list | head`: the reader left; nothing to say
+        # Python would complain again when it flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str]) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     try:
         args = build_parser(stdout, stderr).parse_args(argv)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -277,6 +276,8 @@ def export(ctx: Context, args: Args) -> int:
     target = ctx.path(args.output)
     if target.is_dir():
         raise CommandError(f"{target} is a folder; give a file name with -o")
+    import tempfile
+
     # write beside the target and rename: a failed export never leaves half a file
     handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
