@@ -173,10 +173,13 @@ class Promptly:
         """Hold all prompts until `until` (None resumes). Nothing is lost: they fire after."""
         self.store.set_state(PAUSE_KEY, until.isoformat() if until else None)
 
-    def schedule(self, now: datetime | None = None) -> Schedule:
+    def schedule(self, now: datetime | None = None,
+                 requests: Sequence[Request] | None = None) -> Schedule:
+        """`requests`: the open requests with history, if the caller has just loaded them."""
         settings = self.settings
         return schedule(
-            self.store.open_requests(), settings.ladder, settings.calendar(), now or self.now(),
+            self.store.open_requests() if requests is None else requests,
+            settings.ladder, settings.calendar(), now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
         )

@@ -43,26 +43,29 @@ class SchedulerDriver(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # coarse timers may be 5% late
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(lambda: self.check())
         self.heartbeat = QTimer(self)
         self.heartbeat.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.heartbeat.setInterval(int(heartbeat.total_seconds() * 1000))
         self.heartbeat.timeout.connect(self.beat)
         self._last_beat: tuple[datetime, float] | None = None
 
-    def start(self) -> None:
+    def start(self, requests: list | None = None) -> None:
         self._last_beat = (self.core.now(), self.monotonic())
         self.heartbeat.start()
-        self.check()
+        self.check(requests)
 
     def stop(self) -> None:
         self.timer.stop()
         self.heartbeat.stop()
 
-    def check(self) -> None:
-        """Show what is due, record it as fired, and arm the timer for the next wake."""
+    def check(self, requests: list | None = None) -> None:
+        """Show what is due, record it as fired, and arm the timer for the next wake.
+
+        `requests`: the open requests with history, when the caller has just loaded them.
+        """
         try:
-            plan = self.core.schedule()
+            plan = self.core.schedule(requests=requests)
             if plan.due or plan.digests:
                 self.due.emit(list(plan.due), list(plan.digests))
                 self.core.fire(plan.due, plan.digests)

@@ -62,11 +62,13 @@ class TrayData:
         self.promises: list[datetime] = []  # of open requests: overdue is derived from these
         self.paused_until: datetime | None = None
 
-    def reload(self) -> None:
-        from app.domain.model import Status
+    def reload(self, open_requests: list | None = None) -> None:
+        """`open_requests`: already loaded by the caller (the scheduler needs them too)."""
+        if open_requests is None:
+            from app.domain.model import Status
 
-        open_requests = self.core.store.requests(
-            statuses=(Status.OPEN, Status.ACKNOWLEDGED), with_history=False)
+            open_requests = self.core.store.requests(
+                statuses=(Status.OPEN, Status.ACKNOWLEDGED), with_history=False)
         entries = []
         for request in open_requests:
             deadline = self.core.deadline(request)
