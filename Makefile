@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(VENV)/bin/promptly
 
 # As root, install the missing Debian packages; otherwise the desktop tests say what is missing.
@@ -32,11 +32,24 @@ desktop-deps:
 		else echo "Desktop tests will be skipped; missing Debian packages:" $$missing; fi; \
 	fi
 
-test: $(STAMP) desktop-deps
+test: $(STAMP) desktop-deps translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) -m tests.bench $(ONLY)
+
+# Qt translations: pyside6-lupdate collects every tr() string of ui/ into the committed .ts files
+# (new ones appear untranslated, plus the module wrappers lupdate cannot see), then
+# pyside6-lrelease builds the .qm files the app loads (build products, gitignored).
+translations: $(STAMP)
+	$(PY) packaging/update_translations.py
+
+# A one-folder PyInstaller build in dist/promptly (start dist/promptly/promptly); takes minutes.
+package: $(STAMP) translations
+	$(PY) -c 'import PyInstaller' 2>/dev/null || $(PY) -m pip install -q -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/promptly.spec
+	@echo "Built dist/promptly/promptly"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

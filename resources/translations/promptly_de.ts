@@ -1,0 +1,1770 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>Application</name>
+        <message>
+            <source>Promptly cannot start</source>
+            <translation>Promptly kann nicht starten</translation>
+        </message>
+        <message>
+            <source>Quit Promptly?</source>
+            <translation>Promptly beenden?</translation>
+        </message>
+        <message>
+            <source>There is no system tray, so this window is the only way to reach Promptly. Quit Promptly? Prompts stop until you start it again.</source>
+            <translation>Es gibt keinen Infobereich, daher ist dieses Fenster der einzige Weg zu Promptly. Promptly beenden? Erinnerungen bleiben aus, bis Sie es wieder starten.</translation>
+        </message>
+        <message>
+            <source>Promptly</source>
+            <translation>Promptly</translation>
+        </message>
+        <message>
+            <source>This window could not be opened; the log has the details.</source>
+            <translation>Dieses Fenster konnte nicht geöffnet werden; das Protokoll enthält die Einzelheiten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Chip</name>
+        <message>
+            <source>Keep “{text}” as words of the title</source>
+            <translation>„{text}“ als Wörter des Titels behalten</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftDialog</name>
+        <message>
+            <source>Draft message</source>
+            <translation>Nachricht entwerfen</translation>
+        </message>
+        <message>
+            <source>Reply with an ETA</source>
+            <translation>Antwort mit Zeitangabe</translation>
+        </message>
+        <message>
+            <source>Heads-up: need more time</source>
+            <translation>Vorwarnung: brauche mehr Zeit</translation>
+        </message>
+        <message>
+            <source>Apology and new time</source>
+            <translation>Entschuldigung und neuer Termin</translation>
+        </message>
+        <message>
+            <source>Renegotiate the promise</source>
+            <translation>Zusage neu vereinbaren</translation>
+        </message>
+        <message>
+            <source>Courteous reminder</source>
+            <translation>Freundliche Erinnerung</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>Nachfragen</translation>
+        </message>
+        <message>
+            <source>Escalate to their supervisor</source>
+            <translation>An die Vorgesetzten eskalieren</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Nachricht</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>An</translation>
+        </message>
+        <message>
+            <source>Cc</source>
+            <translation>Cc</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Betreff</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Open in &amp;mail app</source>
+            <translation>Im &amp;Mailprogramm öffnen</translation>
+        </message>
+        <message>
+            <source>{name} has no escalation contact: add one in Settings → People, or type the address in your mail app.</source>
+            <translation>{name} hat keine Eskalationsperson: Tragen Sie eine unter Einstellungen → Personen ein oder geben Sie die Adresse im Mailprogramm ein.</translation>
+        </message>
+        <message>
+            <source>{name} (no e-mail address)</source>
+            <translation>{name} (keine E-Mail-Adresse)</translation>
+        </message>
+        <message>
+            <source>No mail app answered. Use Copy and paste the message instead.</source>
+            <translation>Kein Mailprogramm hat geantwortet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditDialog</name>
+        <message>
+            <source>Edit request</source>
+            <translation>Anfrage bearbeiten</translation>
+        </message>
+        <message>
+            <source>words separated by spaces</source>
+            <translation>Wörter, durch Leerzeichen getrennt</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Kanal</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Schlagwörter</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priorität</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailSender</name>
+        <message>
+            <source>The system keyring does not work here, so Promptly asks for the password each time.</source>
+            <translation>Der Schlüsselbund des Systems funktioniert hier nicht, daher fragt Promptly jedes Mal nach dem Passwort.</translation>
+        </message>
+        <message>
+            <source>The mail server refused the user name or password.</source>
+            <translation>Der Mailserver hat Benutzername oder Passwort abgelehnt.</translation>
+        </message>
+        <message>
+            <source>Passwords are kept in the system keyring.</source>
+            <translation>Passwörter liegen im Schlüsselbund des Systems.</translation>
+        </message>
+        <message>
+            <source>No system keyring is available, so the password cannot be saved. Promptly asks for it each time it sends mail.</source>
+            <translation>Es ist kein Schlüsselbund verfügbar, daher kann das Passwort nicht gespeichert werden. Promptly fragt bei jedem Senden danach.</translation>
+        </message>
+        <message>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session), or Promptly asks for the password each time it sends mail.</source>
+            <translation>Der Schlüsselbund des Systems ist gesperrt. Entsperren Sie ihn (melden Sie sich an der Desktop-Sitzung an), sonst fragt Promptly bei jedem Senden nach dem Passwort.</translation>
+        </message>
+        <message>
+            <source>The mail server cannot be reached.</source>
+            <translation>Der Mailserver ist nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>Mail password</source>
+            <translation>E-Mail-Passwort</translation>
+        </message>
+        <message>
+            <source>Mail is not set up. Enter the SMTP server and your address in Settings → Mail, then send again. Your draft is kept.</source>
+            <translation>E-Mail ist nicht eingerichtet. Tragen Sie SMTP-Server und Ihre Adresse unter Einstellungen → E-Mail ein und senden Sie erneut. Ihr Entwurf bleibt erhalten.</translation>
+        </message>
+        <message>
+            <source>Password for {user} on {host}:</source>
+            <translation>Passwort für {user} auf {host}:</translation>
+        </message>
+        <message>
+            <source>Sent, but the mail server refused a recipient.</source>
+            <translation>Gesendet, aber der Mailserver hat einen Empfänger abgelehnt.</translation>
+        </message>
+        <message>
+            <source>The mail server refused the recipient.</source>
+            <translation>Der Mailserver hat den Empfänger abgelehnt.</translation>
+        </message>
+        <message>
+            <source>Mail is not set up correctly.</source>
+            <translation>E-Mail ist nicht richtig eingerichtet.</translation>
+        </message>
+        <message>
+            <source>The message was not sent.</source>
+            <translation>Die Nachricht wurde nicht gesendet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <source>While you were away</source>
+            <translation>Während Sie weg waren</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n prompts due</source>
+            <translation>
+                <numerusform>%n Erinnerung fällig</numerusform>
+                <numerusform>%n Erinnerungen fällig</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open Promptly to see it</source>
+            <translation>Öffnen Sie Promptly, um sie zu sehen</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptRow</name>
+        <message>
+            <source>from {name} · asked {time}</source>
+            <translation>von {name} · gefragt {time}</translation>
+        </message>
+        <message>
+            <source>to {name} · asked {time}</source>
+            <translation>an {name} · gefragt {time}</translation>
+        </message>
+        <message>
+            <source>&amp;Done</source>
+            <translation>&amp;Erledigt</translation>
+        </message>
+        <message>
+            <source>&amp;Snooze</source>
+            <translation>&amp;Später</translation>
+        </message>
+        <message>
+            <source>&amp;Renegotiate…</source>
+            <translation>&amp;Neu vereinbaren…</translation>
+        </message>
+        <message>
+            <source>Send &amp;ETA…</source>
+            <translation>&amp;Zeitangabe senden…</translation>
+        </message>
+        <message>
+            <source>New &amp;ETA…</source>
+            <translation>Neue &amp;Zeitangabe…</translation>
+        </message>
+        <message>
+            <source>They &amp;replied</source>
+            <translation>Sie haben &amp;geantwortet</translation>
+        </message>
+        <message>
+            <source>Dra&amp;ft message…</source>
+            <translation>Nachricht ent&amp;werfen…</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>Ö&amp;ffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptWindow</name>
+        <message>
+            <source>Promptly</source>
+            <translation>Promptly</translation>
+        </message>
+        <message>
+            <source>Previous prompt (Alt+Left)</source>
+            <translation>Vorherige Erinnerung (Alt+Links)</translation>
+        </message>
+        <message>
+            <source>Previous prompt</source>
+            <translation>Vorherige Erinnerung</translation>
+        </message>
+        <message>
+            <source>Next prompt (Alt+Right)</source>
+            <translation>Nächste Erinnerung (Alt+Rechts)</translation>
+        </message>
+        <message>
+            <source>Next prompt</source>
+            <translation>Nächste Erinnerung</translation>
+        </message>
+        <message>
+            <source>Hide; the prompts stay queued</source>
+            <translation>Ausblenden; die Erinnerungen bleiben in der Warteschlange</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <source>{n} of {total}</source>
+            <translation>{n} von {total}</translation>
+        </message>
+        <message>
+            <source>While you were away</source>
+            <translation>Während Sie weg waren</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n prompt(s) came due while you were away.</source>
+            <translation>
+                <numerusform>%n Erinnerung wurde fällig, während Sie weg waren.</numerusform>
+                <numerusform>%n Erinnerungen wurden fällig, während Sie weg waren.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The working week is over. See how the promises went: kept, renegotiated, broken, and who to follow up early.</source>
+            <translation>Die Arbeitswoche ist vorbei. Sehen Sie, wie es mit den Zusagen lief: eingehalten, neu vereinbart, gebrochen – und bei wem Sie früh nachfassen sollten.</translation>
+        </message>
+        <message>
+            <source>Open weekly &amp;summary</source>
+            <translation>Wochen&amp;übersicht öffnen</translation>
+        </message>
+        <message>
+            <source>You owe nobody anything. Well done.</source>
+            <translation>Sie schulden niemandem etwas. Gut gemacht.</translation>
+        </message>
+        <message numerus="yes">
+            <source>You still owe %n request(s):</source>
+            <translation>
+                <numerusform>Sie schulden noch %n Anfrage:</numerusform>
+                <numerusform>Sie schulden noch %n Anfragen:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>Ö&amp;ffnen</translation>
+        </message>
+        <message>
+            <source>D&amp;ismiss</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <source>Reply needed</source>
+            <translation>Antwort nötig</translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <translation>Bald fällig</translation>
+        </message>
+        <message>
+            <source>Promise passed</source>
+            <translation>Zusage verstrichen</translation>
+        </message>
+        <message>
+            <source>No answer yet</source>
+            <translation>Noch keine Antwort</translation>
+        </message>
+        <message>
+            <source>Time to escalate</source>
+            <translation>Zeit zu eskalieren</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>Nachfragen</translation>
+        </message>
+        <message>
+            <source>Renegotiate</source>
+            <translation>Neu vereinbaren</translation>
+        </message>
+        <message>
+            <source>New time</source>
+            <translation>Neuer Termin</translation>
+        </message>
+        <message>
+            <source>Send an ETA</source>
+            <translation>Zeitangabe senden</translation>
+        </message>
+        <message>
+            <source>Their new ETA</source>
+            <translation>Ihre neue Zeitangabe</translation>
+        </message>
+        <message>
+            <source>ETA</source>
+            <translation>Zeitangabe</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickAddDialog</name>
+        <message>
+            <source>Quick add</source>
+            <translation>Schnell erfassen</translation>
+        </message>
+        <message>
+            <source>from @dana: repair invoice by fri 3pm #billing</source>
+            <translation>from @dana: Rechnung korrigieren by fri 3pm #buchhaltung</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Anfrage</translation>
+        </message>
+        <message>
+            <source>Enter saves · Esc closes · @ completes a person · Tab then Space drops a chip</source>
+            <translation>Eingabe speichert · Esc schließt · @ ergänzt eine Person · Tab, dann Leertaste entfernt einen Baustein</translation>
+        </message>
+        <message>
+            <source>What: {title}</source>
+            <translation>Was: {title}</translation>
+        </message>
+        <message>
+            <source>I owe {name}</source>
+            <translation>Ich schulde {name}</translation>
+        </message>
+        <message>
+            <source>{name} owes me</source>
+            <translation>{name} schuldet mir</translation>
+        </message>
+        <message>
+            <source>{what} (default)</source>
+            <translation>{what} (Standard)</translation>
+        </message>
+        <message>
+            <source>{name} (new person)</source>
+            <translation>{name} (neue Person)</translation>
+        </message>
+        <message>
+            <source>{time} · {left}</source>
+            <translation>{time} · {left}</translation>
+        </message>
+        <message>
+            <source>{level} priority</source>
+            <translation>Priorität {level}</translation>
+        </message>
+        <message>
+            <source>repeats: {words}</source>
+            <translation>wiederholt sich: {words}</translation>
+        </message>
+        <message>
+            <source>first {time}</source>
+            <translation>zuerst {time}</translation>
+        </message>
+        <message>
+            <source>Type a request, e.g. from @dana: repair invoice by fri 3pm</source>
+            <translation>Anfrage eingeben, z. B. from @dana: Rechnung korrigieren by fri 3pm</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestListWindow</name>
+        <message>
+            <source>Promptly — Requests</source>
+            <translation>Promptly – Anfragen</translation>
+        </message>
+        <message>
+            <source>All requests</source>
+            <translation>Alle Anfragen</translation>
+        </message>
+        <message>
+            <source>Received: I owe</source>
+            <translation>Erhalten: ich schulde</translation>
+        </message>
+        <message>
+            <source>Made: owed to me</source>
+            <translation>Gestellt: man schuldet mir</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Richtung</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Überfällig</translation>
+        </message>
+        <message>
+            <source>Done or cancelled</source>
+            <translation>Erledigt oder abgebrochen</translation>
+        </message>
+        <message>
+            <source>Any state</source>
+            <translation>Jeder Status</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Search title, person, #tag  (Ctrl+F)</source>
+            <translation>Titel, Person, #Schlagwort suchen  (Strg+F)</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Suchen</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>&amp;Acknowledge…</source>
+            <translation>&amp;Bestätigen…</translation>
+        </message>
+        <message>
+            <source>Answer with an ETA</source>
+            <translation>Mit Zeitangabe antworten</translation>
+        </message>
+        <message>
+            <source>&amp;Renegotiate…</source>
+            <translation>&amp;Neu vereinbaren…</translation>
+        </message>
+        <message>
+            <source>Move the promise, with a reason</source>
+            <translation>Zusage verschieben, mit Begründung</translation>
+        </message>
+        <message>
+            <source>&amp;Done</source>
+            <translation>&amp;Erledigt</translation>
+        </message>
+        <message>
+            <source>&amp;Snooze</source>
+            <translation>&amp;Später</translation>
+        </message>
+        <message>
+            <source>Draft &amp;message…</source>
+            <translation>&amp;Nachricht entwerfen…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>B&amp;earbeiten…</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel request…</source>
+            <translation>Anfrage &amp;abbrechen…</translation>
+        </message>
+        <message>
+            <source>Re&amp;open</source>
+            <translation>&amp;Wieder öffnen</translation>
+        </message>
+        <message>
+            <source>&amp;Undo done</source>
+            <translation>Erledigt &amp;rückgängig</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Suchen</translation>
+        </message>
+        <message>
+            <source>Sort by &amp;urgency</source>
+            <translation>Nach &amp;Dringlichkeit sortieren</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>Aktionen</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Rückgängig</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shown</source>
+            <translation>
+                <numerusform>%n angezeigt</numerusform>
+                <numerusform>%n angezeigt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total}</source>
+            <translation>{shown} von {total}</translation>
+        </message>
+        <message>
+            <source>They &amp;replied…</source>
+            <translation>Sie haben &amp;geantwortet…</translation>
+        </message>
+        <message>
+            <source>No request selected</source>
+            <translation>Keine Anfrage ausgewählt</translation>
+        </message>
+        <message>
+            <source>{name} asked me on {time}</source>
+            <translation>{name} hat mich am {time} gefragt</translation>
+        </message>
+        <message>
+            <source>I asked {name} on {time}</source>
+            <translation>Ich habe {name} am {time} gefragt</translation>
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation>Status: {status}</translation>
+        </message>
+        <message>
+            <source>Promised for {time}</source>
+            <translation>Zugesagt für {time}</translation>
+        </message>
+        <message>
+            <source>First promised for {time}</source>
+            <translation>Zuerst zugesagt für {time}</translation>
+        </message>
+        <message>
+            <source>Tags: {tags}</source>
+            <translation>Schlagwörter: {tags}</translation>
+        </message>
+        <message>
+            <source>Priority: {level}</source>
+            <translation>Priorität: {level}</translation>
+        </message>
+        <message>
+            <source>Link: {link}</source>
+            <translation>Link: {link}</translation>
+        </message>
+        <message>
+            <source>They replied</source>
+            <translation>Sie haben geantwortet</translation>
+        </message>
+        <message>
+            <source>ETA</source>
+            <translation>Zeitangabe</translation>
+        </message>
+        <message>
+            <source>Renegotiate</source>
+            <translation>Neu vereinbaren</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Zusage</translation>
+        </message>
+        <message>
+            <source>New time</source>
+            <translation>Neuer Termin</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Anfrage abbrechen</translation>
+        </message>
+        <message>
+            <source>Done: {title}</source>
+            <translation>Erledigt: {title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestModel</name>
+        <message>
+            <source>open</source>
+            <translation>offen</translation>
+        </message>
+        <message>
+            <source>acknowledged</source>
+            <translation>bestätigt</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>erledigt</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Wer</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Fällig</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Schlagwörter</translation>
+        </message>
+        <message>
+            <source>promised</source>
+            <translation>zugesagt</translation>
+        </message>
+        <message>
+            <source>from {name}</source>
+            <translation>von {name}</translation>
+        </message>
+        <message>
+            <source>to {name}</source>
+            <translation>an {name}</translation>
+        </message>
+        <message>
+            <source>reply {countdown}</source>
+            <translation>antworten {countdown}</translation>
+        </message>
+        <message>
+            <source>answer {countdown}</source>
+            <translation>Antwort {countdown}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Promptly Settings</source>
+            <translation>Promptly-Einstellungen</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>Received: I owe someone</source>
+            <translation>Erhalten: ich schulde jemandem etwas</translation>
+        </message>
+        <message>
+            <source>Made: someone owes me</source>
+            <translation>Gestellt: jemand schuldet mir etwas</translation>
+        </message>
+        <message>
+            <source>Quick add assumes</source>
+            <translation>Schnell erfassen nimmt an</translation>
+        </message>
+        <message>
+            <source>Desktop notification and prompt window</source>
+            <translation>Desktop-Benachrichtigung und Erinnerungsfenster</translation>
+        </message>
+        <message>
+            <source>Prompt window only</source>
+            <translation>Nur Erinnerungsfenster</translation>
+        </message>
+        <message>
+            <source>Prompts appear as</source>
+            <translation>Erinnerungen erscheinen als</translation>
+        </message>
+        <message>
+            <source>At the end of each working day, list what I still owe</source>
+            <translation>Am Ende jedes Arbeitstags auflisten, was ich noch schulde</translation>
+        </message>
+        <message>
+            <source>At the end of the working week, offer the weekly summary</source>
+            <translation>Am Ende der Arbeitswoche die Wochenübersicht anbieten</translation>
+        </message>
+        <message>
+            <source>Digests</source>
+            <translation>Zusammenfassungen</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keines</translation>
+        </message>
+        <message>
+            <source>Quick-add shortcut</source>
+            <translation>Tastenkürzel für Schnell erfassen</translation>
+        </message>
+        <message>
+            <source>Start Promptly when I log in</source>
+            <translation>Promptly bei der Anmeldung starten</translation>
+        </message>
+        <message>
+            <source>Autostart</source>
+            <translation>Autostart</translation>
+        </message>
+        <message>
+            <source>System time zone ({zone})</source>
+            <translation>Zeitzone des Systems ({zone})</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zeitzone</translation>
+        </message>
+        <message>
+            <source>Working hours</source>
+            <translation>Arbeitszeiten</translation>
+        </message>
+        <message>
+            <source>Prompts wait for working time unless a request is urgent. Write hours like 09:00–17:00, or 08:00–12:00, 13:00–17:00 for a break. Leave a day empty for a day off.</source>
+            <translation>Erinnerungen warten auf die Arbeitszeit, außer bei dringenden Anfragen. Schreiben Sie Zeiten wie 09:00–17:00 oder 08:00–12:00, 13:00–17:00 für eine Pause. Lassen Sie einen freien Tag leer.</translation>
+        </message>
+        <message>
+            <source>day off</source>
+            <translation>frei</translation>
+        </message>
+        <message>
+            <source>Holidays</source>
+            <translation>Feiertage</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Import calendar (.ics)…</source>
+            <translation>Kalender importieren (.ics)…</translation>
+        </message>
+        <message>
+            <source>Import holidays</source>
+            <translation>Feiertage importieren</translation>
+        </message>
+        <message>
+            <source>iCalendar files (*.ics);;All files (*)</source>
+            <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new day(s) added from the calendar.</source>
+            <translation>
+                <numerusform>%n neuer Tag aus dem Kalender hinzugefügt.</numerusform>
+                <numerusform>%n neue Tage aus dem Kalender hinzugefügt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prompts</source>
+            <translation>Erinnerungen</translation>
+        </message>
+        <message>
+            <source>When each prompt of the ladder fires. Working minutes count only working hours; minutes are plain clock time.</source>
+            <translation>Wann jede Stufe der Erinnerungsleiter auslöst. Arbeitsminuten zählen nur in der Arbeitszeit; Minuten sind einfache Uhrzeit.</translation>
+        </message>
+        <message>
+            <source> working min</source>
+            <translation> Arbeitsmin.</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Answer a request I received within</source>
+            <translation>Eine erhaltene Anfrage beantworten innerhalb von</translation>
+        </message>
+        <message>
+            <source>Remind me to answer, before that, by</source>
+            <translation>Mich davor ans Antworten erinnern um</translation>
+        </message>
+        <message>
+            <source>Warn me before a promise I gave is due by</source>
+            <translation>Mich vor Fälligkeit meiner Zusage warnen um</translation>
+        </message>
+        <message>
+            <source>Nudge someone who has not answered after</source>
+            <translation>Nachhaken, wenn keine Antwort kam, nach</translation>
+        </message>
+        <message>
+            <source>Escalate when they still have not answered after</source>
+            <translation>Eskalieren, wenn noch immer keine Antwort kam, nach</translation>
+        </message>
+        <message>
+            <source>Escalate when their promise is late by</source>
+            <translation>Eskalieren, wenn ihre Zusage überfällig ist um</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personen</translation>
+        </message>
+        <message>
+            <source>E-mail addresses for follow-ups, and whom to involve when a request stalls.</source>
+            <translation>E-Mail-Adressen für Nachfragen – und wen Sie einbeziehen, wenn eine Anfrage stockt.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Escalation contact</source>
+            <translation>Eskalationsperson</translation>
+        </message>
+        <message>
+            <source>name@example.org</source>
+            <translation>name@example.org</translation>
+        </message>
+        <message>
+            <source>Save person</source>
+            <translation>Person speichern</translation>
+        </message>
+        <message>
+            <source>New person</source>
+            <translation>Neue Person</translation>
+        </message>
+        <message>
+            <source>(nobody)</source>
+            <translation>(niemand)</translation>
+        </message>
+        <message>
+            <source>“{email}” is not an e-mail address like dana@example.org.</source>
+            <translation>„{email}“ ist keine E-Mail-Adresse wie dana@example.org.</translation>
+        </message>
+        <message>
+            <source>A person cannot be their own escalation contact.</source>
+            <translation>Niemand kann die eigene Eskalationsperson sein.</translation>
+        </message>
+        <message>
+            <source>The person was not saved.</source>
+            <translation>Die Person wurde nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>Saved {name}.</source>
+            <translation>{name} gespeichert.</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>Nachrichten</translation>
+        </message>
+        <message>
+            <source>The drafts Promptly writes for you. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name and $link are filled in; the first line may be “Subject: …”.</source>
+            <translation>Die Entwürfe, die Promptly für Sie schreibt. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name und $link werden eingesetzt; die erste Zeile darf „Subject: …“ sein.</translation>
+        </message>
+        <message>
+            <source>Reply with an ETA</source>
+            <translation>Antwort mit Zeitangabe</translation>
+        </message>
+        <message>
+            <source>Heads-up: need more time</source>
+            <translation>Vorwarnung: brauche mehr Zeit</translation>
+        </message>
+        <message>
+            <source>Apology and new time</source>
+            <translation>Entschuldigung und neuer Termin</translation>
+        </message>
+        <message>
+            <source>Renegotiate the promise</source>
+            <translation>Zusage neu vereinbaren</translation>
+        </message>
+        <message>
+            <source>Courteous reminder</source>
+            <translation>Freundliche Erinnerung</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>Nachfragen</translation>
+        </message>
+        <message>
+            <source>Escalate to their supervisor</source>
+            <translation>An die Vorgesetzten eskalieren</translation>
+        </message>
+        <message>
+            <source>Reset to default</source>
+            <translation>Auf Standard zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Template</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <source>Lee Example</source>
+            <translation>Lee Beispiel</translation>
+        </message>
+        <message>
+            <source>Dana Example</source>
+            <translation>Dana Beispiel</translation>
+        </message>
+        <message>
+            <source>the March invoice for the Berlin office</source>
+            <translation>die März-Rechnung für das Berliner Büro</translation>
+        </message>
+        <message>
+            <source>To: {to}</source>
+            <translation>An: {to}</translation>
+        </message>
+        <message>
+            <source>Cc: {cc}</source>
+            <translation>Cc: {cc}</translation>
+        </message>
+        <message>
+            <source>Subject: {subject}</source>
+            <translation>Betreff: {subject}</translation>
+        </message>
+        <message>
+            <source>Mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Promptly can send a follow-up straight from a prompt. The password is kept only in the system keyring.</source>
+            <translation>Promptly kann eine Nachfrage direkt aus einer Erinnerung senden. Das Passwort liegt nur im Schlüsselbund des Systems.</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>SSL/TLS</source>
+            <translation>SSL/TLS</translation>
+        </message>
+        <message>
+            <source>None (unencrypted)</source>
+            <translation>Keine (unverschlüsselt)</translation>
+        </message>
+        <message>
+            <source>empty if the server needs no login</source>
+            <translation>leer, wenn der Server keine Anmeldung braucht</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>SMTP-Server</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Sicherheit</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>From address</source>
+            <translation>Absenderadresse</translation>
+        </message>
+        <message>
+            <source>From name</source>
+            <translation>Absendername</translation>
+        </message>
+        <message>
+            <source>type to store a new password</source>
+            <translation>eingeben, um ein neues Passwort zu speichern</translation>
+        </message>
+        <message>
+            <source>Store in keyring</source>
+            <translation>Im Schlüsselbund speichern</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Vergessen</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>Send a test message</source>
+            <translation>Testnachricht senden</translation>
+        </message>
+        <message>
+            <source>used for the test message only, never saved</source>
+            <translation>nur für die Testnachricht, wird nie gespeichert</translation>
+        </message>
+        <message>
+            <source>Enter the user name and the password first.</source>
+            <translation>Geben Sie zuerst Benutzername und Passwort ein.</translation>
+        </message>
+        <message>
+            <source>The password was not stored.</source>
+            <translation>Das Passwort wurde nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>The password is stored in the system keyring.</source>
+            <translation>Das Passwort ist im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>The stored password is removed.</source>
+            <translation>Das gespeicherte Passwort ist entfernt.</translation>
+        </message>
+        <message>
+            <source>Enter the SMTP server and the from address first.</source>
+            <translation>Geben Sie zuerst den SMTP-Server und die Absenderadresse ein.</translation>
+        </message>
+        <message>
+            <source>Promptly test message</source>
+            <translation>Promptly-Testnachricht</translation>
+        </message>
+        <message>
+            <source>This message shows that Promptly can send follow-ups through {host}.</source>
+            <translation>Diese Nachricht zeigt, dass Promptly Nachfragen über {host} senden kann.</translation>
+        </message>
+        <message>
+            <source>Nothing was sent.</source>
+            <translation>Es wurde nichts gesendet.</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Wird gesendet…</translation>
+        </message>
+        <message>
+            <source>Test message sent to {address}.</source>
+            <translation>Testnachricht an {address} gesendet.</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Daten</translation>
+        </message>
+        <message>
+            <source>Everything Promptly knows is in one file.</source>
+            <translation>Alles, was Promptly weiß, steht in einer Datei.</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ordner öffnen</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Jetzt sichern</translation>
+        </message>
+        <message>
+            <source>The back-up failed: {reason}</source>
+            <translation>Die Sicherung ist fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <source>Backed up to {path}</source>
+            <translation>Gesichert nach {path}</translation>
+        </message>
+        <message>
+            <source>Write hours like 09:00–17:00.</source>
+            <translation>Schreiben Sie Zeiten wie 09:00–17:00.</translation>
+        </message>
+        <message>
+            <source>{end} is not after {start}: the hours end before they start.</source>
+            <translation>{end} liegt nicht nach {start}: Die Arbeitszeit endet, bevor sie beginnt.</translation>
+        </message>
+        <message>
+            <source>Correct the working hours marked above.</source>
+            <translation>Korrigieren Sie die oben markierten Arbeitszeiten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SnoozeMenu</name>
+        <message>
+            <source>Snooze</source>
+            <translation>Später erinnern</translation>
+        </message>
+        <message>
+            <source>15 minutes</source>
+            <translation>15 Minuten</translation>
+        </message>
+        <message>
+            <source>1 hour</source>
+            <translation>1 Stunde</translation>
+        </message>
+        <message>
+            <source>Next working morning</source>
+            <translation>Nächster Arbeitsmorgen</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Benutzerdefiniert…</translation>
+        </message>
+        <message>
+            <source>Snooze until</source>
+            <translation>Später erinnern um</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryExport</name>
+        <message>
+            <source>on time</source>
+            <translation>pünktlich</translation>
+        </message>
+        <message>
+            <source>No promise settled</source>
+            <translation>Keine Zusage abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Week {week} · {start} – {end}</source>
+            <translation>Woche {week} · {start} – {end}</translation>
+        </message>
+        <message>
+            <source>Kept {held} of {settled} · {rate}</source>
+            <translation>{held} von {settled} eingehalten · {rate}</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Promises</source>
+            <translation>Zusagen</translation>
+        </message>
+        <message>
+            <source>Waiting on me (requests, oldest since)</source>
+            <translation>Warten auf mich (Anfragen, älteste seit)</translation>
+        </message>
+        <message>
+            <source>I wait on (requests, oldest since)</source>
+            <translation>Ich warte auf (Anfragen, älteste seit)</translation>
+        </message>
+        <message>
+            <source>By day (received / made / done)</source>
+            <translation>Pro Tag (erhalten / gestellt / erledigt)</translation>
+        </message>
+        <message>
+            <source>Trend (kept / answered on time)</source>
+            <translation>Verlauf (eingehalten / rechtzeitig beantwortet)</translation>
+        </message>
+        <message>
+            <source>Calibration of my promises, 8 weeks (settled, median)</source>
+            <translation>Kalibrierung meiner Zusagen, 8 Wochen (abgeschlossen, Median)</translation>
+        </message>
+        <message>
+            <source>{0} %</source>
+            <translation>{0} %</translation>
+        </message>
+        <message>
+            <source>{0} late</source>
+            <translation>{0} zu spät</translation>
+        </message>
+        <message>
+            <source>kept {0}, renegotiated {1}, broken {2}</source>
+            <translation>eingehalten {0}, neu vereinbart {1}, gebrochen {2}</translation>
+        </message>
+        <message>
+            <source> · broken ones a median {0} late</source>
+            <translation> · gebrochene im Median {0} zu spät</translation>
+        </message>
+        <message>
+            <source>nobody</source>
+            <translation>niemand</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Erhalten</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Gestellt</translation>
+        </message>
+        <message>
+            <source>Answered on time</source>
+            <translation>Rechtzeitig beantwortet</translation>
+        </message>
+        <message>
+            <source>Median time to answer</source>
+            <translation>Median der Antwortzeit</translation>
+        </message>
+        <message>
+            <source>Open at the end of the week</source>
+            <translation>Offen am Ende der Woche</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>Meine</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>Ihre</translation>
+        </message>
+        <message>
+            <source>nobody with 3 settled promises yet</source>
+            <translation>noch niemand mit 3 abgeschlossenen Zusagen</translation>
+        </message>
+        <message>
+            <source>{0} · since {1}</source>
+            <translation>{0} · seit {1}</translation>
+        </message>
+        <message>
+            <source>{0} of {1} · {2}</source>
+            <translation>{0} von {1} · {2}</translation>
+        </message>
+        <message>
+            <source>{0} received, {1} made</source>
+            <translation>{0} erhalten, {1} gestellt</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryWindow</name>
+        <message>
+            <source>Weekly summary</source>
+            <translation>Wochenübersicht</translation>
+        </message>
+        <message>
+            <source>◀ Previous week</source>
+            <translation>◀ Vorige Woche</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>Diese Woche</translation>
+        </message>
+        <message>
+            <source>Next week ▶</source>
+            <translation>Nächste Woche ▶</translation>
+        </message>
+        <message>
+            <source>Alt+Left</source>
+            <translation>Alt+Left</translation>
+        </message>
+        <message>
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <source>Alt+Right</source>
+            <translation>Alt+Right</translation>
+        </message>
+        <message>
+            <source>My promises</source>
+            <translation>Meine Zusagen</translation>
+        </message>
+        <message>
+            <source>Answered on time</source>
+            <translation>Rechtzeitig beantwortet</translation>
+        </message>
+        <message>
+            <source>Median time to answer</source>
+            <translation>Median der Antwortzeit</translation>
+        </message>
+        <message>
+            <source>Their promises</source>
+            <translation>Ihre Zusagen</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Erhalten</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Gestellt</translation>
+        </message>
+        <message>
+            <source>Open at the end of the week</source>
+            <translation>Offen am Ende der Woche</translation>
+        </message>
+        <message>
+            <source>Per day</source>
+            <translation>Pro Tag</translation>
+        </message>
+        <message>
+            <source>Last 8 weeks</source>
+            <translation>Letzte 8 Wochen</translation>
+        </message>
+        <message>
+            <source>Waiting on me</source>
+            <translation>Warten auf mich</translation>
+        </message>
+        <message>
+            <source>I wait on</source>
+            <translation>Ich warte auf</translation>
+        </message>
+        <message>
+            <source>Copy as text</source>
+            <translation>Als Text kopieren</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>PDF exportieren…</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Waiting since</source>
+            <translation>Wartet seit</translation>
+        </message>
+        <message>
+            <source>This week · {0}</source>
+            <translation>Diese Woche · {0}</translation>
+        </message>
+        <message>
+            <source>{0} of {1} · {2}</source>
+            <translation>{0} von {1} · {2}</translation>
+        </message>
+        <message>
+            <source>working time, ask to answer</source>
+            <translation>Arbeitszeit, von Frage bis Antwort</translation>
+        </message>
+        <message>
+            <source>{0} owed · {1} awaited</source>
+            <translation>{0} geschuldet · {1} erwartet</translation>
+        </message>
+        <message>
+            <source>Open the oldest request (#{0})</source>
+            <translation>Älteste Anfrage öffnen (#{0})</translation>
+        </message>
+        <message>
+            <source>Calibration of my promises over 8 weeks (settled, median): </source>
+            <translation>Kalibrierung meiner Zusagen über 8 Wochen (abgeschlossen, Median): </translation>
+        </message>
+        <message>
+            <source>Calibration: nobody with 3 settled promises of mine yet.</source>
+            <translation>Kalibrierung: noch niemand mit 3 abgeschlossenen Zusagen von mir.</translation>
+        </message>
+        <message>
+            <source>no comparison with last week</source>
+            <translation>kein Vergleich mit letzter Woche</translation>
+        </message>
+        <message>
+            <source>= same as last week</source>
+            <translation>= wie letzte Woche</translation>
+        </message>
+        <message numerus="yes">
+            <source>{0} %n pts vs last week</source>
+            <translation>
+                <numerusform>{0} %n Pkt. gegenüber letzter Woche</numerusform>
+                <numerusform>{0} %n Pkt. gegenüber letzter Woche</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{0} %n vs last week</source>
+            <translation>
+                <numerusform>{0} %n gegenüber letzter Woche</numerusform>
+                <numerusform>{0} %n gegenüber letzter Woche</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Erledigt</translation>
+        </message>
+        <message>
+            <source>Promises kept</source>
+            <translation>Eingehaltene Zusagen</translation>
+        </message>
+        <message>
+            <source>Export the week as CSV</source>
+            <translation>Woche als CSV exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the week as PDF</source>
+            <translation>Woche als PDF exportieren</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Could not write {0}: {1}. Choose another folder.</source>
+            <translation>{0} konnte nicht geschrieben werden: {1}. Wählen Sie einen anderen Ordner.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>Promptly is starting…</source>
+            <translation>Promptly startet…</translation>
+        </message>
+        <message>
+            <source>Promptly</source>
+            <translation>Promptly</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n überfällig</numerusform>
+                <numerusform>%n überfällig</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prompts paused until {time}</source>
+            <translation>Erinnerungen pausiert bis {time}</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting</source>
+            <translation>Nichts wartet</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>Quick add…</source>
+            <translation>Schnell erfassen…</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Weekly summary</source>
+            <translation>Wochenübersicht</translation>
+        </message>
+        <message>
+            <source>Pause prompts</source>
+            <translation>Erinnerungen pausieren</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>For 1 hour</source>
+            <translation>Für 1 Stunde</translation>
+        </message>
+        <message>
+            <source>Until tomorrow</source>
+            <translation>Bis morgen</translation>
+        </message>
+        <message>
+            <source>Resume prompts</source>
+            <translation>Erinnerungen fortsetzen</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhenDialog</name>
+        <message>
+            <source>e.g. 15m, 2h, tomorrow, morning</source>
+            <translation>z. B. 15m, 2h, tomorrow, morning</translation>
+        </message>
+        <message>
+            <source>e.g. fri 3pm, in 2h, eod</source>
+            <translation>z. B. fri 3pm, in 2h, eod</translation>
+        </message>
+        <message>
+            <source>required: tell them why</source>
+            <translation>erforderlich: sagen Sie, warum</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>{time} ({left})</source>
+            <translation>{time} ({left})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wording</name>
+        <message>
+            <source>End of the day: what I still owe</source>
+            <translation>Tagesende: was ich noch schulde</translation>
+        </message>
+        <message>
+            <source>I owe</source>
+            <translation>Ich schulde</translation>
+        </message>
+        <message>
+            <source>owes me</source>
+            <translation>schuldet mir</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>überfällig</translation>
+        </message>
+        <message>
+            <source>End of the week</source>
+            <translation>Wochenende</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>offen</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>erledigt</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <source>normal</source>
+            <translation>normal</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>hoch</translation>
+        </message>
+        <message>
+            <source>highest</source>
+            <translation>höchste</translation>
+        </message>
+        <message>
+            <source>urgent</source>
+            <translation>dringend</translation>
+        </message>
+        <message>
+            <source>I answered</source>
+            <translation>Ich habe geantwortet</translation>
+        </message>
+        <message>
+            <source>reply</source>
+            <translation>antworten</translation>
+        </message>
+        <message>
+            <source>due soon</source>
+            <translation>bald fällig</translation>
+        </message>
+        <message>
+            <source>nudge</source>
+            <translation>nachhaken</translation>
+        </message>
+        <message>
+            <source>escalate</source>
+            <translation>eskalieren</translation>
+        </message>
+        <message>
+            <source>check in</source>
+            <translation>nachfragen</translation>
+        </message>
+        <message>
+            <source>their supervisor</source>
+            <translation>die Vorgesetzten</translation>
+        </message>
+        <message>
+            <source>{name} promised this for {time} — check in</source>
+            <translation>{name} hat das für {time} zugesagt – fragen Sie nach</translation>
+        </message>
+        <message>
+            <source>{name} waits for “{title}” since {time} ({ago})</source>
+            <translation>{name} wartet seit {time} auf „{title}“ ({ago})</translation>
+        </message>
+        <message>
+            <source>in {span}</source>
+            <translation>in {span}</translation>
+        </message>
+        <message>
+            <source>overdue {span}</source>
+            <translation>seit {span} überfällig</translation>
+        </message>
+        <message>
+            <source>{span} ago</source>
+            <translation>vor {span}</translation>
+        </message>
+        <message>
+            <source>promised</source>
+            <translation>zugesagt</translation>
+        </message>
+        <message>
+            <source>acknowledged</source>
+            <translation>bestätigt</translation>
+        </message>
+        <message>
+            <source>Promised for {time}</source>
+            <translation>Zugesagt für {time}</translation>
+        </message>
+        <message>
+            <source>{name} asked {ago} — reply with done or an ETA</source>
+            <translation>{name} hat {ago} gefragt – antworten Sie mit „erledigt“ oder einer Zeitangabe</translation>
+        </message>
+        <message>
+            <source>You promised this to {name} for {time}, {left} — deliver or renegotiate now</source>
+            <translation>Sie haben das {name} für {time} zugesagt, {left} – jetzt liefern oder neu vereinbaren</translation>
+        </message>
+        <message>
+            <source>Your promise to {name} for {time} has passed — deliver now or tell them a new time</source>
+            <translation>Ihre Zusage an {name} für {time} ist verstrichen – liefern Sie jetzt oder nennen Sie einen neuen Termin</translation>
+        </message>
+        <message>
+            <source>You asked {name} {ago} and heard nothing — send a courteous reminder</source>
+            <translation>Sie haben {name} {ago} gefragt und nichts gehört – senden Sie eine freundliche Erinnerung</translation>
+        </message>
+        <message>
+            <source>Still no answer from {name}, asked {ago} — involve {who}</source>
+            <translation>Noch immer keine Antwort von {name}, gefragt {ago} – beziehen Sie {who} ein</translation>
+        </message>
+        <message>
+            <source>{name} asked me at {time}</source>
+            <translation>{name} hat mich um {time} gefragt</translation>
+        </message>
+        <message>
+            <source>I asked {name} at {time}</source>
+            <translation>Ich habe {name} um {time} gefragt</translation>
+        </message>
+        <message>
+            <source>{name} answered</source>
+            <translation>{name} hat geantwortet</translation>
+        </message>
+        <message>
+            <source>Renegotiated {old} → {new}</source>
+            <translation>Neu vereinbart {old} → {new}</translation>
+        </message>
+        <message>
+            <source>(after the promise had passed)</source>
+            <translation>(nachdem die Zusage verstrichen war)</translation>
+        </message>
+        <message>
+            <source>{name} promised this for {time} and it is still not done — involve {who}</source>
+            <translation>{name} hat das für {time} zugesagt und es ist noch immer nicht erledigt – beziehen Sie {who} ein</translation>
+        </message>
+        <message>
+            <source>promised for {time}</source>
+            <translation>zugesagt für {time}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n Min.</numerusform>
+                <numerusform>%n Min.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <translation>
+                <numerusform>%n Std.</numerusform>
+                <numerusform>%n Std.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{name} asked me</source>
+            <translation>{name} hat mich gefragt</translation>
+        </message>
+        <message>
+            <source>I asked {name}</source>
+            <translation>Ich habe {name} gefragt</translation>
+        </message>
+        <message>
+            <source>Prompted: {what}</source>
+            <translation>Erinnert: {what}</translation>
+        </message>
+        <message>
+            <source>(while I was away)</source>
+            <translation>(während ich weg war)</translation>
+        </message>
+        <message>
+            <source>Snoozed until {time}</source>
+            <translation>Zurückgestellt bis {time}</translation>
+        </message>
+        <message>
+            <source>copied</source>
+            <translation>kopiert</translation>
+        </message>
+        <message>
+            <source>opened in mail</source>
+            <translation>im Mailprogramm geöffnet</translation>
+        </message>
+        <message>
+            <source>Escalated</source>
+            <translation>Eskaliert</translation>
+        </message>
+        <message>
+            <source>Drafted a message</source>
+            <translation>Nachricht entworfen</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Erledigt</translation>
+        </message>
+        <message>
+            <source>{verb} ({how})</source>
+            <translation>{verb} ({how})</translation>
+        </message>
+        <message>
+            <source>Reopened</source>
+            <translation>Wieder geöffnet</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>to {name}</source>
+            <translation>an {name}</translation>
+        </message>
+        <message>
+            <source>Edited {fields}</source>
+            <translation>Bearbeitet: {fields}</translation>
+        </message>
+    </context>
+</TS>

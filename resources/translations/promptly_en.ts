@@ -1,0 +1,109 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>Notifier</name>
+        <message numerus="yes">
+            <source>%n prompts due</source>
+            <translation>
+                <numerusform>%n prompt due</numerusform>
+                <numerusform>%n prompts due</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptWindow</name>
+        <message numerus="yes">
+            <source>%n prompt(s) came due while you were away.</source>
+            <translation>
+                <numerusform>%n prompt came due while you were away.</numerusform>
+                <numerusform>%n prompts came due while you were away.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>You still owe %n request(s):</source>
+            <translation>
+                <numerusform>You still owe %n request:</numerusform>
+                <numerusform>You still owe %n requests:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestListWindow</name>
+        <message numerus="yes">
+            <source>%n shown</source>
+            <translation>
+                <numerusform>%n shown</numerusform>
+                <numerusform>%n shown</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message numerus="yes">
+            <source>%n new day(s) added from the calendar.</source>
+            <translation>
+                <numerusform>%n new day added from the calendar.</numerusform>
+                <numerusform>%n new days added from the calendar.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryWindow</name>
+        <message numerus="yes">
+            <source>{0} %n pts vs last week</source>
+            <translation>
+                <numerusform>{0} %n pt vs last week</numerusform>
+                <numerusform>{0} %n pts vs last week</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{0} %n vs last week</source>
+            <translation>
+                <numerusform>{0} %n vs last week</numerusform>
+                <numerusform>{0} %n vs last week</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Wording</name>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <translation>
+                <numerusform>%n h</numerusform>
+                <numerusform>%n h</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n d</numerusform>
+                <numerusform>%n d</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
