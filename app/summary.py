@@ -31,6 +31,7 @@ CALIBRATION_MIN_PROMISES = 3
 # The history `settle` and the week-end snapshot read; other kinds (prompts, snoozes) are skipped.
 SUMMARY_EVENT_KINDS = (EventKind.PROMISED, EventKind.RENEGOTIATED, EventKind.DONE,
                        EventKind.CANCELLED, EventKind.REOPENED)
+SUMMARY_DATA_KINDS = (EventKind.PROMISED, EventKind.RENEGOTIATED)  # the promise times
 _WEEK_RE = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
@@ -391,6 +392,7 @@ def weekly_summary(core, week: IsoWeek | str | None = None) -> Summary:
     elif isinstance(week, str):
         week = IsoWeek.parse(week)
     start, end = window(week, zone, now)
-    requests = core.store.requests_for_summary(start, end, event_kinds=SUMMARY_EVENT_KINDS)
+    requests = core.store.requests_for_summary(start, end, event_kinds=SUMMARY_EVENT_KINDS,
+                                               data_kinds=SUMMARY_DATA_KINDS)
     return summarize(requests, week=week, now=now, zone=zone, calendar=settings.calendar(),
                      ladder=settings.ladder)

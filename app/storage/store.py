@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, select, union, update
+from sqlalchemy import case, delete, func, insert, null, select, union, update
 from sqlalchemy.orm import Session
 
 from app.domain.model import (
@@ -193,9 +193,11 @@ class Store:
         return self.requests(statuses=(Status.OPEN, Status.ACKNOWLEDGED))
 
     def requests_for_summary(self, since: datetime, until: datetime,
-                             event_kinds: Iterable[EventKind] = ()) -> list[Request]:
+                             event_kinds: Iterable[EventKind] = (),
+                             data_kinds: Iterable[EventKind] = ()) -> list[Request]:
         """What a summary of [since, until) reads: requests asked before `until` that were asked,
-        closed or still open since `since`. Their history holds only `event_kinds`."""
+        closed or still open since `since`. Light requests, for speed: no details, link,
+        channel or tags; their history holds only `event_kinds`, with data only for `data_kinds`."""
         before = _REQ.c.asked_at < until
         # one indexed search per way of touching the period, rather than a scan of all history
         touched = union(
@@ -205,19 +207,31 @@ class Store:
             select(_REQ.c.id).where(_REQ.c.status == Status.CANCELLED.value,
                                     _REQ.c.cancelled_at >= since, before),
         ).scalar_subquery()
+        c = _REQ.c
+        columns = (c.id, c.uid, c.direction, c.counterpart_id, c.title, c.priority, c.status,
+                   c.asked_at, c.acknowledged_at, c.promised_at, c.original_promise,
+                   c.completed_at, c.cancelled_at)
+        directions = {d.value: d for d in Direction}
+        statuses = {st.value: st for st in Status}
         with self._session() as s:
             people = {row.id: _person(row) for row in s.execute(select(_PPL))}
-            requests = [_request(row, people) for row in s.execute(
-                select(_REQ).where(_REQ.c.id.in_(touched)).order_by(_REQ.c.id))]
+            requests = [
+                Request(id=r[0], uid=r[1], direction=directions[r[2]], counterpart=people[r[3]],
+                        title=r[4], priority=Priority(r[5]), status=statuses[r[6]], asked_at=r[7],
+                        acknowledged_at=r[8], promised_at=r[9], original_promise=r[10],
+                        completed_at=r[11], cancelled_at=r[12])
+                for r in s.execute(select(*columns).where(c.id.in_(touched)).order_by(c.id))
+            ]
             kinds = [k.value for k in event_kinds]
             if kinds and requests:
                 by_id = {r.id: r for r in requests}
-                events = (select(_EVT.c.id, _EVT.c.request_id, _EVT.c.kind, _EVT.c.at, _EVT.c.data)
+                kind_of = {k.value: k for k in EventKind}
+                data = case((_EVT.c.kind.in_([k.value for k in data_kinds]), _EVT.c.data), else_=null())
+                events = (select(_EVT.c.id, _EVT.c.request_id, _EVT.c.kind, _EVT.c.at, data)
                           .where(_EVT.c.request_id.in_(touched), _EVT.c.kind.in_(kinds))
                           .order_by(_EVT.c.request_id, _EVT.c.id))
-                for row in s.execute(events):
-                    by_id[row.request_id].history.append(
-                        Event(EventKind(row.kind), row.at, row.data or {}, row.id))
+                for event_id, request_id, kind, at, values in s.execute(events):
+                    by_id[request_id].history.append(Event(kind_of[kind], at, values or {}, event_id))
         return requests
 
     def _select(self, s: Session, *conditions, with_history: bool = True) -> list[Request]:
