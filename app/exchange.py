@@ -234,9 +234,14 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
 def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Each request of an export with the line it starts on (json gives no positions itself)."""
     decoder = json.JSONDecoder()
+    counted = [0, 1]  # position and line reached so far: counting from the start each time is O(n²)
 
     def line_of(pos: int) -> int:
-        return text.count("\n", 0, pos) + 1
+        if pos < counted[0]:
+            return text.count("\n", 0, pos) + 1
+        counted[1] += text.count("\n", counted[0], pos)
+        counted[0] = pos
+        return counted[1]
 
     def skip(pos: int) -> int:
         while pos < len(text) and text[pos] in " \t\r\n":

@@ -102,11 +102,19 @@ class Context:
 
 def open_core(location: str, clock: Clock) -> Promptly:
     """The CLI's own core: the database opened in this process."""
+    from sqlalchemy.exc import ArgumentError
+
     from app.service import Promptly
     from app.storage.database import open_database
     from app.storage.store import Store
 
-    return Promptly(Store(open_database(location)), clock)
+    try:
+        return Promptly(Store(open_database(location)), clock)
+    except ImportError as exc:  # a server URL whose driver is not installed
+        raise CommandError(f"cannot open {location}: its database driver is missing ({exc}); "
+                           "install it, or use a SQLite file") from None
+    except ArgumentError as exc:
+        raise CommandError(f"cannot open {location}: {exc}") from None
 
 
 def run(argv: list[str], *, core_factory: CoreFactory, stdout: TextIO, stderr: TextIO,

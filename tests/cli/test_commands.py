@@ -153,6 +153,8 @@ def test_user_errors_are_one_line_with_exit_1(cli):
     assert_one_line_error(cli("add", "from @dana:"), "say what is asked")
     assert_one_line_error(cli("list", now="yesterday"), "PROMPTLY_NOW")
     assert_one_line_error(cli("import", "missing.csv"), "missing.csv")
+    assert_one_line_error(cli("list", db="postgresql://kim@127.0.0.1:1/promptly"), "cannot open")
+    assert_one_line_error(cli("list", db="nosuchdb://x/y"), "cannot open")
 
 
 def test_usage_errors_exit_2(cli):
