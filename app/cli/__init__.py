@@ -80,9 +80,6 @@ class Context:
     def core(self) -> Promptly:
         return self.core_factory(self.location, self.clock)
 
-    def now(self) -> datetime:
-        return self.core.now()
-
     @property
     def zone(self) -> ZoneInfo:
         return self.core.settings.zone

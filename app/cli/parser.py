@@ -3,6 +3,16 @@
 Adding a command is one function and one line in COMMANDS: the function takes
 (ctx: app.cli.Context, args: argparse.Namespace) and returns the exit code; the line names it as
 "module:function", so its module is imported only when the command runs (start-up stays fast).
+For example, in app/summary.py:
+
+    def cli_summary(ctx, args) -> int:
+        ...  # ctx.core, ctx.json, ctx.emit(data), ctx.out(text); raise CommandError or a
+             # ValueError for a one-line error (exit 1)
+
+and here:
+
+    Command("summary", "the week's promises kept and broken", "app.summary:cli_summary",
+            (arg("--weeks", type=int, default=1),)),
 """
 
 from __future__ import annotations
@@ -25,7 +35,6 @@ class Command:
     handler: str  # "module:function", imported when the command runs
     args: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = ()
     description: str = ""
-    needs_dates: bool = False  # documentation only: commands that import the date language
 
 
 def request_id(text: str) -> int:
