@@ -86,3 +86,16 @@ def tray_icon(urgency: Urgency, overdue: int, palette: QPalette, paused: bool = 
     for size in SIZES:
         icon.addPixmap(paint(size, urgency, overdue, palette, paused))
     return icon
+
+
+def dot_icon(urgency: Urgency, palette: QPalette, size: int = 16) -> QIcon:
+    """A small disc in the urgency colour: marks each countdown in the tray menu."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour(urgency, palette))
+    p.drawEllipse(QRectF(size * 0.25, size * 0.25, size * 0.5, size * 0.5))
+    p.end()
+    return QIcon(pixmap)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from ui.icons import Urgency, tray_icon
+from ui.icons import Urgency, dot_icon, tray_icon
 
 if TYPE_CHECKING:
     from app.service import Promptly
@@ -106,6 +106,12 @@ class TrayData:
         if self.paused_until is not None and self.paused_until > now:
             waits.append(self.paused_until - now)
         return min(waits)
+
+
+def entry_urgency(entry: Countdown, now: datetime) -> Urgency:
+    if entry.deadline <= now:
+        return Urgency.OVERDUE
+    return Urgency.SOON if entry.deadline <= now + SOON else Urgency.CALM
 
 
 def menu_text(text: str) -> str:
@@ -215,8 +221,10 @@ class Tray(QObject):
         if ready:
             snap = self.snapshot = self.data.snapshot()
             entries = snap.countdowns[:MENU_COUNTDOWNS]
+            palette = QGuiApplication.palette()
             for entry in entries:
                 action = menu.addAction(menu_text(countdown_line(entry, snap.now)))
+                action.setIcon(dot_icon(entry_urgency(entry, snap.now), palette))
                 action.triggered.connect(lambda _=False, rid=entry.request_id: self.request_requested.emit(rid))
             if not entries:
                 menu.addAction(self.tr("Nothing is waiting")).setEnabled(False)

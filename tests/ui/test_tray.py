@@ -181,3 +181,19 @@ def test_before_loading_only_quit_works(qapp):
         assert actions["Quit"] is True
     finally:
         tray.deleteLater()
+
+
+def test_each_countdown_is_marked_with_its_urgency_colour(tray, core, clock):
+    add(core, "late", minutes=5)
+    add(core, "soon", minutes=40)
+    add(core, "later", minutes=300, direction=Direction.MADE)
+    clock.advance(minutes=10)
+    reload(tray)
+    open_menu(tray)
+    colours = []
+    for action in tray.menu.actions()[:3]:
+        image = action.icon().pixmap(16).toImage()
+        colours.append(image.pixelColor(image.width() // 2, image.height() // 2))
+    palette = QGuiApplication.palette()
+    calm = CALM_ON_DARK if palette.color(QPalette.ColorRole.Window).lightness() < 128 else CALM_ON_LIGHT
+    assert colours == [RED, AMBER, calm]
