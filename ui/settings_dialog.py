@@ -142,8 +142,9 @@ class SettingsDialog(QDialog):
         self._current_box = box
         return box
 
-    def _finish_page(self, box: QVBoxLayout) -> None:
-        box.addStretch(1)
+    def _finish_page(self, box: QVBoxLayout, stretch: bool = True) -> None:
+        if stretch:  # pages without a growing list keep their fields at the top
+            box.addStretch(1)
         key = next(k for k, i in self.page_index.items() if i == self.pages.count() - 1)
         box.addWidget(self.page_errors[key])
 
@@ -215,7 +216,7 @@ class SettingsDialog(QDialog):
         grid.setColumnStretch(2, 1)
 
         group = QGroupBox(self.tr("Holidays"))
-        box.addWidget(group, 1)
+        box.addWidget(group)
         holidays_box = QHBoxLayout(group)
         self.holiday_list = QListWidget()
         self.holiday_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -224,7 +225,9 @@ class SettingsDialog(QDialog):
         holidays_box.addLayout(side)
         self.holiday_date = QDateEdit()
         self.holiday_date.setCalendarPopup(True)
-        self.holiday_date.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        locale = QLocale()
+        self.holiday_date.setDisplayFormat("yyyy-MM-dd" if locale.language() == QLocale.Language.C
+                                          else locale.dateFormat(QLocale.FormatType.ShortFormat))
         self.holiday_date.setDate(QDate(self.core.settings.calendar().local(self.core.now()).date()))
         add = QPushButton(self.tr("Add"))
         add.clicked.connect(lambda: self.add_holidays([self.holiday_date.date().toPython()]))
@@ -347,7 +350,7 @@ class SettingsDialog(QDialog):
         box.addLayout(row)
         self._editing_person: Person | None = None
         self.people: list[Person] = []
-        self._finish_page(box)
+        self._finish_page(box, stretch=False)
 
     def reload_people(self, select: int | None = None) -> None:
         self.people = self.core.store.people()
@@ -460,7 +463,7 @@ class SettingsDialog(QDialog):
         self._template_shown = ""
         self.template_kind.currentIndexChanged.connect(self._show_template)
         self.template_edit.textChanged.connect(self._template_edited)
-        self._finish_page(box)
+        self._finish_page(box, stretch=False)
 
     def _default_template(self, kind: str) -> str:
         try:

@@ -1,0 +1,60 @@
+"""Screenshots of every settings page for the README (not a test): run under Xvfb with xcb,
+
+    Xvfb :79 &  DISPLAY=:79 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.settings_screenshots resources/screenshots
+
+A throw-away database with invented people; the keyring is whatever the session offers.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import datetime, timezone
+
+from PySide6.QtWidgets import QApplication
+
+from app.domain.model import Person
+from app.mail import MailSettings
+from app.service import Promptly
+from app.settings import Settings
+from app.storage.database import open_database
+from app.storage.store import Store
+from tests.conftest import FakeClock
+from ui import i18n
+from ui.controller import Controller
+from ui.settings_dialog import SettingsDialog
+
+
+def main(out: str) -> int:
+    app = QApplication(sys.argv[:1])
+    i18n.install(app)
+    store = Store(open_database(tempfile.mkdtemp() + "/promptly.db"))
+    mail = MailSettings(host="smtp.example.org", user="kim", from_address="kim@example.org",
+                        from_name="Kim Novak").to_dict()
+    hours = {day: [["09:00", "17:00"]] for day in ("mon", "tue", "thu")}
+    hours.update(wed=[["08:00", "12:00"], ["13:00", "17:00"]], fri=[["09:00", "15:00"]])
+    store.save_settings(Settings(timezone="Europe/Berlin", working_hours=hours, mail=mail,
+                                 holidays=("2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31")))
+    lee = store.save_person(Person("Lee Park", "lee@example.org"))
+    store.save_person(Person("Dana Weiß", "dana@example.org", lee.id))
+    store.save_person(Person("Sam Jones", "sam@example.org", lee.id))
+    store.save_person(Person("Kim Novak", "kim@example.org"))
+    core = Promptly(store, FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)))
+    dialog = SettingsDialog(Controller(core))
+    dialog.show()
+    dialog.template_kind.setCurrentIndex(dialog.template_kind.findData("nudge"))
+    dialog.people_table.selectRow(0)
+    dialog.back_up()  # the Data page then shows where the copy went
+    for key in dialog.page_index:
+        dialog.show_page(key)
+        app.processEvents()
+        dialog.grab().save(f"{out}/settings-{key}.png")
+    dialog.hour_edits["thu"].setText("17:00–09:00")
+    dialog.apply()
+    app.processEvents()
+    dialog.grab().save(f"{out}/settings-hours-refused.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "resources/screenshots"))
