@@ -60,15 +60,17 @@ COMMANDS: list[Command] = [
         arg("text", nargs="+", metavar="TEXT"),
     )),
     Command("list", "list requests with countdowns (default: open ones)", "app.cli.commands:list_", (
-        arg("--made", dest="direction", action="store_const", const="made",
+        arg("--made", dest="direction", action="store_const", const="made", exclusive="direction",
             help="only requests I made (a co-worker owes me)"),
-        arg("--received", dest="direction", action="store_const", const="received",
+        arg("--received", dest="direction", action="store_const", const="received", exclusive="direction",
             help="only requests I received (I owe a co-worker)"),
-        arg("--open", dest="which", action="store_const", const="open", help="not done or cancelled (default)"),
-        arg("--overdue", dest="which", action="store_const", const="overdue",
+        arg("--open", dest="which", action="store_const", const="open", exclusive="which",
+            help="not done or cancelled (default)"),
+        arg("--overdue", dest="which", action="store_const", const="overdue", exclusive="which",
             help="open with a promise that has passed"),
-        arg("--done", dest="which", action="store_const", const="done", help="done"),
-        arg("--all", dest="which", action="store_const", const="all", help="everything, cancelled too"),
+        arg("--done", dest="which", action="store_const", const="done", exclusive="which", help="done"),
+        arg("--all", dest="which", action="store_const", const="all", exclusive="which",
+            help="everything, cancelled too"),
     )),
     Command("show", "one request with its full history", "app.cli.commands:show", (ID,)),
     Command("ack", "record the answer: acknowledged, optionally with an ETA", "app.cli.commands:ack", (
@@ -143,7 +145,12 @@ def build_parser(stdout: TextIO, stderr: TextIO) -> argparse.ArgumentParser:
         # after the command too: `promptly list --json`; SUPPRESS keeps a global --json
         sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                          help="machine-readable output")
+        groups: dict[str, argparse._MutuallyExclusiveGroup] = {}
         for flags, options in command.args:
-            sub.add_argument(*flags, **options)
+            options = dict(options)
+            group = options.pop("exclusive", None)  # options sharing a name: at most one of them
+            if group is not None and group not in groups:
+                groups[group] = sub.add_mutually_exclusive_group()
+            (sub if group is None else groups[group]).add_argument(*flags, **options)
         sub.set_defaults(handler=command.handler)
     return parser

@@ -159,6 +159,7 @@ def test_user_errors_are_one_line_with_exit_1(cli):
 
 def test_usage_errors_exit_2(cli):
     for args in (["frobnicate"], ["show"], ["show", "abc"], ["list", "--sideways"],
+                 ["list", "--made", "--received"], ["list", "--done", "--overdue"],
                  ["export", "--format", "pdf"], ["export"]):
         result = cli(*args)
         assert result.code == 2, args
