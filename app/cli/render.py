@@ -16,7 +16,7 @@ TITLE_WIDTH = 40
 
 
 def plain(text: str, width: int | None = None) -> str:
-    text = _CONTROL.sub(" ", text).strip()
+    text = " ".join(_CONTROL.sub(" ", text).split())
     if width is not None and len(text) > width:
         text = text[: width - 1] + "…"
     return text

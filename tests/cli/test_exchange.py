@@ -124,3 +124,19 @@ def test_ics_has_one_event_per_open_promise(cli, tmp_path):
 
     on_stdout = cli.ok("export", "--format", "ics").out
     assert on_stdout.startswith("BEGIN:VCALENDAR") and on_stdout.count("BEGIN:VEVENT") == 2
+
+
+def test_imported_text_is_shown_as_plain_text(cli, tmp_path):
+    import csv
+
+    with (tmp_path / "odd.csv").open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["direction", "counterpart", "title", "asked_at", "promised_at"])
+        writer.writerow(["received", "Zoë", "repair\ninvoice \x1b[2J\x1b[31mnow", "2026-11-23T08:00:00+01:00",
+                         "2026-11-23T12:00:00+01:00"])
+    cli.ok("import", "odd.csv")
+    for command in (["list"], ["show", "1"], ["due"]):
+        shown = cli.ok(*command).out
+        assert "\x1b" not in shown
+    assert "I owe Zoë  repair invoice [2J [31mnow  open" in cli.ok("list").out
+    assert cli.ok("show", "1", "--json").json["title"] == "repair\ninvoice \x1b[2J\x1b[31mnow"  # kept as given
