@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
-from ui.single_instance import InstanceServer, hand_over
 from ui.tray import Tray
 
 if TYPE_CHECKING:
     from ui.controller import Controller
+    from ui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +119,8 @@ class StartupReport:
 class Application(QObject):
     """Owns the tray, the socket server, the scheduler driver and the windows."""
 
-    def __init__(self, qapp: QApplication, command: str, server: InstanceServer,
-                 report: StartupReport) -> None:
+    def __init__(self, qapp: QApplication, command: str | None, report: StartupReport,
+                 server: InstanceServer | None = None) -> None:
         super().__init__()
         self.qapp = qapp
         self.command = command
@@ -137,7 +137,6 @@ class Application(QObject):
         self.tray.settings_requested.connect(lambda: self.open("settings"))
         self.tray.pause_requested.connect(self.pause)
         self.tray.quit_requested.connect(self.quit)
-        self.server.gui_requested.connect(self.handle)
         self._tray_tries = 0
         self.tray_timer = QTimer(self)
         self.tray_timer.setInterval(1000)
@@ -148,7 +147,17 @@ class Application(QObject):
     def start(self) -> None:
         self.tray.show()
         self.report.mark("icon_shown")
+        self.listen()
         QTimer.singleShot(0, self.load)
+
+    def listen(self) -> None:
+        """Take the local socket (after the icon: QtNetwork need not delay it)."""
+        if self.server is None:
+            from ui.single_instance import InstanceServer
+
+            self.server = InstanceServer(parent=self)
+            self.server.listen()
+        self.server.gui_requested.connect(self.handle)
 
     def load(self) -> None:
         with plain_imports():
@@ -345,7 +354,8 @@ class Application(QObject):
         if self.controller is not None:
             self.driver.stop()
             self.poll.stop()
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
         self.tray.icon.hide()
         self.qapp.exit(code)
 
@@ -370,14 +380,14 @@ def _install_translations(qapp: QApplication) -> None:
 def run(argv: list[str]) -> int:
     report = StartupReport(os.environ.get(REPORT_ENV))
     command = _command(argv)
+    from ui.single_instance import hand_over
+
     if hand_over(command or SHOW):
         return 0  # the running instance shows it
     qapp = QApplication.instance() or QApplication(["promptly"])  # WM_CLASS promptly, however started
     qapp.setApplicationName("Promptly")
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open
     _install_translations(qapp)
-    server = InstanceServer()
-    server.listen()
-    app = Application(qapp, command, server, report)
+    app = Application(qapp, command, report)
     app.start()
     return qapp.exec()

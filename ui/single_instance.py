@@ -17,9 +17,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from shiboken6 import getCppPointer
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,8 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer  # here: a second launch never needs QtNetwork
+
         self.name = name or server_name()
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -83,7 +89,7 @@ class InstanceServer(QObject):
         """Take the name; a stale socket left by a crashed app is removed first."""
         if self.server.listen(self.name):
             return True
-        QLocalServer.removeServer(self.name)
+        self.server.removeServer(self.name)
         if self.server.listen(self.name):
             return True
         log.warning("cannot listen on %s: %s", self.name, self.server.errorString())
@@ -150,7 +156,7 @@ class InstanceServer(QObject):
 
     @staticmethod
     def _write(socket: QLocalSocket, data: bytes) -> None:
-        if socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+        if socket.state() != type(socket).LocalSocketState.ConnectedState:
             return  # the client gave up; the command ran and the app shows its effect
         socket.write(data)
         socket.flush()

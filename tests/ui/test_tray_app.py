@@ -49,7 +49,8 @@ def shell(qapp, qtbot, tmp_path, db_path, outside, monkeypatch, notified):
     monkeypatch.setenv("PROMPTLY_NOW", NOW)
     server = InstanceServer()
     server.listen()
-    app = Application(qapp, None, server, StartupReport(None))
+    app = Application(qapp, None, StartupReport(None), server)
+    app.listen()
     monkeypatch.setattr(app, "quit", lambda code=0: None)  # never leave the test's event loop
     yield app
     if app.controller is not None:
