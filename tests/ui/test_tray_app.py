@@ -9,13 +9,15 @@ from datetime import timedelta
 
 import plyer
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from app.domain.model import Direction
 from app.service import NewRequest, Promptly
 from app.settings import Settings
 from app.storage.database import open_database
 from app.storage.store import Store
-from ui.application import Application, StartupReport
+from ui.application import TRAY_WAIT_TRIES, Application, StartupReport
 from ui.single_instance import InstanceServer
 
 NOW = "2026-11-23T10:00:00+00:00"  # a Monday, within working hours
@@ -137,3 +139,26 @@ def test_a_handover_during_loading_is_done_once_ready(shell):
     assert shell.windows == {}
     shell.load()
     assert shell.windows["quick_add"].isVisible()
+
+
+def test_without_a_tray_the_list_stands_in_and_closing_it_asks(shell, monkeypatch):
+    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: no tray, as on a bare desktop
+    shell.load()
+    for _ in range(TRAY_WAIT_TRIES - 1):
+        shell._wait_for_tray()
+    assert "list" not in shell.windows  # still giving a late panel its chance
+    shell._wait_for_tray()
+    window = shell.windows["list"]
+    assert window.isVisible() and shell.windowless
+
+    answers = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    window.close()
+    assert window.isVisible()  # "no": never strand the user without a window
+
+    quits = []
+    monkeypatch.setattr(shell, "quit", lambda code=0: quits.append(code))
+    answers.append(QMessageBox.StandardButton.Yes)
+    window.close()
+    QCoreApplication.processEvents()
+    assert quits == [0]
