@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from sqlalchemy.types import TypeEngine
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -14,23 +15,53 @@ SCHEMA_REVISION = "0001_initial"
 UTC = timezone.utc
 
 
+class _SQLiteText(TypeEngine):
+    """DATETIME in the schema, but the value passes as text: UTCDateTime converts it once.
+    (Not a DateTime subclass, or the dialect would swap in its own parsing type.)"""
+
+    __visit_name__ = "DATETIME"
+    cache_ok = True
+
+    @property
+    def python_type(self):
+        return datetime
+
+    @property
+    def _type_affinity(self):
+        return DateTime
+
+
 class UTCDateTime(TypeDecorator):
-    """Aware datetimes in, aware UTC datetimes out, whatever the backend stores."""
+    """Aware datetimes in, aware UTC datetimes out, whatever the backend stores.
+
+    SQLite keeps naive UTC text in SQLAlchemy's own format ("2026-11-23 09:00:00.000000"), which
+    sorts and compares correctly; it is parsed here with the C-fast fromisoformat because the
+    list, the scheduler and the summary read tens of thousands of them.
+    """
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "sqlite":
+            return _SQLiteText()
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect):
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError(f"naive datetime {value.isoformat()} cannot be stored")
         value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return value
 
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+    def process_result_value(self, value, dialect) -> datetime | None:
         if value is None:
             return None
+        if isinstance(value, str):
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
