@@ -369,14 +369,6 @@ def _command(argv: list[str]) -> str | None:
     return None
 
 
-def _install_translations(qapp: QApplication) -> None:
-    from app.paths import resources_dir
-
-    translator = QTranslator(qapp)
-    if translator.load(QLocale(), "promptly", "_", str(resources_dir() / "translations")):
-        qapp.installTranslator(translator)
-
-
 def run(argv: list[str]) -> int:
     report = StartupReport(os.environ.get(REPORT_ENV))
     command = _command(argv)
@@ -387,7 +379,9 @@ def run(argv: list[str]) -> int:
     qapp = QApplication.instance() or QApplication(["promptly"])  # WM_CLASS promptly, however started
     qapp.setApplicationName("Promptly")
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open
-    _install_translations(qapp)
+    from ui import i18n
+
+    i18n.install(qapp)
     app = Application(qapp, command, report)
     app.start()
     return qapp.exec()

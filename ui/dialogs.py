@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.mail import follow_up_kind
 from app.domain.model import Priority, PromptKind, Request
 from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
 from app.quickadd import ParseError, parse_duration, parse_when
@@ -193,15 +194,10 @@ class EditDialog(QDialog):
         }
 
 
-def follow_up_kind(kind: str) -> PromptKind:
-    """The prompt kind history records for a draft kind (a renegotiation answers a promise)."""
-    return PromptKind.DUE_SOON if kind == RENEGOTIATE else PromptKind(kind)
-
-
 class DraftDialog(QDialog):
     """A courteous message, editable, to copy or open in the mail app. Either is recorded."""
 
-    sent = Signal(str)  # "copied" or "mailto"
+    sent = Signal(str)  # "copied", "mailto" or "sent"
 
     def __init__(self, controller: Controller, request: Request, kind: str,
                  new_time: datetime | None = None, parent: QWidget | None = None) -> None:
@@ -249,12 +245,16 @@ class DraftDialog(QDialog):
         buttons = QDialogButtonBox()
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.mail_button = QPushButton(self.tr("Open in &mail app"))
+        self.send_button = QPushButton(self.tr("&Send"))
+        self.send_button.setToolTip(self.tr("Send through the mail server set in Settings → Mail"))
+        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)
         self.mail_button.clicked.connect(self.open_mail)
+        self.send_button.clicked.connect(self.send)
         layout.addWidget(buttons)
         self.kind_box.currentIndexChanged.connect(self._render)
         self._render()
@@ -313,6 +313,27 @@ class DraftDialog(QDialog):
             self.error_label.setText(self.tr("No mail app answered. Use Copy and paste the message instead."))
             return
         self._record("mailto", d)
+
+    def send(self) -> None:
+        """Send by SMTP; the draft stays open with the reason if it fails."""
+        from ui.mail_sender import send_draft  # records the history itself once sent
+
+        d = self.current()
+        if d is None:
+            return
+        job = send_draft(self.controller, self.request.id, d, parent=self)
+        if job is None:
+            return
+        self.send_button.setEnabled(False)
+        job.finished.connect(self._sent)
+
+    def _sent(self, ok: bool, text: str) -> None:
+        self.send_button.setEnabled(True)
+        if ok:
+            self.sent.emit("sent")
+            self.accept()
+        else:
+            self.error_label.setText(text)
 
     def _record(self, how: str, d: Draft) -> None:
         core = self.controller.core
