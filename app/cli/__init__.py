@@ -122,7 +122,6 @@ def run(argv: list[str], *, core_factory: CoreFactory, stdout: TextIO, stderr: T
         args = build_parser(stdout, stderr).parse_args(argv)
     except _Exit as exc:
         return exc.status
-    ctx = None
     try:
         from app.paths import database_location
 

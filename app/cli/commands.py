@@ -23,7 +23,7 @@ from app.cli.render import (
 )
 from app.countdown import countdown
 from app.domain.model import Direction, Request, Status
-from app.exchange import ExchangeError, event_json, export as export_requests, import_text, iso, request_json
+from app.exchange import ExchangeError, export as export_requests, import_text, iso, request_json
 
 Args = argparse.Namespace
 

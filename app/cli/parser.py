@@ -3,16 +3,9 @@
 Adding a command is one function and one line in COMMANDS: the function takes
 (ctx: app.cli.Context, args: argparse.Namespace) and returns the exit code; the line names it as
 "module:function", so its module is imported only when the command runs (start-up stays fast).
-For example, in app/summary.py:
-
-    def cli_summary(ctx, args) -> int:
-        ...  # ctx.core, ctx.json, ctx.emit(data), ctx.out(text); raise CommandError or a
-             # ValueError for a one-line error (exit 1)
-
-and here:
-
-    Command("summary", "the week's promises kept and broken", "app.summary:cli_summary",
-            (arg("--weeks", type=int, default=1),)),
+`summary` is one: its function is app/cli/summary.py:summary, its line is below. A command's
+function uses ctx.core, ctx.json, ctx.emit(data) and ctx.out(text); a CommandError or a
+ValueError becomes a one-line error (exit 1).
 """
 
 from __future__ import annotations
