@@ -52,7 +52,8 @@ class Settings:
         self.calendar()  # validates hours, holidays and time zone
         if self.notification_style not in NOTIFICATION_STYLES:
             raise SettingsError(f"notification style must be one of {', '.join(NOTIFICATION_STYLES)}")
-        self.mail_settings()  # validates the mail account and refuses a stored password
+        if self.mail:  # validates the mail account and refuses a stored password
+            self.mail_settings()
 
     def mail_settings(self):
         from app.mail import MailSettings, MailSettingsError  # lazy: smtplib is not needed to start

@@ -77,6 +77,6 @@ def run() -> list[Figure]:
             server.join(timeout=10)
     return [
         Figure("promptly list --overdue, 20,000 requests (own db), median of 5", listing, 450),
-        Figure("promptly list --overdue, served by the running app", served, 150),
+        Figure("promptly list --overdue, served by the running app", served, 100),
         Figure("promptly parse (quick-add line), whole process", parsing, 600),
     ]
