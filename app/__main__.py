@@ -1,5 +1,7 @@
+"""`python -m app`: the command line alone, on the Qt-free core."""
+
 import sys
 
-from app.main import main
+from app.cli import main
 
-sys.exit(main())
+sys.exit(main(sys.argv[1:]))

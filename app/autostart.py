@@ -32,7 +32,7 @@ def launch_command() -> list[str]:
     if script.exists():
         return [str(script)]
     found = shutil.which("promptly")
-    return [found] if found else [sys.executable, "-m", "app"]
+    return [found] if found else [sys.executable, "-m", "ui"]
 
 
 def desktop_exec(command: Sequence[str]) -> str:

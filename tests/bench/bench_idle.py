@@ -60,7 +60,7 @@ def run() -> list[Figure]:
         _database(db)
         desktop = start_desktop(root / "session")
         try:
-            app = desktop.spawn(sys.executable, "-m", "app", env={
+            app = desktop.spawn(sys.executable, "-m", "ui", env={
                 "PROMPTLY_DB": str(db), "PROMPTLY_NOW": NOW.isoformat(), "PROMPTLY_STARTUP_REPORT": str(report),
             }, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             wait_for(report.exists, what="the app's start-up report")

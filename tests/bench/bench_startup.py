@@ -65,7 +65,7 @@ def run() -> list[Figure]:
             report = root / "report.json"
             env = {"PROMPTLY_DB": str(db), "PROMPTLY_NOW": NOW.isoformat(),
                    "PROMPTLY_STARTUP_REPORT": str(report), "PROMPTLY_QUIT_AFTER_START": "1"}
-            app = [sys.executable, "-m", "app"]
+            app = [sys.executable, "-m", "ui"]
             bare = [sys.executable, "-c", BARE_TRAY, str(report)]
             # The first start fires the prompts that fell due while the data set "was closed";
             # the figures are for an everyday start. Both warm the OS file cache.

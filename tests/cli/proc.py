@@ -11,7 +11,7 @@ from pathlib import Path
 def promptly_command() -> list[str]:
     """The installed console script of this venv, else the module."""
     script = Path(sys.executable).with_name("promptly")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ui"]
 
 
 def private_runtime_dir(path: Path) -> Path:

@@ -57,7 +57,7 @@ def app(desktop: Desktop, tmp_path_factory) -> RunningApp:
     desktop.clear_notifications()
     env = {"PROMPTLY_DB": str(db), "PROMPTLY_NOW": NOW.isoformat()}
     with log.open("w") as out:
-        process = desktop.spawn(sys.executable, "-m", "app", env={**env, "PROMPTLY_STARTUP_REPORT": str(report)},
+        process = desktop.spawn(sys.executable, "-m", "ui", env={**env, "PROMPTLY_STARTUP_REPORT": str(report)},
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=root)
     wait_for(lambda: report.exists() or process.poll() is not None, what="the app's start-up report")
     assert process.poll() is None, log.read_text()
@@ -69,7 +69,7 @@ def app(desktop: Desktop, tmp_path_factory) -> RunningApp:
 
 def cli(desktop: Desktop, app: RunningApp, *args: str) -> subprocess.CompletedProcess:
     # -X importtime lists every module imported: the database layer is absent when the app served it
-    return desktop.run(sys.executable, "-X", "importtime", "-m", "app", *args, env=app.env)
+    return desktop.run(sys.executable, "-X", "importtime", "-m", "ui", *args, env=app.env)
 
 
 def test_tray_icon_is_embedded_in_the_panel(desktop, app):
@@ -95,7 +95,7 @@ def test_a_due_prompt_reaches_the_notification_daemon_literally(desktop, app):
 
 
 def test_quick_add_from_a_second_process_opens_the_running_apps_dialog(desktop, app):
-    second = desktop.run(sys.executable, "-m", "app", "quick-add", env=app.env)
+    second = desktop.run(sys.executable, "-m", "ui", "quick-add", env=app.env)
     assert second.returncode == 0, second.stderr
     assert wait_for(lambda: desktop.window_ids("^Quick add$"), what="the quick-add dialog")
     assert app.process.poll() is None  # still the one instance

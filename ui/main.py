@@ -1,4 +1,6 @@
-"""The `promptly` entry point: the tray app without arguments, the command line with them."""
+"""The `promptly` entry point: the tray app without arguments, the command line with them.
+
+It lives in ui/ because it may start the GUI; the command line path imports no Qt."""
 
 from __future__ import annotations
 
