@@ -90,6 +90,14 @@
             <translation>Im &amp;Mailprogramm öffnen</translation>
         </message>
         <message>
+            <source>&amp;Send</source>
+            <translation>&amp;Senden</translation>
+        </message>
+        <message>
+            <source>Send through the mail server set in Settings → Mail</source>
+            <translation>Über den Mailserver aus Einstellungen → Mail senden</translation>
+        </message>
+        <message>
             <source>{name} has no escalation contact: add one in Settings → People, or type the address in your mail app.</source>
             <translation>{name} hat keine Eskalationsperson: Tragen Sie eine unter Einstellungen → Personen ein oder geben Sie die Adresse im Mailprogramm ein.</translation>
         </message>
