@@ -247,6 +247,7 @@ class DraftDialog(QDialog):
         self.mail_button = QPushButton(self.tr("Open in &mail app"))
         self.send_button = QPushButton(self.tr("&Send"))
         self.send_button.setToolTip(self.tr("Send through the mail server set in Settings → Mail"))
+        self.send_button.setAutoDefault(False)  # Enter in the subject must not send mail
         buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
