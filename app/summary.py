@@ -31,7 +31,7 @@ CALIBRATION_MIN_PROMISES = 3
 # The history `settle` and the week-end snapshot read; other kinds (prompts, snoozes) are skipped.
 SUMMARY_EVENT_KINDS = (EventKind.PROMISED, EventKind.RENEGOTIATED, EventKind.DONE,
                        EventKind.CANCELLED, EventKind.REOPENED)
-SUMMARY_DATA_KINDS = (EventKind.PROMISED, EventKind.RENEGOTIATED)  # the promise times
+SUMMARY_PROMISE_KINDS = (EventKind.PROMISED, EventKind.RENEGOTIATED)  # their "from" and "to"
 _WEEK_RE = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
@@ -235,6 +235,7 @@ def summarize(
         raise SummaryError(f"week {week} has not started yet; the current week is "
                            f"{IsoWeek.of(now, zone)}")
     bounds = starts + [cutoff]
+    this_week = len(weeks) - 1
 
     def week_index(moment: datetime | None) -> int | None:
         """Which of the 8 weeks `moment` falls in, or None outside the window."""
@@ -252,7 +253,7 @@ def summarize(
         if asked_in is not None:
             asked[asked_in].append(facts)
             if request.direction is Direction.RECEIVED:
-                _judge_response(facts, now, calendar, ladder)
+                _judge_response(facts, now, calendar, ladder, timed=asked_in == this_week)
         if request.original_promise is not None:
             facts.settlement = settle(request, now)
             if facts.settlement is not None:
@@ -300,14 +301,18 @@ def summarize(
     )
 
 
-def _judge_response(facts: _Facts, now: datetime, calendar: WorkingCalendar, ladder: Ladder) -> None:
+def _judge_response(facts: _Facts, now: datetime, calendar: WorkingCalendar, ladder: Ladder,
+                    timed: bool) -> None:
+    """On time or late; and with `timed`, how long the answer took (only the week's median
+    needs it, the trend does not)."""
     request = facts.request
     deadline = respond_by(request, ladder, calendar)
     answered = request.acknowledged_at
     if answered is not None:
         facts.responded = answered <= deadline
-        facts.response_minutes = round(
-            calendar_for(request, calendar).working_minutes_between(request.asked_at, answered), 1)
+        if timed:
+            facts.response_minutes = round(
+                calendar_for(request, calendar).working_minutes_between(request.asked_at, answered), 1)
     elif deadline <= now and not (request.cancelled_at and request.cancelled_at <= deadline):
         facts.responded = False  # respond-by passed without an answer (none was owed once cancelled)
 
@@ -393,6 +398,6 @@ def weekly_summary(core, week: IsoWeek | str | None = None) -> Summary:
         week = IsoWeek.parse(week)
     start, end = window(week, zone, now)
     requests = core.store.requests_for_summary(start, end, event_kinds=SUMMARY_EVENT_KINDS,
-                                               data_kinds=SUMMARY_DATA_KINDS)
+                                               promise_kinds=SUMMARY_PROMISE_KINDS)
     return summarize(requests, week=week, now=now, zone=zone, calendar=settings.calendar(),
                      ladder=settings.ladder)

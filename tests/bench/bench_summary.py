@@ -14,7 +14,7 @@ from pathlib import Path
 from app.service import Promptly
 from app.storage.database import open_database
 from app.storage.store import Store
-from app.summary import SUMMARY_DATA_KINDS, SUMMARY_EVENT_KINDS, IsoWeek, summarize, weekly_summary, window
+from app.summary import SUMMARY_PROMISE_KINDS, SUMMARY_EVENT_KINDS, IsoWeek, summarize, weekly_summary, window
 from tests.bench.dataset import NOW, large_database
 from tests.bench.figures import Figure, median_ms
 from tests.cli.proc import isolated_env, run_promptly
@@ -65,7 +65,7 @@ def run() -> list[Figure]:
 
     def load_window():
         return core.store.requests_for_summary(start, end, event_kinds=SUMMARY_EVENT_KINDS,
-                                               data_kinds=SUMMARY_DATA_KINDS)
+                                               promise_kinds=SUMMARY_PROMISE_KINDS)
 
     requests = load_window()
     load = median_ms(load_window, repeat=7)
