@@ -38,6 +38,7 @@ _PPL = PersonRow.__table__
 _SET = SettingRow.__table__
 
 _STATE_PREFIX = "state."
+BATCH_ROWS = 500  # rows per INSERT statement of a batch
 OPEN_STATUSES = (Status.OPEN.value, Status.ACKNOWLEDGED.value)
 
 
@@ -55,6 +56,17 @@ def _collector_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterable[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def name_key(name: str) -> str:
@@ -128,12 +140,27 @@ class Store:
         return request
 
     def add_many(self, requests: Iterable[Request]) -> int:
-        """Insert a batch in one transaction (imports, benchmarks)."""
+        """Insert a batch in one transaction (imports, benchmarks): a statement per chunk, not
+        per row, so 20,000 requests take seconds rather than half a minute."""
         count = 0
         with self._session(write=True) as s:
-            for request in requests:
-                self._insert(s, request)
-                count += 1
+            for chunk in _chunks(requests, BATCH_ROWS):
+                for request in chunk:
+                    request.counterpart.id = self._person_id(s, request.counterpart)
+                ids = s.execute(insert(_REQ).returning(_REQ.c.id, sort_by_parameter_order=True),
+                                [_row(r) for r in chunk]).scalars().all()
+                events = []
+                for request, request_id in zip(chunk, ids):
+                    request.id = request_id
+                    events += [(request, e) for e in request.history if e.id is None]
+                if events:
+                    event_ids = s.execute(
+                        insert(_EVT).returning(_EVT.c.id, sort_by_parameter_order=True),
+                        [{"request_id": r.id, "kind": e.kind.value, "at": e.at, "data": e.data}
+                         for r, e in events]).scalars().all()
+                    for (_, event), event_id in zip(events, event_ids):
+                        event.id = event_id
+                count += len(chunk)
         return count
 
     def _insert(self, s: Session, request: Request) -> None:
