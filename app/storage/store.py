@@ -226,7 +226,7 @@ class Store:
             conditions.append(_REQ.c.asked_at.between(*asked_between))
         if promised_by is not None:
             conditions.append(_REQ.c.promised_at <= promised_by)
-        with self._session() as s:
+        with self._session() as s, _collector_paused():
             return self._select(s, *conditions, with_history=with_history)
 
     def open_requests(self) -> list[Request]:
