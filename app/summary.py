@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.domain.model import Direction, EventKind, Request
-from app.domain.outcomes import Outcome, Settlement, settle
+from app.domain.outcomes import Outcome, PromiseRecord, Settlement, settle
 from app.policy.calendar import WorkingCalendar
 from app.policy.ladder import Ladder, calendar_for, respond_by
 
@@ -29,9 +29,6 @@ UTC = timezone.utc
 TREND_WEEKS = 8
 CALIBRATION_MIN_PROMISES = 3
 # The history `settle` and the week-end snapshot read; other kinds (prompts, snoozes) are skipped.
-SUMMARY_EVENT_KINDS = (EventKind.PROMISED, EventKind.RENEGOTIATED, EventKind.DONE,
-                       EventKind.CANCELLED, EventKind.REOPENED)
-SUMMARY_PROMISE_KINDS = (EventKind.PROMISED, EventKind.RENEGOTIATED)  # their "from" and "to"
 _WEEK_RE = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
@@ -220,6 +217,7 @@ _INSTANT = timedelta(microseconds=1)
 def summarize(
     requests: Iterable[Request],
     *,
+    records: Mapping[int, PromiseRecord] | None = None,
     week: IsoWeek,
     now: datetime,
     zone: ZoneInfo,
@@ -227,7 +225,9 @@ def summarize(
     ladder: Ladder,
 ) -> Summary:
     """The summary of `week` from requests that include every one asked, settled or open in
-    its 8-week window (more do no harm). Outcomes and responses are judged as of `now`."""
+    its 8-week window (more do no harm). Outcomes and responses are judged as of `now`.
+    `records`: the promise records by request id, as the store keeps them; without them each
+    request's history is read."""
     weeks = [week.shifted(-i) for i in range(TREND_WEEKS - 1, -1, -1)]
     starts = [w.start(zone) for w in weeks]
     _, cutoff = window(week, zone, now)
@@ -255,7 +255,7 @@ def summarize(
             if request.direction is Direction.RECEIVED:
                 _judge_response(facts, now, calendar, ladder, timed=asked_in == this_week)
         if request.original_promise is not None:
-            facts.settlement = settle(request, now)
+            facts.settlement = settle(request, now, records.get(request.id) if records else None)
             if facts.settlement is not None:
                 settled_in = week_index(facts.settlement.settled_at)
                 if settled_in is not None:
@@ -397,7 +397,6 @@ def weekly_summary(core, week: IsoWeek | str | None = None) -> Summary:
     elif isinstance(week, str):
         week = IsoWeek.parse(week)
     start, end = window(week, zone, now)
-    requests = core.store.requests_for_summary(start, end, event_kinds=SUMMARY_EVENT_KINDS,
-                                               promise_kinds=SUMMARY_PROMISE_KINDS)
-    return summarize(requests, week=week, now=now, zone=zone, calendar=settings.calendar(),
-                     ladder=settings.ladder)
+    requests, records = core.store.requests_for_summary(start, end)
+    return summarize(requests, records=records, week=week, now=now, zone=zone,
+                     calendar=settings.calendar(), ladder=settings.ladder)

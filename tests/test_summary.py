@@ -7,6 +7,7 @@ Every expected figure is worked out by hand in the comments next to it. Defaults
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -154,6 +155,27 @@ def test_a_whole_week_figure_by_figure(core, w48):
     # in the 8 weeks, Dana holds 3 settled promises of mine: 0 (W47), 0 (R1), 60 (R7) -> 0;
     # Sam has only 2 (R2, R6), Lee 1 (R3)
     assert s["calibration"] == [{"person": "Dana", "promises": 3, "median_lateness_minutes": 0.0}]
+
+
+def test_a_database_from_before_promise_records_is_upgraded_to_the_same_figures(core, w48, db_path):
+    """The migration folds every history into its record as the store does at each write: a
+    downgraded copy of the week, upgraded again, sums up exactly as before."""
+    from alembic.command import downgrade
+
+    from app.service import Promptly
+    from app.storage import database
+    from app.storage.store import Store
+
+    before = weekly_summary(core, "2026-W48").as_json()
+    core.store.db.dispose()
+    downgrade(database._alembic_config(core.store.db), "0001_initial")
+    with sqlite3.connect(db_path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(requests)")}
+    assert "promise_breached" not in columns
+    upgraded = Promptly(Store(database.open_database(str(db_path))), core.clock)
+    assert weekly_summary(upgraded, "2026-W48").as_json() == before
+    with upgraded.store.db.engine.connect() as conn:  # switched off for the migration only
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_the_current_week_counts_up_to_now_and_a_friday_ask_waits_for_monday(core, clock):

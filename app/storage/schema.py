@@ -6,11 +6,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy.types import TypeEngine
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The Alembic head this code expects; a test keeps it equal to the migrations' head.
-SCHEMA_REVISION = "0001_initial"
+SCHEMA_REVISION = "0002_promise_record"
 
 UTC = timezone.utc
 
@@ -58,11 +58,13 @@ class UTCDateTime(TypeDecorator):
         return value
 
     def process_result_value(self, value, dialect) -> datetime | None:
-        return None if value is None else utc_from_db(value)
+        return utc_from_db(value)
 
 
-def utc_from_db(value: str | datetime) -> datetime:
+def utc_from_db(value: str | datetime | None) -> datetime | None:
     """A stored moment as an aware UTC datetime: SQLite's naive UTC text, or a driver's datetime."""
+    if value is None:
+        return None
     if isinstance(value, str):
         # parsing an offset is ~7x faster than .replace(tzinfo=UTC)
         return datetime.fromisoformat(value + "+00:00")
@@ -107,6 +109,12 @@ class RequestRow(Base):
     original_promise: Mapped[datetime | None] = mapped_column(UTCDateTime)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # app.domain.outcomes.PromiseRecord, folded from the history at every write: the weekly
+    # summary judges promises from these instead of reading every history
+    promise_in_force: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    promise_moved: Mapped[bool] = mapped_column(Boolean, default=False)
+    promise_breached: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    breach_noticed: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         Index("ix_requests_status_direction", "status", "direction"),

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, delete, func, insert, or_, select, type_coerce, union, update
+from sqlalchemy import and_, delete, func, insert, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
@@ -26,6 +26,7 @@ from app.domain.model import (
     Request,
     Status,
 )
+from app.domain.outcomes import PromiseRecord, promise_record
 from app.settings import Settings
 from app.storage.database import Database
 from app.storage.schema import EventRow, PersonRow, RequestRow, SettingRow, utc_from_db
@@ -233,61 +234,59 @@ class Store:
         """What the scheduler looks at: every request not done or cancelled, with history."""
         return self.requests(statuses=(Status.OPEN, Status.ACKNOWLEDGED))
 
-    def requests_for_summary(self, since: datetime, until: datetime,
-                             event_kinds: Iterable[EventKind] = (),
-                             promise_kinds: Iterable[EventKind] = ()) -> list[Request]:
+    def requests_for_summary(self, since: datetime, until: datetime
+                             ) -> tuple[list[Request], dict[int, PromiseRecord]]:
         """What a summary of [since, until) reads: requests asked before `until` that were asked,
-        closed or still open since `since`. Light requests, for speed: no title, uid, details,
-        link, channel or tags; their history holds only `event_kinds`, and the data of
-        `promise_kinds` only the promise times ("from", "to").
+        closed or still open since `since`, with their promise records. Light requests, for
+        speed: no title, uid, details, link, channel or tags, and no history but the closings
+        and reopenings of those ever reopened (the records stand for the rest).
 
         Tens of thousands of values: they skip SQLAlchemy's per-value processing (moments are
         converted here, once) and the cyclic garbage collector, which would otherwise walk every
         live object several times while they are built."""
         c, e = _REQ.c, _EVT.c
-        before = c.asked_at < until
         touching = (c.asked_at >= since, c.status.in_(OPEN_STATUSES), c.completed_at >= since,
                     and_(c.status == Status.CANCELLED.value, c.cancelled_at >= since))
         moments = (c.asked_at, c.acknowledged_at, c.promised_at, c.original_promise,
-                   c.completed_at, c.cancelled_at)
-        query = (select(c.id, c.direction, c.counterpart_id, c.priority, c.status,
+                   c.completed_at, c.cancelled_at, c.promise_in_force, c.promise_breached,
+                   c.breach_noticed)
+        query = (select(c.id, c.direction, c.counterpart_id, c.priority, c.status, c.promise_moved,
                         *(type_coerce(m, NullType()) for m in moments))
-                 .where(before, or_(*touching)).order_by(c.id))
-        kinds = [k.value for k in event_kinds]
-        # one indexed search per way of touching the period: faster here than the OR
-        touched = union(*(select(c.id).where(before, condition) for condition in touching))
-        # the promise times only, extracted by the database: parsing the JSON costs more
-        events = (select(e.id, e.request_id, e.kind, type_coerce(e.at, NullType()),
-                         e.data["from"].as_string(), e.data["to"].as_string())
-                  .where(e.request_id.in_(touched.scalar_subquery()), e.kind.in_(kinds))
-                  .order_by(e.request_id, e.id))
+                 .where(c.asked_at < until, or_(*touching)).order_by(c.id))
+        reopened = select(e.request_id).where(e.kind == EventKind.REOPENED.value).distinct()
+        closings = [k.value for k in (EventKind.DONE, EventKind.CANCELLED, EventKind.REOPENED)]
         directions = {d.value: d for d in Direction}
         statuses = {st.value: st for st in Status}
         priorities = {p.value: p for p in Priority}
         kind_of = {k.value: k for k in EventKind}
-        with_times = set(promise_kinds)
-
-        def moment(value):
-            return None if value is None else utc_from_db(value)
+        requests: list[Request] = []
+        records: dict[int, PromiseRecord] = {}
 
         with self.db.engine.connect() as connection, _collector_paused():
             people = {row.id: _person(row) for row in connection.execute(select(_PPL))}
-            requests = [
-                Request(id=id_, direction=directions[direction], counterpart=people[counterpart],
-                        title="", priority=priorities[priority], status=statuses[status],
-                        asked_at=utc_from_db(asked), acknowledged_at=moment(acknowledged),
-                        promised_at=moment(promised), original_promise=moment(original),
-                        completed_at=moment(completed), cancelled_at=moment(cancelled))
-                for (id_, direction, counterpart, priority, status, asked, acknowledged, promised,
-                     original, completed, cancelled) in connection.execute(query).all()
-            ]
-            if kinds and requests:
-                by_id = {r.id: r for r in requests}
-                for event_id, request_id, kind, at, old, new in connection.execute(events).all():
-                    kind = kind_of[kind]
-                    data = {"from": old, "to": new} if kind in with_times else {}
-                    by_id[request_id].history.append(Event(kind, utc_from_db(at), data, event_id))
-        return requests
+            for (id_, direction, counterpart, priority, status, moved, asked, acknowledged,
+                 promised, original, completed, cancelled, in_force, breached,
+                 noticed) in connection.execute(query).all():
+                requests.append(Request(
+                    id=id_, direction=directions[direction], counterpart=people[counterpart],
+                    title="", priority=priorities[priority], status=statuses[status],
+                    asked_at=utc_from_db(asked), acknowledged_at=utc_from_db(acknowledged),
+                    promised_at=utc_from_db(promised), original_promise=utc_from_db(original),
+                    completed_at=utc_from_db(completed), cancelled_at=utc_from_db(cancelled)))
+                if original is not None:
+                    records[id_] = PromiseRecord(utc_from_db(in_force), bool(moved),
+                                                 utc_from_db(breached), utc_from_db(noticed))
+            by_id = {r.id: r for r in requests}
+            # few are ever reopened: find them first, then read just their closings
+            ids = [i for i in connection.execute(reopened).scalars() if i in by_id]
+            if ids:
+                events = (select(e.id, e.request_id, e.kind, type_coerce(e.at, NullType()))
+                          .where(e.request_id.in_(ids), e.kind.in_(closings))
+                          .order_by(e.request_id, e.id))
+                for event_id, request_id, kind, at in connection.execute(events).all():
+                    by_id[request_id].history.append(
+                        Event(kind_of[kind], utc_from_db(at), {}, event_id))
+        return requests, records
 
     def _select(self, s: Session, *conditions, with_history: bool = True) -> list[Request]:
         people = {row.id: _person(row) for row in s.execute(select(_PPL))}
@@ -380,6 +379,7 @@ def _request(row, people: dict[int, Person]) -> Request:
 
 
 def _row(request: Request) -> dict[str, Any]:
+    record = promise_record(request.history)
     return dict(
         uid=request.uid,
         direction=request.direction.value,
@@ -398,4 +398,8 @@ def _row(request: Request) -> dict[str, Any]:
         original_promise=request.original_promise,
         completed_at=request.completed_at,
         cancelled_at=request.cancelled_at,
+        promise_in_force=record.in_force,
+        promise_moved=record.moved,
+        promise_breached=record.breached,
+        breach_noticed=record.noticed,
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 from app.service import Promptly
 from app.storage.database import open_database
 from app.storage.store import Store
-from app.summary import SUMMARY_PROMISE_KINDS, SUMMARY_EVENT_KINDS, IsoWeek, summarize, weekly_summary, window
+from app.summary import IsoWeek, summarize, weekly_summary, window
 from tests.bench.dataset import NOW, large_database
 from tests.bench.figures import Figure, median_ms
 from tests.cli.proc import isolated_env, run_promptly
@@ -64,13 +64,12 @@ def run() -> list[Figure]:
     start, end = window(week, settings.zone, NOW)
 
     def load_window():
-        return core.store.requests_for_summary(start, end, event_kinds=SUMMARY_EVENT_KINDS,
-                                               promise_kinds=SUMMARY_PROMISE_KINDS)
+        return core.store.requests_for_summary(start, end)
 
-    requests = load_window()
+    requests, records = load_window()
     load = median_ms(load_window, repeat=7)
     calendar = settings.calendar()
-    compute = median_ms(lambda: summarize(requests, week=week, now=NOW, zone=settings.zone,
+    compute = median_ms(lambda: summarize(requests, records=records, week=week, now=NOW, zone=settings.zone,
                                           calendar=calendar, ladder=settings.ladder), repeat=7)
     db.dispose()
 

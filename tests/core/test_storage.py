@@ -127,7 +127,7 @@ def test_an_older_schema_is_copied_aside_before_it_is_upgraded(db_path, monkeypa
         conn.execute("INSERT INTO people (name, name_key) VALUES ('Dana', 'dana')")
     monkeypatch.setattr(database, "SCHEMA_REVISION", "a_newer_head")
     open_database(str(db_path)).dispose()
-    backups = list(db_path.parent.glob("promptly.db.0001_initial.*.bak"))
+    backups = list(db_path.parent.glob(f"promptly.db.{SCHEMA_REVISION}.*.bak"))
     assert len(backups) == 1
     assert stat.S_IMODE(os.stat(backups[0]).st_mode) == 0o600
     with sqlite3.connect(backups[0]) as conn:
