@@ -121,19 +121,19 @@ def test_overdue_count_is_painted(qapp):
     assert white > 10  # the digit, in white on red
 
 
-def test_calm_colour_follows_a_dark_panel(tray, core, qapp):
+def test_calm_colour_follows_a_dark_panel(tray, core, qapp, qtbot):
     add(core, "far away", minutes=600, direction=Direction.MADE)
     reload(tray)
     original = qapp.palette()
     try:
         dark = QPalette(original)
         dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
-        qapp.setPalette(dark)  # ApplicationPaletteChange: the icon repaints
-        assert centre_colour(tray.icon.icon().pixmap(32)) == CALM_ON_DARK
+        qapp.setPalette(dark)  # ApplicationPaletteChange, posted to the menu: the icon repaints
+        qtbot.waitUntil(lambda: centre_colour(tray.icon.icon().pixmap(32)) == CALM_ON_DARK, timeout=2000)
         light = QPalette(original)
         light.setColor(QPalette.ColorRole.Window, QColor("#f0f0f0"))
         qapp.setPalette(light)
-        assert centre_colour(tray.icon.icon().pixmap(32)) == CALM_ON_LIGHT
+        qtbot.waitUntil(lambda: centre_colour(tray.icon.icon().pixmap(32)) == CALM_ON_LIGHT, timeout=2000)
     finally:
         qapp.setPalette(original)
 
