@@ -124,6 +124,27 @@ def _start_display(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
     return process, f":{number}"
 
 
+def _start_daemon(desktop: Desktop, args: tuple[str, ...], ready, what: str, tries: int = 3) -> None:
+    """Start a session daemon and wait until it answers. Now and then, on a loaded machine, one
+    gives up at start: it is started again, and its own words are in the error if none works."""
+    log = desktop.root / f"{args[0]}.log"
+    process = None
+    started = 0
+
+    def answering() -> bool:
+        nonlocal process, started
+        if (process is None or process.poll() is not None) and started < tries:
+            process = desktop.spawn(*args, stdout=subprocess.DEVNULL, stderr=log.open("ab"),
+                                    start_new_session=True)
+            started += 1
+        return bool(ready())
+
+    try:
+        wait_for(answering, what=what)
+    except TimeoutError as exc:
+        raise TimeoutError(f"{exc} (started {started}×); it said: {log.read_text()[-2000:]!r}") from None
+
+
 def start_desktop(root: Path) -> Desktop:
     home = root / "home"
     runtime = root / "runtime"
@@ -140,15 +161,13 @@ def start_desktop(root: Path) -> Desktop:
         display_process, display = _start_display(base)
         desktop.processes.append(display_process)
         desktop.env.update(DISPLAY=display, DBUS_SESSION_BUS_ADDRESS=address)
-        desktop.spawn("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-                      "--height", "24", "--transparent", "false", "--tint", "0xdddddd",
-                      "--SetDockType", "true", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                      start_new_session=True)
-        desktop.spawn("dunst", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                      start_new_session=True)
-        wait_for(lambda: desktop.run("xdotool", "search", "--class", "trayer").stdout.strip(),
-                 what="trayer's panel")
-        wait_for(lambda: desktop.run("dunstctl", "is-paused").returncode == 0, what="dunst on the bus")
+        _start_daemon(desktop, ("trayer", "--edge", "top", "--align", "right", "--widthtype",
+                                "request", "--height", "24", "--transparent", "false", "--tint",
+                                "0xdddddd", "--SetDockType", "true"),
+                      lambda: desktop.run("xdotool", "search", "--class", "trayer").stdout.strip(),
+                      "trayer's panel")
+        _start_daemon(desktop, ("dunst",),
+                      lambda: desktop.run("dunstctl", "is-paused").returncode == 0, "dunst on the bus")
     except BaseException:
         desktop.stop()
         raise
