@@ -45,6 +45,8 @@ class Entry:
         return {p.key for p in self.prompts} | ({self.digest.key} if self.digest else set())
 
 
+AWAY_ROWS = 20  # rows built at once after a long absence; the rest follow as these are settled
+
 _STYLE = """
 QLabel#promptCaption { color: palette(placeholder-text); font-weight: bold; }
 QLabel#promptCaption[kind="overdue"], QLabel#promptCaption[kind="escalate"] { color: #c62828; }
@@ -60,6 +62,7 @@ class PromptWindow(QWidget):
     # The same two, under the names ui/application.py wires for every window.
     request_requested = Signal(int)
     summary_requested = Signal()
+    list_requested = Signal()
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
@@ -225,10 +228,13 @@ class PromptWindow(QWidget):
         inner = QWidget()
         rows = QVBoxLayout(inner)
         rows.setContentsMargins(0, 0, 0, 0)
-        for prompt in entry.prompts:
+        for prompt in entry.prompts[:AWAY_ROWS]:
             row = PromptRow(self, prompt, compact=True)
             rows.addWidget(row)
             self.away_rows.append(row)
+        later = len(entry.prompts) - AWAY_ROWS
+        if later > 0:
+            rows.addWidget(plain_label(self.tr("%n more come up as you deal with these.", "", later)))
         rows.addStretch(1)
         if len(entry.prompts) > 3:
             scroll = QScrollArea()
@@ -236,9 +242,22 @@ class PromptWindow(QWidget):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(inner)
             scroll.setMinimumHeight(320)
+            # room for the rows and the scroll bar beside them: no sideways scrolling
+            scroll.setMinimumWidth(inner.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
             box.addWidget(scroll, 1)
         else:
             box.addWidget(inner)
+        if len(entry.prompts) > 1:
+            # every one is in the history already; the requests wait in the list
+            buttons = QHBoxLayout()
+            buttons.addStretch(1)
+            self.open_list_button = QPushButton(self.tr("Request &list"))
+            self.open_list_button.clicked.connect(self.list_requested)
+            buttons.addWidget(self.open_list_button)
+            self.dismiss_button = QPushButton(self.tr("Dismiss &all"))
+            self.dismiss_button.clicked.connect(lambda: self._resolved(entry=entry))
+            buttons.addWidget(self.dismiss_button)
+            box.addLayout(buttons)
 
     def _render_digest(self, entry: Entry, box: QVBoxLayout) -> None:
         digest = entry.digest

@@ -306,6 +306,21 @@
                 <numerusform>%n Erinnerungen wurden fällig, während Sie weg waren.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n more come up as you deal with these.</source>
+            <translation>
+                <numerusform>%n weitere folgt, sobald Sie diese erledigen.</numerusform>
+                <numerusform>%n weitere folgen, sobald Sie diese erledigen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Request &amp;list</source>
+            <translation>Anfragen&amp;liste</translation>
+        </message>
+        <message>
+            <source>Dismiss &amp;all</source>
+            <translation>&amp;Alle verwerfen</translation>
+        </message>
         <message>
             <source>The working week is over. See how the promises went: kept, renegotiated, broken, and who to follow up early.</source>
             <translation>Die Arbeitswoche ist vorbei. Sehen Sie, wie es mit den Zusagen lief: eingehalten, neu vereinbart, gebrochen – und bei wem Sie früh nachfassen sollten.</translation>

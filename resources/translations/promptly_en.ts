@@ -21,6 +21,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n more come up as you deal with these.</source>
+            <translation>
+                <numerusform>%n more comes up as you deal with these.</numerusform>
+                <numerusform>%n more come up as you deal with these.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>You still owe %n request(s):</source>
             <translation>
                 <numerusform>You still owe %n request:</numerusform>

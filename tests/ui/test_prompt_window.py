@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.model import Direction, EventKind, Person, PromptKind, Status
 from app.scheduler import Digest
@@ -232,6 +232,27 @@ def test_missed_prompts_come_as_one_away_entry_each_actionable(qtbot, window, co
     assert core.get(second.id).status is Status.ACKNOWLEDGED
     snooze_action(window.away_rows[0], "1 hour").trigger()
     assert not window.isVisible()
+
+
+def test_a_long_absence_builds_a_page_of_rows_and_can_be_dismissed_at_once(qtbot, window, core, clock):
+    from ui.prompt_window import AWAY_ROWS
+
+    for n in range(AWAY_ROWS + 5):
+        add(core, f"request {n}")
+    clock.advance(days=3)
+    prompts, _ = due(core)
+    assert len(prompts) > AWAY_ROWS
+    window.show_prompts(prompts, [])
+    assert len(window.away_rows) == AWAY_ROWS
+    later = len(prompts) - AWAY_ROWS
+    assert any(label.text() == f"{later} more come up as you deal with these."
+               for label in window.findChildren(QLabel))
+    qtbot.mouseClick(window.away_rows[0].done_button, Qt.MouseButton.LeftButton)
+    assert len(window.away_rows) == AWAY_ROWS  # the next one moved up
+    with qtbot.waitSignal(window.list_requested):
+        qtbot.mouseClick(window.open_list_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible() and window.entries == []
 
 
 def test_end_of_day_digest_lists_what_i_owe(qtbot, window, core, clock):
