@@ -201,3 +201,37 @@ def test_a_process_killed_mid_burst_loses_no_committed_action(db_path):
     assert set(committed) <= acknowledged
     store = Store(open_database(str(db_path)))
     assert store.count() >= len(committed)
+
+
+def test_a_batch_across_several_statements_keeps_every_request_with_its_history(store):
+    from app.domain import lifecycle
+    from app.domain.outcomes import promise_record
+    from app.storage.store import BATCH_ROWS
+
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    dana, sam = Person("Dana"), Person("Sam")
+    batch = []
+    for n in range(2 * BATCH_ROWS + 1):  # three statements, the last of one row
+        asked = start + timedelta(minutes=n)
+        request = lifecycle.create(direction=Direction.RECEIVED if n % 2 else Direction.MADE,
+                                   counterpart=dana if n % 3 else sam, title=f"request {n}", now=asked)
+        if n % 4 == 0:
+            lifecycle.acknowledge(request, at=asked, eta=asked + timedelta(hours=2))
+            lifecycle.promise(request, asked + timedelta(hours=5), at=asked + timedelta(hours=3),
+                              reason="late")
+        batch.append(request)
+    assert store.add_many(batch) == len(batch)
+    assert len({p.id for p in store.people()}) == 2
+    loaded = {r.id: r for r in store.requests()}
+    assert sorted(loaded) == sorted(r.id for r in batch)
+    for request in batch:
+        again = loaded[request.id]
+        assert (again.title, again.counterpart.name) == (request.title, request.counterpart.name)
+        assert [(e.id, e.kind, e.at) for e in again.history] == \
+            [(e.id, e.kind, e.at) for e in request.history]
+    # the promise record written with each row: a renegotiation after the promise had passed
+    _, records = store.requests_for_summary(start, start + timedelta(days=7))
+    moved = records[batch[0].id]
+    assert moved == promise_record(batch[0].history)
+    assert (moved.moved, moved.breached, moved.noticed) == \
+        (True, start + timedelta(hours=2), start + timedelta(hours=3))
