@@ -47,6 +47,13 @@ class Entry:
 
 AWAY_ROWS = 20  # rows built at once after a long absence; the rest follow as these are settled
 
+def _button(row: QHBoxLayout, text: str, slot) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    row.addWidget(button)
+    return button
+
+
 _STYLE = """
 QLabel#promptCaption { color: palette(placeholder-text); font-weight: bold; }
 QLabel#promptCaption[kind="overdue"], QLabel#promptCaption[kind="escalate"] { color: #c62828; }
@@ -251,12 +258,9 @@ class PromptWindow(QWidget):
             # every one is in the history already; the requests wait in the list
             buttons = QHBoxLayout()
             buttons.addStretch(1)
-            self.open_list_button = QPushButton(self.tr("Request &list"))
-            self.open_list_button.clicked.connect(self.list_requested)
-            buttons.addWidget(self.open_list_button)
-            self.dismiss_button = QPushButton(self.tr("Dismiss &all"))
-            self.dismiss_button.clicked.connect(lambda: self._resolved(entry=entry))
-            buttons.addWidget(self.dismiss_button)
+            self.open_list_button = _button(buttons, self.tr("Request &list"), self.list_requested)
+            self.dismiss_button = _button(buttons, self.tr("Dismiss &all"),
+                                          lambda: self._resolved(entry=entry))
             box.addLayout(buttons)
 
     def _render_digest(self, entry: Entry, box: QVBoxLayout) -> None:
@@ -268,9 +272,8 @@ class PromptWindow(QWidget):
         if digest.kind == "end_of_week":
             box.addWidget(plain_label(self.tr("The working week is over. See how the promises went: "
                                               "kept, renegotiated, broken, and who to follow up early.")))
-            self.summary_button = QPushButton(self.tr("Open weekly &summary"))
-            self.summary_button.clicked.connect(lambda: (self.open_summary.emit(), self._resolved(entry=entry)))
-            buttons.addWidget(self.summary_button)
+            self.summary_button = _button(buttons, self.tr("Open weekly &summary"),
+                                          lambda: (self.open_summary.emit(), self._resolved(entry=entry)))
         else:
             core = self.controller.core
             owed = core.still_owed()
@@ -290,12 +293,8 @@ class PromptWindow(QWidget):
                 listing.setMaximumHeight(min(240, 28 * len(owed) + 12))
                 box.addWidget(listing)
                 self.digest_list = listing
-                self.open_list_button = QPushButton(self.tr("&Open"))
-                self.open_list_button.clicked.connect(self._open_digest_item)
-                buttons.addWidget(self.open_list_button)
-        self.dismiss_button = QPushButton(self.tr("D&ismiss"))
-        self.dismiss_button.clicked.connect(lambda: self._resolved(entry=entry))
-        buttons.addWidget(self.dismiss_button)
+                self.open_list_button = _button(buttons, self.tr("&Open"), self._open_digest_item)
+        self.dismiss_button = _button(buttons, self.tr("D&ismiss"), lambda: self._resolved(entry=entry))
         box.addLayout(buttons)
 
     def _open_digest_item(self) -> None:

@@ -21,9 +21,9 @@ from app.settings import Settings
 from app.storage.database import open_database
 from app.storage.store import Store
 from tests.bench.dataset import NOW, PEOPLE, TITLES
-from tests.bench.figures import Figure
+from tests.bench.figures import Figure, session_unavailable
 from tests.conftest import FakeClock
-from tests.desktop.conftest import missing_binaries, start_desktop, wait_for
+from tests.desktop.conftest import start_desktop, wait_for
 
 OPEN = 500
 IDLE_SECONDS = 60
@@ -50,9 +50,7 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def run() -> list[Figure]:
-    missing = missing_binaries()
-    if missing:
-        print(f"  skipped: the session needs {', '.join(missing)} (make desktop-deps)")
+    if session_unavailable():
         return []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

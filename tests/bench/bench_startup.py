@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 from tests.bench.dataset import NOW, copy_of_large_database
-from tests.bench.figures import Figure
-from tests.desktop.conftest import missing_binaries, start_desktop
+from tests.bench.figures import Figure, session_unavailable
+from tests.desktop.conftest import start_desktop
 
 RUNS = 5
 
@@ -53,9 +53,7 @@ def _launch(desktop, args: list[str], report: Path, env: dict[str, str]) -> dict
 
 
 def run() -> list[Figure]:
-    missing = missing_binaries()
-    if missing:
-        print(f"  skipped: the session needs {', '.join(missing)} (make desktop-deps)")
+    if session_unavailable():
         return []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tests.desktop.conftest import missing_binaries
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -32,3 +34,11 @@ def median_ms(action: Callable[[], object], repeat: int = 7) -> float:
         action()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
+
+
+def session_unavailable() -> bool:
+    """For benchmarks in the real desktop session: says what is missing, when something is."""
+    missing = missing_binaries()
+    if missing:
+        print(f"  skipped: the session needs {', '.join(missing)} (make desktop-deps)")
+    return bool(missing)
