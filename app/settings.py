@@ -44,6 +44,7 @@ class Settings:
     end_of_day_digest: bool = True
     weekly_summary_prompt: bool = True
     global_shortcut: str = "Ctrl+Alt+P"
+    your_name: str = ""  # signs drafts; empty: the mail sender name, else no signature
     autostart: bool = False
     mail: dict[str, Any] = field(default_factory=dict)  # never a password: that is in the keyring
     templates: dict[str, str] = field(default_factory=dict)  # overrides of resources/templates
