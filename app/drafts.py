@@ -3,6 +3,10 @@ renegotiation. Qt-free, so the CLI can draft the same text the prompt window doe
 
 Templates are `resources/templates/<kind>.txt`: a `Subject:` line, then the body, with
 `$placeholders` (string.Template). `Settings.templates` overrides them by kind.
+
+A draft never says somebody promised when nobody did: `$promise_note` and `$promised_clause` are
+empty or speak of the time wanted instead. Times read as people write them: "this morning",
+"yesterday at 16:00", "on Tuesday", "Friday 15:00".
 """
 
 from __future__ import annotations
@@ -58,13 +62,38 @@ def moment_text(moment: datetime, calendar: WorkingCalendar) -> str:
     return calendar.local(moment).strftime("%a %d %b %H:%M")
 
 
+def when_text(moment: datetime, now: datetime, calendar: WorkingCalendar) -> str:
+    """A time relative to now, as in a message: past ("this morning", "yesterday at 16:00",
+    "on Tuesday", "on 12 November") or ahead ("15:00 today", "10:00 tomorrow", "Friday 15:00",
+    "Friday 4 December 15:00")."""
+    local, today = calendar.local(moment), calendar.local(now).date()
+    days = (local.date() - today).days
+    clock = local.strftime("%H:%M")
+    if moment <= now:
+        if days == 0:
+            return ("this morning" if local.hour < 12 else
+                    "this afternoon" if local.hour < 18 else "this evening")
+        if days == -1:
+            return f"yesterday at {clock}"
+        if days >= -6:
+            return local.strftime("on %A")
+        return f"on {local.day} {local:%B}" + (f" {local.year}" if local.year != today.year else "")
+    if days == 0:
+        return f"{clock} today"
+    if days == 1:
+        return f"{clock} tomorrow"
+    if days <= 6:
+        return f"{local:%A} {clock}"
+    return f"{local:%A} {local.day} {local:%B} {clock}"
+
+
 def suggested_kind(request: Request, now: datetime) -> str:
     """The draft that fits a request's state when no prompt says which."""
     if request.direction is Direction.RECEIVED:
         if request.promised_at is None:
             return PromptKind.RESPOND.value
         return PromptKind.OVERDUE.value if request.is_overdue(now) else RENEGOTIATE
-    if request.acknowledged_at is None and request.promised_at is None:
+    if request.acknowledged_at is None:
         return PromptKind.NUDGE.value
     return PromptKind.CHECK_IN.value
 
@@ -72,7 +101,8 @@ def suggested_kind(request: Request, now: datetime) -> str:
 def kinds_for(direction: Direction) -> tuple[str, ...]:
     """The drafts that make sense for a direction, the usual one first."""
     if direction is Direction.RECEIVED:
-        return (PromptKind.RESPOND.value, RENEGOTIATE, PromptKind.DUE_SOON.value, PromptKind.OVERDUE.value)
+        return (PromptKind.RESPOND.value, RENEGOTIATE, PromptKind.DUE_SOON.value,
+                PromptKind.OVERDUE.value, PromptKind.WANTED.value)
     return (PromptKind.NUDGE.value, PromptKind.CHECK_IN.value, PromptKind.ESCALATE.value)
 
 
@@ -105,8 +135,11 @@ def draft(
     overrides: Mapping[str, str] | None = None,
     *,
     new_time: datetime | None = None,
+    respond_by: datetime | None = None,
+    signature: str = "",
 ) -> Draft:
-    """Fill the template of this kind for this request.
+    """Fill the template of this kind for this request. `new_time`: the time I propose;
+    `respond_by`: when my answer was due (a later one apologises); `signature`: my name.
 
     An escalation goes to the counterpart's escalation contact with the counterpart in copy;
     every other draft goes to the counterpart. Unknown `$names` in a user's template stay as
@@ -120,26 +153,48 @@ def draft(
     contact = None
     if kind == PromptKind.ESCALATE.value and person.escalation_contact_id is not None:
         contact = _people_by_id(people).get(person.escalation_contact_id)
-    promised = moment_text(request.promised_at, calendar) if request.promised_at else UNKNOWN_TIME
+
+    def when(moment: datetime | None) -> str:
+        return when_text(moment, now, calendar) if moment else UNKNOWN_TIME
+
+    promised, wanted = request.promised_at, request.needed_by
+    # what I answer with: the time given, else the promise in force, else the time they want
+    eta = new_time or promised or wanted
+    late = (request.direction is Direction.RECEIVED and request.acknowledged_at is None
+            and respond_by is not None and now > respond_by)
+    if promised:
+        promise_note = f" (promised for {when(promised)})"
+        promised_clause = f", which you kindly promised for {when(promised)}"
+    elif wanted:
+        promise_note = f" (needed by {when(wanted)})"
+        promised_clause = f", which I needed by {when(wanted)}"
+    else:
+        promise_note = promised_clause = ""
     values = {
         "title": request.title,
         "name": person.name,
         "first_name": _first_name(person.name),
         "asked_on": moment_text(request.asked_at, calendar),
-        "promised_for": promised,
-        "new_time": moment_text(new_time, calendar) if new_time else UNKNOWN_TIME,
+        "asked_when": when(request.asked_at),
+        "promised_for": when(promised),
+        "wanted_for": when(wanted),
+        "eta": when(eta),
+        "new_time": when(new_time),
         "now": moment_text(now, calendar),
         "details": request.details,
         "link": request.link,
         "escalation_name": contact.name if contact else UNKNOWN_CONTACT,
         "escalation_first_name": _first_name(contact.name) if contact else UNKNOWN_CONTACT,
-        "promise_note": f" (promised for {promised})" if request.promised_at else "",
+        "promise_note": promise_note,
+        "promised_clause": promised_clause,
+        "apology": "Sorry for the late answer. " if late else "",
+        "signature": f"Best regards\n{signature}" if signature else "Best regards",
     }
     filled = Template(text).safe_substitute(values)
     subject = ""
     match = _SUBJECT.match(filled)
     if match:
-        subject = match.group(1).strip()
+        subject = " ".join(match.group(1).split())
         filled = filled[match.end():]
     body = filled.strip("\n") + "\n"
     if kind == PromptKind.ESCALATE.value:

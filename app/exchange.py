@@ -26,14 +26,16 @@ if TYPE_CHECKING:
 
 UTC = timezone.utc
 FORMAT_NAME = "promptly-export"
-FORMAT_VERSION = 1
+# 2: needed_by apart from promised_at. Version 1 files stored a wish as a promise; importing
+# one separates them by app.domain.wishes' rule, as the schema migration does.
+FORMAT_VERSION = 2
 CSV_FIELDS = (
     "uid", "direction", "counterpart", "counterpart_email", "title", "details", "link", "channel",
-    "tags", "priority", "recurrence", "status", "asked_at", "acknowledged_at", "promised_at",
-    "original_promise", "completed_at", "cancelled_at",
+    "tags", "priority", "recurrence", "status", "asked_at", "needed_by", "acknowledged_at",
+    "promised_at", "original_promise", "completed_at", "cancelled_at",
 )
-TIME_FIELDS = ("asked_at", "acknowledged_at", "promised_at", "original_promise", "completed_at",
-               "cancelled_at")
+TIME_FIELDS = ("asked_at", "needed_by", "acknowledged_at", "promised_at", "original_promise",
+               "completed_at", "cancelled_at")
 MAX_ERRORS_SHOWN = 5
 ICS_EVENT_LENGTH = timedelta(minutes=15)
 # uids for rows that have none: the same row always gets the same uid, so re-imports skip it
@@ -55,6 +57,7 @@ def request_json(request: Request, *, now: datetime, zone: ZoneInfo, respond_by:
         "id": request.id,
         "uid": request.uid,
         "direction": request.direction.value,
+        "who": request.who(),
         "counterpart": request.counterpart.name,
         "counterpart_email": request.counterpart.email,
         "title": request.title,
@@ -65,7 +68,9 @@ def request_json(request: Request, *, now: datetime, zone: ZoneInfo, respond_by:
         "priority": request.priority.label,
         "recurrence": request.recurrence,
         "status": request.status.value,
+        "status_text": request.status_word(now),
         "asked_at": iso(request.asked_at, zone),
+        "needed_by": iso(request.needed_by, zone),
         "acknowledged_at": iso(request.acknowledged_at, zone),
         "respond_by": iso(respond_by, zone),
         "promised_at": iso(request.promised_at, zone),
@@ -136,17 +141,18 @@ def _export_ics(core: Promptly, out: TextIO) -> int:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Promptly promises")
     count = 0
-    promised = [r for r in core.store.open_requests() if r.promised_at is not None]
-    for r in promised:
+    for r in core.store.open_requests():
+        due = r.promised_at or r.needed_by
+        if due is None:
+            continue
         event = CalendarEvent()
         event.add("uid", f"{r.uid}@promptly")
         event.add("dtstamp", now)
-        event.add("dtstart", r.promised_at)
-        event.add("dtend", r.promised_at + ICS_EVENT_LENGTH)
-        if r.direction is Direction.RECEIVED:
-            event.add("summary", f"Promised to {r.counterpart.name}: {r.title}")
-        else:
-            event.add("summary", f"{r.counterpart.name} promised: {r.title}")
+        event.add("dtstart", due)
+        event.add("dtend", due + ICS_EVENT_LENGTH)
+        # a wish is not a promise: the title says which this is
+        what = "promised" if r.promised_at else "wanted by then"
+        event.add("summary", f"{r.who()}: {r.title} ({what})")
         lines = [r.details, r.link, f"Promptly request #{r.id}"]
         event.add("description", "\n".join(line for line in lines if line))
         if r.tags:
@@ -171,13 +177,14 @@ class ImportReport:
 def import_text(core: Promptly, text: str, name: str) -> ImportReport:
     """Import a csv or json export (told apart by content); all or nothing."""
     stripped = text.lstrip("\ufeff \t\r\n")
-    rows = _json_rows(stripped) if stripped[:1] in ("{", "[") else _csv_rows(stripped)
+    header: dict[str, Any] = {}
+    rows = _json_rows(stripped, header) if stripped[:1] in ("{", "[") else _csv_rows(stripped, header)
     zone, now = core.settings.zone, core.now()
     parsed: list[tuple[int, Request]] = []
     errors: list[str] = []
     for line, row in rows:
         try:
-            parsed.append((line, _request_from(row, zone, now)))
+            parsed.append((line, _request_from(row, zone, now, legacy=_legacy(header))))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             errors.append(f"line {line}: {_reason(exc)}")
     if errors:
@@ -196,18 +203,28 @@ def import_text(core: Promptly, text: str, name: str) -> ImportReport:
     return report
 
 
+def _legacy(header: dict[str, Any]) -> bool:
+    """Written before wishes were kept apart from promises (see FORMAT_VERSION)."""
+    if "columns" in header:
+        return "needed_by" not in header["columns"]
+    version = header.get("version")
+    return isinstance(version, int) and version < 2
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
         return f"{exc.args[0]} is missing"
     return " ".join(str(exc).split())
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def _csv_rows(text: str, found: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows with their line numbers; `found` receives the header's "columns"."""
     import csv
     import io
 
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
+    found["columns"] = list(header)
     missing = [name for name in ("direction", "counterpart", "title", "asked_at") if name not in header]
     if missing:
         raise ExchangeError(f"line 1: this is not a Promptly csv export: it has no column "
@@ -231,8 +248,9 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
         yield start, values
 
 
-def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each request of an export with the line it starts on (json gives no positions itself)."""
+def _json_rows(text: str, found: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each request of an export with the line it starts on (json gives no positions itself);
+    `found` receives the export's other keys that come before "requests" (its "version")."""
     decoder = json.JSONDecoder()
     counted = [0, 1]  # position and line reached so far: counting from the start each time is O(n²)
 
@@ -271,7 +289,7 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             pos = skip(pos + 1)
             if key == "requests":
                 break
-            _, pos = value_at(pos)
+            found[key], pos = value_at(pos)
             pos = skip(pos)
             if text[pos:pos + 1] == ",":
                 pos = skip(pos + 1)
@@ -319,7 +337,8 @@ def _derived_uid(text: str):
     return uuid.uuid5(uuid.UUID(_UID_NAMESPACE), text)
 
 
-def _request_from(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> Request:
+def _request_from(row: dict[str, Any], zone: ZoneInfo, now: datetime, legacy: bool = False
+                  ) -> Request:
     if "_error" in row:
         raise ValueError(row["_error"])
     try:
@@ -350,8 +369,13 @@ def _request_from(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> Request
     )
     times = {name: _when(row, name, zone) for name in TIME_FIELDS}
     if "history" in row:
-        return _restore(fields, status, times, row["history"], zone)
-    return _replay(fields, status, times, now)
+        request = _restore(fields, status, times, row["history"], zone)
+        if legacy:
+            from app.domain.wishes import separate_wish
+
+            separate_wish(request)
+        return request
+    return _replay(fields, status, times, now, legacy)
 
 
 def _restore(fields: dict[str, Any], status: Status | None, times: dict[str, datetime | None],
@@ -380,24 +404,28 @@ def _restore(fields: dict[str, Any], status: Status | None, times: dict[str, dat
 
 
 def _replay(fields: dict[str, Any], status: Status | None, times: dict[str, datetime | None],
-            now: datetime) -> Request:
-    """A csv row: rebuild the request through the lifecycle, so its history and rules hold."""
+            now: datetime, legacy: bool) -> Request:
+    """A csv row: rebuild the request through the lifecycle, so its history and rules hold.
+    In a `legacy` file a promise nobody answered with was the asker's wish."""
     from app.domain import lifecycle
 
     asked = fields.pop("asked_at")
     if asked > now + lifecycle.CLOCK_SKEW:
         raise ValueError(f"asked_at {asked.isoformat()} is in the future")
-    acknowledged, promised, original = (times["acknowledged_at"], times["promised_at"],
-                                        times["original_promise"] or times["promised_at"])
-    request = lifecycle.create(now=asked, asked_at=asked, **fields)
+    needed, acknowledged, promised, original = (
+        times["needed_by"], times["acknowledged_at"], times["promised_at"],
+        times["original_promise"] or times["promised_at"])
+    if legacy and original is not None and acknowledged is None:
+        needed, promised, original = needed or original, None, None
+    request = lifecycle.create(now=asked, asked_at=asked, needed_by=needed, **fields)
+    if acknowledged is not None:
+        lifecycle.acknowledge(request, at=acknowledged)
     answered = acknowledged or asked
     if original is not None:
         lifecycle.promise(request, original, at=answered)
-    if acknowledged is not None:
-        lifecycle.acknowledge(request, at=acknowledged)
     if promised is not None and promised != original:
         lifecycle.promise(request, promised, at=answered, reason="imported")
-    status = status or (Status.ACKNOWLEDGED if acknowledged else Status.OPEN)
+    status = status or request.status
     if status is Status.DONE:
         if times["completed_at"] is None:
             raise ValueError("status is done but completed_at is empty")
@@ -408,4 +436,6 @@ def _replay(fields: dict[str, Any], status: Status | None, times: dict[str, date
         lifecycle.cancel(request, at=times["cancelled_at"])
     elif status is Status.ACKNOWLEDGED and acknowledged is None:
         raise ValueError("status is acknowledged but acknowledged_at is empty")
+    elif status is Status.PROMISED and promised is None:
+        raise ValueError("status is promised but promised_at is empty")
     return request

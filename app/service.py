@@ -9,8 +9,17 @@ from datetime import datetime
 
 from app.clock import Clock, as_utc
 from app.domain import lifecycle
-from app.domain.model import Direction, DomainError, EventKind, Person, Priority, PromptKind, Request, Status
-from app.policy.ladder import respond_by, rungs
+from app.domain.model import (
+    OPEN_STATUSES,
+    Direction,
+    DomainError,
+    EventKind,
+    Person,
+    Priority,
+    PromptKind,
+    Request,
+)
+from app.policy.ladder import Deadline, deadline, respond_by, rungs
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
 from app.storage.store import Store
@@ -26,7 +35,8 @@ class NewRequest:
     direction: Direction
     counterpart: str
     title: str
-    promised_at: datetime | None = None
+    promised_at: datetime | None = None  # a promise already given
+    needed_by: datetime | None = None  # the asker's wish
     asked_at: datetime | None = None
     tags: Sequence[str] = ()
     priority: Priority = Priority.NORMAL
@@ -63,15 +73,9 @@ class Promptly:
     def respond_by(self, request: Request) -> datetime:
         return respond_by(request, self.settings.ladder, self.settings.calendar())
 
-    def deadline(self, request: Request) -> datetime | None:
-        """What an open request counts down to: its promise, else the respond-by while unanswered."""
-        if request.is_closed:
-            return None
-        if request.promised_at is not None:
-            return request.promised_at
-        if request.status is Status.OPEN:
-            return self.respond_by(request)
-        return None
+    def deadline(self, request: Request) -> Deadline | None:
+        """What a request counts down to (app.policy.ladder.deadline), by the user's settings."""
+        return deadline(request, self.settings.ladder, self.settings.calendar())
 
     # -- the lifecycle ------------------------------------------------------------------
 
@@ -80,7 +84,8 @@ class Promptly:
         person = self.store.person_named(new.counterpart) or Person(new.counterpart)
         request = lifecycle.create(
             direction=new.direction, counterpart=person, title=new.title, now=now,
-            asked_at=new.asked_at, promised_at=new.promised_at, tags=list(new.tags),
+            asked_at=new.asked_at, needed_by=new.needed_by, promised_at=new.promised_at,
+            tags=list(new.tags),
             priority=new.priority, details=new.details, link=new.link, channel=new.channel,
             recurrence=new.recurrence,
         )
@@ -89,9 +94,12 @@ class Promptly:
     def get(self, request_id: int) -> Request:
         return self.store.get(request_id)
 
-    def acknowledge(self, request_id: int, eta: datetime | None = None) -> Request:
+    def acknowledge(self, request_id: int, eta: datetime | None = None,
+                    accept: bool = False) -> Request:
+        """Answer: with an ETA, by accepting their time (`accept`), or with neither."""
         now = self.now()
-        return self._change(request_id, lambda r: lifecycle.acknowledge(r, at=now, eta=eta))
+        return self._change(request_id,
+                            lambda r: lifecycle.acknowledge(r, at=now, eta=eta, accept=accept))
 
     def promise(self, request_id: int, when: datetime, reason: str | None = None) -> Request:
         now = self.now()
@@ -108,10 +116,10 @@ class Promptly:
     def _repeat(self, request: Request, now: datetime) -> Request:
         from app.quickadd import next_occurrence  # the date grammar is needed only here
 
-        after = max(now, request.promised_at or now)
+        after = max(now, request.needed_by or now)
         follow_up = lifecycle.create(
             direction=request.direction, counterpart=request.counterpart, title=request.title,
-            now=now, promised_at=next_occurrence(request.recurrence, after, self.settings.calendar()),
+            now=now, needed_by=next_occurrence(request.recurrence, after, self.settings.calendar()),
             tags=list(request.tags), priority=request.priority, details=request.details,
             link=request.link, channel=request.channel, recurrence=request.recurrence,
         )
@@ -207,6 +215,6 @@ class Promptly:
 
     def still_owed(self) -> list[Request]:
         """Received requests not done yet, longest-waiting first (the end-of-day digest)."""
-        owed = self.store.requests(direction=Direction.RECEIVED,
-                                   statuses=(Status.OPEN, Status.ACKNOWLEDGED), with_history=False)
+        owed = self.store.requests(direction=Direction.RECEIVED, statuses=OPEN_STATUSES,
+                                   with_history=False)
         return sorted(owed, key=lambda r: r.asked_at)

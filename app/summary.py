@@ -109,6 +109,20 @@ class Promises:
 
 
 @dataclass(frozen=True)
+class Wishes:
+    """Requests with a time wanted (needed_by), settled in the week: done, or the time passed
+    undelivered. A wish is not a promise: this says how often what was asked for came in time."""
+
+    delivered: int = 0  # done by the time wanted
+    late: int = 0  # done after it, or not done when it passed
+    rate: float | None = None  # delivered / all; None when none settled
+
+    @property
+    def settled(self) -> int:
+        return self.delivered + self.late
+
+
+@dataclass(frozen=True)
 class Waiting:
     person: str
     count: int
@@ -153,6 +167,8 @@ class Summary:
     median_response_minutes: float | None
     mine: Promises
     theirs: Promises
+    delivered_when_wanted: Wishes  # what I was asked for (received)
+    theirs_delivered_when_wanted: Wishes  # what I asked for (made)
     open_received: int
     open_made: int
     waiting_on_me: list[Waiting] = field(default_factory=list)
@@ -201,6 +217,7 @@ class _Facts:
 
     request: Request
     settlement: Settlement | None = None
+    wish_settled: datetime | None = None  # when its time wanted was met or missed
     responded: bool | None = None  # on time / late once decidable; received only
     response_minutes: float | None = None
 
@@ -247,6 +264,7 @@ def summarize(
     settled: list[list[_Facts]] = [[] for _ in weeks]
     snapshot: list[Request] = []
     completed: list[datetime] = []  # completions of this week, both directions
+    wished: list[_Facts] = []  # wishes settled this week
     for request in requests:
         facts = _Facts(request)
         asked_in = week_index(request.asked_at)
@@ -260,6 +278,9 @@ def summarize(
                 settled_in = week_index(facts.settlement.settled_at)
                 if settled_in is not None:
                     settled[settled_in].append(facts)
+        facts.wish_settled = _wish_settled(request, now)
+        if week_index(facts.wish_settled) == this_week:
+            wished.append(facts)
         if request.asked_at < cutoff and _open_at(request, cutoff):
             snapshot.append(request)
         if request.completed_at is not None and starts[-1] <= request.completed_at < cutoff:
@@ -291,6 +312,8 @@ def summarize(
             [f.response_minutes for f in received if f.response_minutes is not None]),
         mine=_promises(settled[-1], Direction.RECEIVED),
         theirs=_promises(settled[-1], Direction.MADE),
+        delivered_when_wanted=_wishes(wished, Direction.RECEIVED),
+        theirs_delivered_when_wanted=_wishes(wished, Direction.MADE),
         open_received=sum(r.direction is Direction.RECEIVED for r in snapshot),
         open_made=sum(r.direction is Direction.MADE for r in snapshot),
         waiting_on_me=_waiting(snapshot, Direction.RECEIVED),
@@ -329,6 +352,25 @@ def _promises(settled: list[_Facts], direction: Direction) -> Promises:
     late = [s.lateness_minutes for s in outcomes if s.outcome is Outcome.BROKEN]
     return Promises(kept, renegotiated, len(late), _rate(kept + renegotiated, len(outcomes)),
                     _median(late))
+
+
+def _wish_settled(request: Request, now: datetime) -> datetime | None:
+    """When a request's time wanted was met (done) or missed (it passed undelivered); None
+    while it can still be met, or when it was cancelled before it passed."""
+    wanted = request.needed_by
+    if wanted is None:
+        return None
+    if request.completed_at is not None:
+        return request.completed_at if request.completed_at <= wanted else wanted
+    if request.cancelled_at is not None and request.cancelled_at < wanted:
+        return None
+    return wanted if wanted <= now else None
+
+
+def _wishes(settled: list[_Facts], direction: Direction) -> Wishes:
+    judged = [f.request for f in settled if f.request.direction is direction]
+    delivered = sum(r.completed_at is not None and r.completed_at <= r.needed_by for r in judged)
+    return Wishes(delivered, len(judged) - delivered, _rate(delivered, len(judged)))
 
 
 def _open_at(request: Request, moment: datetime) -> bool:

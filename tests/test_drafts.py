@@ -21,9 +21,10 @@ DANA = Person("Dana Holm", "dana@example.com", escalation_contact_id=1, id=2)
 PEOPLE = {1: KIM, 2: DANA}
 
 
-def request(direction=Direction.MADE, title="Repair invoice 4711", promised=None, person=DANA):
+def request(direction=Direction.MADE, title="Repair invoice 4711", promised=None, person=DANA,
+            wanted=None):
     return lifecycle.create(direction=direction, counterpart=person, title=title, now=NOW,
-                            promised_at=promised)
+                            promised_at=promised, needed_by=wanted)
 
 
 def mailto_parts(url: str):
@@ -36,10 +37,56 @@ def mailto_parts(url: str):
 def test_every_kind_names_the_request_and_when_it_was_asked(kind):
     r = request(Direction.MADE if kind in ("nudge", "escalate", "check_in") else Direction.RECEIVED,
                 promised=NOW + timedelta(days=4, hours=6))
-    d = draft(kind, r, PEOPLE, NOW, CAL)
+    d = draft(kind, r, PEOPLE, NOW + timedelta(days=1), CAL)
     assert "Repair invoice 4711" in d.body
-    assert "Mon 23 Nov 09:00" in d.body
+    assert "yesterday at 09:00" in d.body
     assert d.subject and "$" not in d.subject + d.body
+    assert "Repair invoice 4711" in d.subject
+
+
+def test_times_read_as_people_write_them():
+    r = request(Direction.RECEIVED)
+    later = {NOW + timedelta(hours=2): "this morning", NOW + timedelta(days=1): "yesterday at 09:00",
+             NOW + timedelta(days=3): "on Monday", NOW + timedelta(days=10): "on 23 November"}
+    for now, words in later.items():
+        assert f'"Repair invoice 4711" {words}.' in draft("respond", r, PEOPLE, now, CAL).body
+
+
+def test_the_reply_subject_reads_as_a_mail_subject_with_the_eta():
+    r = request(Direction.RECEIVED, promised=NOW + timedelta(days=4, hours=6))
+    d = draft("respond", r, PEOPLE, NOW, CAL)
+    assert d.subject == "Re: Repair invoice 4711 — ETA Friday 15:00"
+    assert "by Friday 15:00." in d.body
+
+
+def test_a_draft_never_claims_a_promise_nobody_gave():
+    wish = request(Direction.MADE, wanted=NOW + timedelta(hours=8))
+    for kind in ("check_in", "nudge", "escalate"):
+        d = draft(kind, wish, PEOPLE, NOW + timedelta(hours=9), CAL)
+        assert "promise" not in d.body.lower(), d.body
+        assert "needed by 17:00 today" not in d.body  # the wish's time is past: it reads as past
+    check_in = draft("check_in", wish, PEOPLE, NOW + timedelta(hours=1), CAL)
+    assert "which I needed by 17:00 today" in check_in.body
+    promised = request(Direction.MADE, promised=NOW + timedelta(hours=8))
+    assert "you kindly promised for 17:00 today" in draft("check_in", promised, PEOPLE,
+                                                         NOW + timedelta(hours=1), CAL).body
+
+
+def test_drafts_are_signed_with_my_name():
+    d = draft("nudge", request(), PEOPLE, NOW, CAL, signature="Sam Lee")
+    assert d.body.endswith("Best regards\nSam Lee\n")
+    assert draft("nudge", request(), PEOPLE, NOW, CAL).body.endswith("Best regards\n")
+
+
+def test_a_late_answer_apologises():
+    r = request(Direction.RECEIVED, wanted=NOW + timedelta(days=1))
+    respond_by = NOW + timedelta(hours=1)
+    late = draft("respond", r, PEOPLE, NOW + timedelta(hours=3), CAL, respond_by=respond_by)
+    assert late.body.startswith("Hello Dana,\n\nSorry for the late answer. Thanks")
+    on_time = draft("respond", r, PEOPLE, NOW + timedelta(minutes=30), CAL, respond_by=respond_by)
+    assert "Sorry" not in on_time.body
+    # accepting their time: the ETA is the time they want
+    assert on_time.subject == "Re: Repair invoice 4711 — ETA 09:00 tomorrow"
 
 
 def test_nudge_goes_to_the_counterpart():
@@ -65,7 +112,7 @@ def test_escalation_without_a_contact_leaves_the_recipient_for_the_user():
 def test_check_in_mentions_the_promise_and_renegotiation_the_new_time():
     r = request(Direction.RECEIVED, promised=NOW + timedelta(days=4, hours=6))
     d = draft(RENEGOTIATE, r, PEOPLE, NOW, CAL, new_time=NOW + timedelta(days=7, hours=3))
-    assert "Fri 27 Nov 15:00" in d.body and "Mon 30 Nov 12:00" in d.body
+    assert "Friday 15:00" in d.body and "Monday 30 November 12:00" in d.body
 
 
 def test_unknown_times_are_left_for_the_user_to_fill():

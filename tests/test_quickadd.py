@@ -32,27 +32,38 @@ def test_each_recognised_part_is_a_piece_with_its_span():
     text = "from @dana: repair invoice by fri 3pm #billing !"
     result = at_friday(text)
     assert [(p.kind, p.text) for p in result.pieces] == [
-        ("direction", "from"), ("who", "@dana"), ("when", "by fri 3pm"), ("tag", "#billing"),
+        ("direction", "from"), ("who", "@dana"), ("wanted", "by fri 3pm"), ("tag", "#billing"),
         ("priority", "!"),
     ]
     for piece in result.pieces:
         assert text[piece.start:piece.end] == piece.text
-    assert result.pieces[2].value == result.promised_at
+    assert result.pieces[2].value == result.needed_by
+    assert result.promised_at is None  # what Dana wants is not a promise
     assert result.pieces[1].value == "Dana"
 
 
-def test_a_repeat_is_a_piece_and_sets_the_first_promise():
+def test_a_repeat_is_a_piece_and_sets_the_first_time_wanted():
     result = at_friday("to @jo: weekly report every mon 9am")
     repeat = next(p for p in result.pieces if p.kind == "recurrence")
     assert (repeat.text, repeat.value) == ("every mon 9am", "every mon 09:00")
-    assert result.promised_at == local("2026-11-30 09:00")
+    assert (result.needed_by, result.promised_at) == (local("2026-11-30 09:00"), None)
+
+
+def test_a_promise_already_given_is_its_own_piece():
+    text = "from @dana: repair invoice by mon eta fri 3pm"
+    result = at_friday(text)
+    pieces = {p.kind: p for p in result.pieces}
+    assert (pieces["wanted"].text, pieces["promise"].text) == ("by mon", "eta fri 3pm")
+    assert (result.needed_by, result.promised_at) == (local("2026-11-30 17:00"), local("2026-12-04 15:00"))
+    dropped = at_friday(text, literal=frozenset({pieces["promise"].id}))
+    assert (dropped.title, dropped.promised_at) == ("repair invoice eta fri 3pm", None)
 
 
 def test_dropping_the_date_keeps_its_words_in_the_title():
     text = "from @dana: repair invoice by fri 3pm #billing"
-    when = next(p for p in at_friday(text).pieces if p.kind == "when")
+    when = next(p for p in at_friday(text).pieces if p.kind == "wanted")
     result = at_friday(text, literal=frozenset({when.start}))
-    assert (result.title, result.promised_at, result.tags) == ("repair invoice by fri 3pm", None, ["billing"])
+    assert (result.title, result.needed_by, result.tags) == ("repair invoice by fri 3pm", None, ["billing"])
     assert [p.kind for p in result.pieces] == ["direction", "who", "tag"]
 
 
@@ -63,19 +74,19 @@ def test_pieces_can_be_dropped_by_id():
     assert result.title == "to review contract !"
     assert result.priority is Priority.NORMAL
     assert result.direction_explicit is False
-    assert result.promised_at == local("2026-11-27 17:00")
+    assert result.needed_by == local("2026-11-27 17:00")
 
 
 def test_dropping_a_date_reveals_the_other_one_and_that_can_be_dropped_too():
     text = "from @dana: call at 3pm about the tuesday meeting"
     first = at_friday(text)
-    at_3pm = next(p for p in first.pieces if p.kind == "when")
+    at_3pm = next(p for p in first.pieces if p.kind == "wanted")
     second = at_friday(text, literal=frozenset({at_3pm.start}))
-    tuesday = next(p for p in second.pieces if p.kind == "when")
+    tuesday = next(p for p in second.pieces if p.kind == "wanted")
     assert tuesday.text == "tuesday"
-    assert second.promised_at == local("2026-12-01 17:00")
+    assert second.needed_by == local("2026-12-01 17:00")
     third = at_friday(text, literal=frozenset({at_3pm.start, tuesday.start}))
-    assert (third.title, third.promised_at) == ("call at 3pm about the tuesday meeting", None)
+    assert (third.title, third.needed_by) == ("call at 3pm about the tuesday meeting", None)
 
 
 def test_dropping_an_asked_phrase_keeps_it_in_the_title():
@@ -119,10 +130,11 @@ def test_the_default_direction_applies_and_is_shown_as_implicit():
 def test_json_has_the_local_time_with_its_offset():
     assert at_friday("to @sam review contract eod ! #legal").to_json() == {
         "direction": "made", "counterpart": "Sam", "title": "review contract",
-        "promised_at": "2026-11-27T17:00:00+01:00", "tags": ["legal"], "priority": "high",
-        "recurrence": None,
+        "needed_by": "2026-11-27T17:00:00+01:00", "promised_at": None, "tags": ["legal"],
+        "priority": "high", "recurrence": None,
     }
-    assert at_friday("to @sam review contract").to_json()["promised_at"] is None
+    assert at_friday("to @sam review contract eta mon").to_json()["promised_at"] == \
+        "2026-11-30T17:00:00+01:00"
 
 
 def test_a_parsed_line_is_saved_by_the_core(core, clock):
@@ -132,15 +144,27 @@ def test_a_parsed_line_is_saved_by_the_core(core, clock):
     saved = core.add(result.to_new_request())
     again = core.get(saved.id)
     assert (again.direction, again.counterpart.name, again.title) == (Direction.RECEIVED, "Dana", "repair invoice")
-    assert (again.promised_at, again.tags, again.priority) == (
-        datetime(2026, 12, 4, 15, 0, tzinfo=UTC), ["billing"], Priority.URGENT)
+    assert (again.needed_by, again.promised_at, again.tags, again.priority) == (
+        datetime(2026, 12, 4, 15, 0, tzinfo=UTC), None, ["billing"], Priority.URGENT)
+    assert again.status_word(clock.now()) == "needs reply"
+
+
+def test_a_promise_already_given_is_saved_as_answered(core, clock):
+    clock.set(FRIDAY_4PM)
+    result = parse("to @sam: quote for the van by mon promised fri 3pm", now=clock.now(),
+                   calendar=core.settings.calendar())
+    saved = core.get(core.add(result.to_new_request()).id)
+    assert (saved.needed_by, saved.promised_at, saved.original_promise, saved.acknowledged_at) == (
+        datetime(2026, 11, 30, 17, 0, tzinfo=UTC), datetime(2026, 12, 4, 15, 0, tzinfo=UTC),
+        datetime(2026, 12, 4, 15, 0, tzinfo=UTC), FRIDAY_4PM)
+    assert saved.status_word(clock.now()) == "promised"
 
 
 def test_a_repeat_is_saved_with_its_rule(core, clock):
     clock.set(FRIDAY_4PM)
     result = parse("to @jo: weekly report every mon 9am", now=clock.now(), calendar=core.settings.calendar())
     saved = core.get(core.add(result.to_new_request()).id)
-    assert (saved.recurrence, saved.promised_at) == ("every mon 09:00", datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+    assert (saved.recurrence, saved.needed_by) == ("every mon 09:00", datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
 
 
 def test_next_occurrence_of_a_repeat():

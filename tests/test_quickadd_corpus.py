@@ -1,8 +1,9 @@
 """A corpus of quick-add lines with what each must mean, at a fixed "now" in a fixed time zone.
 
-Each row reads: the line, then `direction counterpart: title | local promised time | #tags |
-priority | repeat` (a `?` after the direction marks the default direction; `-` no promised
-time), or `error: <the word the error names>`. DST sections show the UTC offset too.
+Each row reads: the line, then `direction counterpart: title | local needed-by time | eta local
+promised time | #tags | priority | repeat` (a `?` after the direction marks the default
+direction; `-` no time wanted; the eta part only when a promise was given), or `error: <the word
+the error names>`. DST sections show the UTC offset too.
 """
 
 from __future__ import annotations
@@ -40,11 +41,13 @@ class Section:
 def describe(result: ParseResult, section: Section) -> str:
     parts = [f"{result.direction.value}{'' if result.direction_explicit else '?'} "
              f"{result.counterpart}: {result.title}"]
-    when = "-"
-    if result.promised_at:
-        when = result.promised_at.astimezone(section.calendar.tz).strftime(
+    def local(moment: datetime) -> str:
+        return moment.astimezone(section.calendar.tz).strftime(
             "%a %Y-%m-%d %H:%M" + ("%z" if section.offsets else ""))
-    parts.append(when)
+
+    parts.append(local(result.needed_by) if result.needed_by else "-")
+    if result.promised_at:
+        parts.append("eta " + local(result.promised_at))
     if result.tags:
         parts.append(" ".join("#" + t for t in result.tags))
     if result.priority:
@@ -322,7 +325,74 @@ DST = [
     ]),
 ]
 
-SECTIONS = [FRIDAY_AFTERNOON, MONDAY_MORNING, MONTH_END_EVENING, YEAR_END, YEAR_END_HOLIDAY, *DST]
+# The ask and the promise: "by"/"due"/"until"/a bare date are what the asker wants; "eta" and
+# "promised [for]" a promise already given. Friday 2026-11-27 16:00 in Berlin, as above.
+WISHES_AND_PROMISES = Section("Wishes and promises, Friday afternoon, Berlin", "Europe/Berlin",
+                              "2026-11-27 16:00", [
+    ("from @ari: sign-off by next monday 9am !!!", "received Ari: sign-off | Mon 2026-11-30 09:00 | urgent"),
+    ("from @dana: repair invoice by fri 3pm", "received Dana: repair invoice | Fri 2026-12-04 15:00"),
+    ("from @dana: repair invoice due mon", "received Dana: repair invoice | Mon 2026-11-30 17:00"),
+    ("from @dana: repair invoice due by tue 10am", "received Dana: repair invoice | Tue 2026-12-01 10:00"),
+    ("from @dana: repair invoice until wed", "received Dana: repair invoice | Wed 2026-12-02 17:00"),
+    ("from @dana: repair invoice till thu noon", "received Dana: repair invoice | Thu 2026-12-03 12:00"),
+    ("from @dana: repair invoice before mon 8am", "received Dana: repair invoice | Mon 2026-11-30 08:00"),
+    ("from @dana: repair invoice tomorrow", "received Dana: repair invoice | Sat 2026-11-28 17:00"),
+    ("from @dana: repair invoice dec 3", "received Dana: repair invoice | Thu 2026-12-03 17:00"),
+    ("from @dana: repair invoice in 2 days", "received Dana: repair invoice | Sun 2026-11-29 16:00"),
+    ("from @dana: repair invoice eta fri 3pm", "received Dana: repair invoice | - | eta Fri 2026-12-04 15:00"),
+    ("from @dana: repair invoice eta mon", "received Dana: repair invoice | - | eta Mon 2026-11-30 17:00"),
+    ("from @dana: repair invoice eta tomorrow 10am", "received Dana: repair invoice | - | eta Sat 2026-11-28 10:00"),
+    ("from @dana: repair invoice eta in 2h", "received Dana: repair invoice | - | eta Fri 2026-11-27 18:00"),
+    ("from @dana: repair invoice eta eod", "received Dana: repair invoice | - | eta Fri 2026-11-27 17:00"),
+    ("from @dana: repair invoice eta 2026-12-07 14:00", "received Dana: repair invoice | - | eta Mon 2026-12-07 14:00"),
+    ("from @dana: repair invoice promised fri 3pm", "received Dana: repair invoice | - | eta Fri 2026-12-04 15:00"),
+    ("from @dana: repair invoice promised for mon 9am", "received Dana: repair invoice | - | eta Mon 2026-11-30 09:00"),
+    ("from @dana: repair invoice promised by tue", "received Dana: repair invoice | - | eta Tue 2026-12-01 17:00"),
+    ("from @dana: repair invoice promise wed noon", "received Dana: repair invoice | - | eta Wed 2026-12-02 12:00"),
+    ("to @sam: quote for the van eta mon 10am", "made Sam: quote for the van | - | eta Mon 2026-11-30 10:00"),
+    ("to @sam: quote for the van promised for tomorrow", "made Sam: quote for the van | - | eta Sat 2026-11-28 17:00"),
+    ("to @sam: quote for the van by mon", "made Sam: quote for the van | Mon 2026-11-30 17:00"),
+    ("to @sam: quote for the van due tue 2pm", "made Sam: quote for the van | Tue 2026-12-01 14:00"),
+    # both: what the asker wants and what was promised
+    ("from @dana: repair invoice by mon eta fri 3pm", "received Dana: repair invoice | Mon 2026-11-30 17:00 | eta Fri 2026-12-04 15:00"),
+    ("from @dana: repair invoice eta tue by mon", "received Dana: repair invoice | Mon 2026-11-30 17:00 | eta Tue 2026-12-01 17:00"),
+    ("to @sam: quote due wed promised thu 9am", "made Sam: quote | Wed 2026-12-02 17:00 | eta Thu 2026-12-03 09:00"),
+    ("to @sam: quote by tomorrow 10am promised for mon", "made Sam: quote | Sat 2026-11-28 10:00 | eta Mon 2026-11-30 17:00"),
+    ("from @lee budget by fri 3pm eta thu #finance !", "received Lee: budget | Fri 2026-12-04 15:00 | eta Thu 2026-12-03 17:00 | #finance | high"),
+    # without a time: the words stay in the title
+    ("from @dana: eta unknown", "received Dana: eta unknown | -"),
+    ("from @dana: the promised report", "received Dana: the promised report | -"),
+    ("from @dana: promised docs by mon", "received Dana: promised docs | Mon 2026-11-30 17:00"),
+    ("to @sam: the eta of the parcel", "made Sam: the eta of the parcel | -"),
+    ('from @dana: "eta fri" in quotes', "received Dana: eta fri in quotes | -"),
+    # mistakes name the word
+    ("from @dana: invoice eta fridya", "error: fridya"),
+    ("from @dana: invoice promised for tomorow", "error: tomorow"),
+    ("from @dana: invoice eta yesterday", "error: yesterday"),
+    ("from @dana: invoice eta 2026-11-20 10:00", "error: 2026-11-20 10:00"),
+    ("from @dana: invoice by last monday", "error: last monday"),
+])
+
+# Promises across the DST weeks keep their wall time.
+_DST_PROMISES = [
+    ("to @sam: x eta mon 9am", "made Sam: x | - | eta Mon 2026-03-30 09:00+0200"),
+    ("to @sam: x by mon 9am eta tue 9am", "made Sam: x | Mon 2026-03-30 09:00+0200 | eta Tue 2026-03-31 09:00+0200"),
+    ("to @sam: x promised for sun 16:00", "made Sam: x | - | eta Sun 2026-03-29 16:00+0200"),
+    ("to @sam: x eta fri", "made Sam: x | - | eta Fri 2026-03-27 17:00+0100"),
+]
+WISHES_AND_PROMISES_DST = Section("Wishes and promises, Berlin, clocks go forward on Sunday",
+                                  "Europe/Berlin", "2026-03-27 16:00", _DST_PROMISES, offsets=True)
+_DST_BACK = [
+    ("to @sam: x eta mon 9am", "made Sam: x | - | eta Mon 2026-11-02 09:00-0500"),
+    ("to @sam: x due sun 4pm eta mon", "made Sam: x | Sun 2026-11-01 16:00-0500 | eta Mon 2026-11-02 17:00-0500"),
+    ("to @sam: x promised fri", "made Sam: x | - | eta Fri 2026-10-30 17:00-0400"),
+]
+WISHES_AND_PROMISES_DST_BACK = Section("Wishes and promises, New York, clocks go back on Sunday",
+                                       "America/New_York", "2026-10-30 16:00", _DST_BACK,
+                                       offsets=True)
+
+SECTIONS = [FRIDAY_AFTERNOON, MONDAY_MORNING, MONTH_END_EVENING, YEAR_END, YEAR_END_HOLIDAY, *DST,
+            WISHES_AND_PROMISES, WISHES_AND_PROMISES_DST, WISHES_AND_PROMISES_DST_BACK]
 CORPUS = [(section, line, expected) for section in SECTIONS for line, expected in section.rows]
 
 
@@ -337,6 +407,8 @@ def outcome(section: Section, line: str) -> str:
 
 def test_the_corpus_is_large_enough():
     assert len(CORPUS) >= 150
+    wishes_and_promises = WISHES_AND_PROMISES.rows + _DST_PROMISES + _DST_BACK
+    assert len(wishes_and_promises) >= 40
 
 
 @pytest.mark.parametrize(("section", "line", "expected"), CORPUS,

@@ -285,3 +285,23 @@ def test_the_summary_command_prints_json_and_text_and_refuses_a_bad_week(core, w
     bad = run_promptly(["summary", "--week", "next week"], env)
     assert (bad.returncode, bad.stdout) == (1, "")
     assert bad.stderr == "promptly: error: 'next week' is not an ISO week; write it like 2026-W47\n"
+
+
+def test_a_week_of_unanswered_wishes_breaks_no_promise(core, clock):
+    """Five requests each with a time the asker wanted, none answered, all past by Friday."""
+    for day in range(23, 28):
+        clock.set(nov(day, 9))
+        core.add(NewRequest(RECEIVED, "Ari", f"sign-off {day}", needed_by=nov(day, 12)))
+        if day == 23:
+            clock.set(nov(23, 11))
+            core.done(1)  # Monday's, before it was wanted
+        if day == 25:
+            clock.set(nov(25, 10))
+            core.done(2)  # Tuesday's, the next morning: late
+    clock.set(nov(27, 18))
+    week = weekly_summary(core, "2026-W48")
+    assert (week.mine.kept, week.mine.renegotiated, week.mine.broken) == (0, 0, 0)
+    assert week.mine.kept_rate is None
+    assert (week.delivered_when_wanted.delivered, week.delivered_when_wanted.late) == (1, 4)
+    assert week.delivered_when_wanted.rate == 0.2
+    assert week.as_json()["delivered_when_wanted"] == {"delivered": 1, "late": 4, "rate": 0.2}

@@ -12,17 +12,16 @@ from pathlib import Path
 from app.cli import CommandError, Context
 from app.cli.render import (
     TITLE_WIDTH,
-    deadline,
+    due_text,
     event_text,
     moment,
     plain,
-    status_text,
     summary_line,
     table,
     who,
 )
 from app.countdown import countdown
-from app.domain.model import Direction, Request, Status
+from app.domain.model import OPEN_STATUSES, Direction, Request, Status
 from app.exchange import ExchangeError, export as export_requests, import_text, iso, request_json
 
 Args = argparse.Namespace
@@ -47,7 +46,7 @@ def _changed(ctx: Context, request: Request, what: str) -> int:
         ctx.emit(_to_json(ctx, request))
     else:
         core = ctx.core
-        ctx.out(f"{what}: " + summary_line(request, ctx.zone, core.now(), core.respond_by(request)))
+        ctx.out(f"{what}: " + summary_line(request, ctx.zone, core.now(), core.deadline(request)))
     return 0
 
 
@@ -89,8 +88,10 @@ def parse(ctx: Context, args: Args) -> int:
                       + ("I owe them" if result.direction is Direction.RECEIVED else "they owe me") + ")"),
         ("counterpart", plain(result.counterpart) + ("" if result.counterpart_known else " (new)")),
         ("title", plain(result.title)),
+        ("wanted by", f"{moment(result.needed_by, zone, now)} ({countdown(result.needed_by, now)})"
+                      if result.needed_by else "no time given"),
         ("promised", f"{moment(result.promised_at, zone, now)} ({countdown(result.promised_at, now)})"
-                     if result.promised_at else "no time yet"),
+                     if result.promised_at else "not yet: nobody promised"),
         ("tags", " ".join("#" + plain(t) for t in result.tags) or "none"),
         ("priority", result.priority.label),
     ]
@@ -104,26 +105,21 @@ def parse(ctx: Context, args: Args) -> int:
 
 # -- looking -------------------------------------------------------------------------------
 
-_OPEN = (Status.OPEN, Status.ACKNOWLEDGED)
-
-
 def list_(ctx: Context, args: Args) -> int:
     core = ctx.core
     now = core.now()
     which = args.which or "open"
     direction = Direction(args.direction) if args.direction else None
-    statuses = {"open": _OPEN, "overdue": _OPEN, "done": (Status.DONE,), "all": None}[which]
+    statuses = {"open": OPEN_STATUSES, "overdue": OPEN_STATUSES, "done": (Status.DONE,),
+                "all": None}[which]
     requests = core.store.requests(direction=direction, statuses=statuses, with_history=False,
-                                   promised_by=now if which == "overdue" else None)
-    # respond-by costs working-hours arithmetic: only where it is shown (awaited answers) or asked for
-    by = {r.id: core.respond_by(r) if ctx.json or (r.promised_at is None and r.acknowledged_at is None
-                                                  and not r.is_closed) else None for r in requests}
-    if which in ("open", "overdue"):  # most urgent first
-        far = datetime.max.replace(tzinfo=now.tzinfo)
-        requests.sort(key=lambda r: (deadline(r, by[r.id])[1] or far, r.id))
+                                   overdue_at=now if which == "overdue" else None)
+    deadlines = {r.id: core.deadline(r) for r in requests}
+    requests.sort(key=lambda r: _urgency(r, deadlines[r.id]))
     if ctx.json:
         zone = ctx.zone
-        ctx.emit([request_json(r, now=now, zone=zone, respond_by=by[r.id]) for r in requests])
+        ctx.emit([request_json(r, now=now, zone=zone, respond_by=core.respond_by(r))
+                  for r in requests])
         return 0
     if not requests:
         kind = "" if which == "all" else f"{which} "
@@ -132,21 +128,32 @@ def list_(ctx: Context, args: Args) -> int:
     zone = ctx.zone
     rows = []
     for r in requests:
-        label, due = deadline(r, by.get(r.id))
+        due = deadlines[r.id]
         if due is not None:
-            when, left = f"{label} {moment(due, zone, now)}", countdown(due, now)
+            when, left = due_text(due, zone, now), countdown(due.at, now)
         elif r.is_closed:
             ended = r.completed_at or r.cancelled_at
             when, left = f"{r.status.value} {moment(ended, zone, now)}" if ended else "", ""
         else:
-            when, left = "no time promised", ""
-        rows.append((f"#{r.id}", plain(who(r), 24), plain(r.title, TITLE_WIDTH), status_text(r, now),
-                     when, left))
-    ctx.out(table(("ID", "WHO", "TITLE", "STATUS", "DUE", "COUNTDOWN"), rows))
+            when, left = "no time given", ""
+        rows.append((f"#{r.id}", plain(who(r), 24), plain(r.title, TITLE_WIDTH), r.status_word(now),
+                     r.priority.label if r.priority else "", when, left))
+    ctx.out(table(("ID", "WHO", "TITLE", "STATUS", "PRIORITY", "DUE", "COUNTDOWN"), rows))
     overdue = sum(r.is_overdue(now) for r in requests)
     ctx.out(f"\n{len(requests)} request{'s' if len(requests) != 1 else ''}"
             + (f", {overdue} overdue" if overdue and which != "overdue" else ""))
     return 0
+
+
+def _urgency(request: Request, due) -> tuple:
+    """Most urgent first: open ones by what they count down to (urgent first at the same
+    time), then open ones with no time, then closed ones, the latest ended first."""
+    if request.is_closed:
+        ended = request.completed_at or request.cancelled_at
+        return (2, -(ended.timestamp() if ended else 0), request.id)
+    if due is None:
+        return (1, 0, request.id)
+    return (0, due.at.timestamp(), -int(request.priority), request.id)
 
 
 def show(ctx: Context, args: Args) -> int:
@@ -162,11 +169,13 @@ def show(ctx: Context, args: Args) -> int:
         return moment(value, zone, now) if value else "—"
 
     ctx.out(f"#{request.id} {who(request)}: {plain(request.title)}")
-    status = status_text(request, now)
-    if request.promised_at and not request.is_closed:
-        status += f", {countdown(request.promised_at, now)}"
+    status = request.status_word(now)
+    due = core.deadline(request)
+    if due is not None:
+        status += f", {due_text(due, zone, now)} ({countdown(due.at, now)})"
     rows = [("status", status), ("asked", at(request.asked_at)),
-            ("answer by", at(respond_by)), ("answered", at(request.acknowledged_at)),
+            ("wanted by", at(request.needed_by)),
+            ("reply by", at(respond_by)), ("answered", at(request.acknowledged_at)),
             ("promised", at(request.promised_at))]
     if request.original_promise and request.original_promise != request.promised_at:
         rows.append(("first promise", at(request.original_promise)))
@@ -226,7 +235,8 @@ def due(ctx: Context, args: Args) -> int:
 
 def ack(ctx: Context, args: Args) -> int:
     eta = _when(ctx, args.eta) if args.eta else None
-    return _changed(ctx, ctx.core.acknowledge(args.id, eta=eta), "Acknowledged")
+    request = ctx.core.acknowledge(args.id, eta=eta, accept=args.accept)
+    return _changed(ctx, request, "Promised" if eta or args.accept else "Acknowledged")
 
 
 def promise(ctx: Context, args: Args) -> int:
@@ -261,7 +271,7 @@ def snooze(ctx: Context, args: Args) -> int:
         return 0
     now = core.now()
     ctx.out(f"Snoozed until {moment(until, ctx.zone, now)} ({countdown(until, now)}): "
-            + summary_line(request, ctx.zone, now, core.respond_by(request)))
+            + summary_line(request, ctx.zone, now, core.deadline(request)))
     return 0
 
 

@@ -60,15 +60,19 @@ COMMANDS: list[Command] = [
         arg("--open", dest="which", action="store_const", const="open", exclusive="which",
             help="not done or cancelled (default)"),
         arg("--overdue", dest="which", action="store_const", const="overdue", exclusive="which",
-            help="open with a promise that has passed"),
+            help="open, and the promise (or, with none, the time wanted) has passed"),
         arg("--done", dest="which", action="store_const", const="done", exclusive="which", help="done"),
         arg("--all", dest="which", action="store_const", const="all", exclusive="which",
-            help="everything, cancelled too"),
+            help="everything, cancelled too (open ones first, most urgent first)"),
     )),
     Command("show", "one request with its full history", "app.cli.commands:show", (ID,)),
     Command("ack", "record the answer: acknowledged, optionally with an ETA", "app.cli.commands:ack", (
-        ID, arg("--eta", nargs="+", metavar="WHEN", help="the promised time: " + WHEN_HELP),
-    )),
+        ID, arg("--eta", nargs="+", metavar="WHEN", exclusive="promise",
+                help="the promised time: " + WHEN_HELP),
+        arg("--accept", action="store_true", exclusive="promise",
+            help="promise the time the asker wants it by"),
+    ), "Record the answer to a request: done-or-ETA within the hour. With --eta or --accept it "
+       "is a promise; the first one given is the original promise, later ones renegotiate it."),
     Command("promise", "set or renegotiate the promised time", "app.cli.commands:promise", (
         ID, arg("when", nargs="+", metavar="WHEN", help=WHEN_HELP),
         arg("--reason", nargs="+", metavar="TEXT", help="why the promise moves"),
@@ -87,7 +91,7 @@ COMMANDS: list[Command] = [
     Command("export", "write all requests as csv, ics or json", "app.cli.commands:export", (
         arg("--format", choices=("csv", "ics", "json"), required=True,
             help="csv: one row per request; json: everything, with history; "
-                 "ics: one calendar event per open promise"),
+                 "ics: one calendar event per open promise or wanted time"),
         arg("-o", "--output", metavar="FILE", help="write to FILE instead of the standard output"),
     )),
     Command("summary", "the weekly summary: responses, promises kept, who waits", "app.cli.summary:summary", (

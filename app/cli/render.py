@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.countdown import countdown
-from app.domain.model import Direction, Event, EventKind, Request
+from app.domain.model import Event, EventKind, Request
+from app.policy.ladder import Deadline
 
 # C0/C1 control characters (newlines, ESC of terminal escape sequences): user text is plain text
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -36,8 +37,8 @@ def moment(value: datetime, zone: ZoneInfo, now: datetime) -> str:
 
 
 def who(request: Request) -> str:
-    name = plain(request.counterpart.name)
-    return f"I owe {name}" if request.direction is Direction.RECEIVED else f"{name} owes me"
+    """`I owe Dana` / `Dana owes me`."""
+    return plain(request.who())
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -56,7 +57,8 @@ def event_text(event: Event, zone: ZoneInfo, now: datetime) -> str:
     reason = f" ({plain(data['reason'])})" if data.get("reason") else ""
     kind = event.kind
     if kind is EventKind.CREATED:
-        return "created" + (f", asked {when('asked_at')}" if data.get("asked_at") else "")
+        return ("created" + (f", asked {when('asked_at')}" if data.get("asked_at") else "")
+                + (f", wanted by {when('needed_by')}" if data.get("needed_by") else ""))
     if kind is EventKind.PROMISED:
         return f"promised for {when('to')}{reason}"
     if kind is EventKind.RENEGOTIATED:
@@ -75,33 +77,25 @@ def event_text(event: Event, zone: ZoneInfo, now: datetime) -> str:
     return kind.value + reason
 
 
-def deadline(request: Request, respond_by: datetime | None) -> tuple[str, datetime | None]:
-    """What the request counts down to: its promise, else the answer it awaits, else nothing."""
-    if request.is_closed:
-        return "", None
-    if request.promised_at is not None:
-        return "promised", request.promised_at
-    if request.acknowledged_at is None and respond_by is not None:
-        return "answer by", respond_by
-    return "", None
+def due_text(deadline: Deadline, zone: ZoneInfo, now: datetime) -> str:
+    """`promised Fri 15:00`, `reply by today 10:00`, `wanted by Fri 15:00`."""
+    label = {"promise": "promised", "reply": "reply by", "wanted": "wanted by"}[deadline.kind]
+    text = f"{label} {moment(deadline.at, zone, now)}"
+    if deadline.wanted is not None:
+        text += f", wanted by {moment(deadline.wanted, zone, now)}"
+    return text
 
 
-def status_text(request: Request, now: datetime) -> str:
-    if request.is_overdue(now):
-        return "overdue"
-    if request.status.value == "acknowledged" and request.promised_at is not None:
-        return "promised"
-    return request.status.value
-
-
-def summary_line(request: Request, zone: ZoneInfo, now: datetime, respond_by: datetime | None) -> str:
-    """`#12 I owe Dana: repair invoice · promised Fri 15:00 (in 2 h) · #billing · high`."""
+def summary_line(request: Request, zone: ZoneInfo, now: datetime, deadline: Deadline | None) -> str:
+    """`#12 I owe Dana: repair invoice · promised Fri 15:00 (in 2 h) · #billing · high`; while
+    nobody answered: `… · reply by 10:00 (in 1 h) · wanted by Fri 15:00 · …`."""
     parts = [f"#{request.id} {who(request)}: {plain(request.title)}"]
-    label, due = deadline(request, respond_by)
-    if due is not None:
-        parts.append(f"{label} {moment(due, zone, now)} ({countdown(due, now)})")
-    elif request.is_closed:
-        parts.append(request.status.value)
+    if deadline is not None:
+        parts.append(f"{due_text(deadline, zone, now)} ({countdown(deadline.at, now)})")
+        if request.needed_by and deadline.kind == "reply" and deadline.wanted is None:
+            parts.append(f"wanted by {moment(request.needed_by, zone, now)}")
+    else:
+        parts.append(request.status_word(now))
     if request.tags:
         parts.append(" ".join("#" + plain(t) for t in request.tags))
     if request.priority:

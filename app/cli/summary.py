@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from app.cli import Context
 from app.cli.render import plain
-from app.summary import Promises, Summary, weekly_summary
+from app.summary import Promises, Summary, Wishes, weekly_summary
 
 
 def summary(ctx: Context, args: argparse.Namespace) -> int:
@@ -32,6 +32,8 @@ def render(s: Summary, zone: ZoneInfo) -> str:
         " of working time to answer",
         _promises("My promises", s.mine),
         _promises("Their promises", s.theirs),
+        _wishes("Delivered when wanted", s.delivered_when_wanted, "I was asked for"),
+        _wishes("Delivered to me when wanted", s.theirs_delivered_when_wanted, "I asked for"),
         f"Open at the end of the week: {s.open_received} received, {s.open_made} made",
     ]
     for title, rows in (("Waiting on me", s.waiting_on_me), ("I wait on", s.i_wait_on)):
@@ -54,6 +56,12 @@ def _promises(title: str, p: Promises) -> str:
     if p.median_lateness_minutes is not None:
         text += f" · broken ones a median {_minutes(p.median_lateness_minutes)} late"
     return text
+
+
+def _wishes(title: str, w: Wishes, what: str) -> str:
+    if not w.settled:
+        return f"{title}: nothing {what} had a time that came this week"
+    return f"{title}: {w.delivered} of {w.settled} ({_percent(w.rate)}) {what} by the time wanted"
 
 
 def _percent(rate: float | None) -> str:

@@ -54,6 +54,7 @@ def create(
     title: str,
     now: datetime,
     asked_at: datetime | None = None,
+    needed_by: datetime | None = None,
     promised_at: datetime | None = None,
     tags: list[str] | None = None,
     priority: Priority = Priority.NORMAL,
@@ -63,6 +64,8 @@ def create(
     recurrence: str | None = None,
     uid: str | None = None,
 ) -> Request:
+    """A new request. `needed_by` is the asker's wish; `promised_at` a promise already given
+    ("Dana promised it for Friday"), which is an answer too."""
     title = title.strip()
     if not title:
         raise DomainError("a request needs a title: say what was asked")
@@ -71,11 +74,17 @@ def create(
     asked_at = asked_at or now
     if asked_at > now + CLOCK_SKEW:
         raise DomainError(f"the ask time {_fmt(asked_at)} is in the future")
+    if needed_by is not None:
+        _check_wish_time(asked_at, needed_by)
+    if promised_at is not None and promised_at <= asked_at:
+        raise DomainError(f"a promise must be after the ask: {_fmt(promised_at)} is not after "
+                          f"{_fmt(asked_at)}")
     request = Request(
         direction=direction,
         counterpart=counterpart,
         title=title,
         asked_at=asked_at,
+        needed_by=needed_by,
         tags=sorted(set(tags or [])),
         priority=priority,
         details=details,
@@ -84,26 +93,48 @@ def create(
         recurrence=recurrence,
         uid=uid or uuid.uuid4().hex,
     )
-    _append(request, EventKind.CREATED, now, asked_at=asked_at.isoformat())
+    _append(request, EventKind.CREATED, now, asked_at=asked_at.isoformat(),
+            needed_by=needed_by.isoformat() if needed_by else None)
     if promised_at is not None:
-        promise(request, promised_at, at=now)
+        acknowledge(request, at=max(now, asked_at), eta=promised_at)
     return request
 
 
-def acknowledge(request: Request, *, at: datetime, eta: datetime | None = None) -> None:
-    """The asked party answered (for `received`, me; for `made`, them), optionally with an ETA."""
+def _check_wish_time(asked_at: datetime, needed_by: datetime) -> None:
+    if needed_by <= asked_at:
+        raise DomainError(f"the time it is needed by ({_fmt(needed_by)}) must be after the ask "
+                          f"({_fmt(asked_at)})")
+
+
+def acknowledge(request: Request, *, at: datetime, eta: datetime | None = None,
+                accept: bool = False) -> None:
+    """The asked party answered (for `received`, me; for `made`, them): with an ETA, by
+    accepting the asker's time (`accept`: the promise is the needed-by), or with neither.
+    A promise given with the first answer is the original promise, never a renegotiation."""
     _require_open(request, "acknowledge")
     _require_after_ask(request, at, "the answer")
+    if accept:
+        if eta is not None:
+            raise DomainError("give an ETA or accept their time, not both")
+        if request.needed_by is None:
+            raise DomainError(f"request #{request.id or '?'} has no time it is needed by to "
+                              "accept; give an ETA instead")
+        eta = request.needed_by
     if eta is not None:
         _check_promise_time(request, eta)
+        promise(request, eta, at=at)
+        return
+    if request.acknowledged_at is not None:
+        raise DomainError(f"request #{request.id or '?'} is already acknowledged")
+    _mark_answered(request, at)
+
+
+def _mark_answered(request: Request, at: datetime) -> None:
     if request.acknowledged_at is None:
         request.acknowledged_at = at
-        request.status = Status.ACKNOWLEDGED
+        if request.status is Status.OPEN:
+            request.status = Status.ACKNOWLEDGED
         _append(request, EventKind.ACKNOWLEDGED, at)
-    elif eta is None:
-        raise DomainError(f"request #{request.id or '?'} is already acknowledged")
-    if eta is not None:
-        promise(request, eta, at=at)
 
 
 def _check_promise_time(request: Request, when: datetime) -> None:
@@ -114,18 +145,20 @@ def _check_promise_time(request: Request, when: datetime) -> None:
 
 
 def promise(request: Request, when: datetime, *, at: datetime, reason: str | None = None) -> None:
-    """Set the first promise, or renegotiate the one in force (old → new, with a reason)."""
+    """Set the first promise, or renegotiate the one in force (old → new, with a reason).
+    Promising is an answer: an unanswered request is acknowledged by it."""
     _require_open(request, "change the promise of")
     _check_promise_time(request, when)
     old = request.promised_at
-    if old is None:
-        request.original_promise = when
-        request.promised_at = when
-        _append(request, EventKind.PROMISED, at, to=when.isoformat(), reason=reason)
-        return
     if when == old:
         raise DomainError(f"the request is already promised for {_fmt(when)}")
+    _mark_answered(request, at)
+    request.status = Status.PROMISED
     request.promised_at = when
+    if old is None:
+        request.original_promise = when
+        _append(request, EventKind.PROMISED, at, to=when.isoformat(), reason=reason)
+        return
     _append(
         request,
         EventKind.RENEGOTIATED,
@@ -163,7 +196,8 @@ def reopen(request: Request, *, at: datetime) -> None:
         raise DomainError(f"request #{request.id or '?'} is not closed, so it cannot be reopened")
     request.completed_at = None
     request.cancelled_at = None
-    request.status = Status.ACKNOWLEDGED if request.acknowledged_at else Status.OPEN
+    request.status = (Status.PROMISED if request.promised_at else
+                      Status.ACKNOWLEDGED if request.acknowledged_at else Status.OPEN)
     _append(request, EventKind.REOPENED, at)
 
 
@@ -188,7 +222,7 @@ def record_follow_up(request: Request, *, at: datetime, prompt_kind: PromptKind,
     _append(request, kind, at, prompt_kind=prompt_kind.value, how=how, to=to)
 
 
-EDITABLE = ("title", "details", "link", "channel", "tags", "priority", "recurrence")
+EDITABLE = ("title", "details", "link", "channel", "tags", "priority", "recurrence", "needed_by")
 
 
 def edit(request: Request, *, at: datetime, **changes) -> None:
@@ -201,10 +235,21 @@ def edit(request: Request, *, at: datetime, **changes) -> None:
             raise DomainError("a request needs a title: say what was asked")
     if "tags" in changes:
         changes["tags"] = sorted(set(changes["tags"]))
+    if changes.get("needed_by") is not None:
+        _require_open(request, "change when it is needed for")
+        _check_wish_time(request.asked_at, changes["needed_by"])
     diff = {k: v for k, v in changes.items() if getattr(request, k) != v}
     if not diff:
         return
     for name, value in diff.items():
         setattr(request, name, value)
     _append(request, EventKind.EDITED, at,
-            changes={k: (int(v) if k == "priority" else v) for k, v in diff.items()})
+            changes={k: _change_json(k, v) for k, v in diff.items()})
+
+
+def _change_json(name: str, value):
+    if name == "priority":
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value

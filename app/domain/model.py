@@ -18,14 +18,18 @@ class Direction(str, enum.Enum):
 
 
 class Status(str, enum.Enum):
-    OPEN = "open"
-    ACKNOWLEDGED = "acknowledged"
+    OPEN = "open"  # nobody answered yet
+    ACKNOWLEDGED = "acknowledged"  # answered, no promise
+    PROMISED = "promised"  # the asked party committed to a time
     DONE = "done"
     CANCELLED = "cancelled"
 
     @property
     def is_closed(self) -> bool:
         return self in (Status.DONE, Status.CANCELLED)
+
+
+OPEN_STATUSES = (Status.OPEN, Status.ACKNOWLEDGED, Status.PROMISED)
 
 
 class Priority(enum.IntEnum):
@@ -70,6 +74,7 @@ class PromptKind(str, enum.Enum):
     NUDGE = "nudge"
     ESCALATE = "escalate"
     CHECK_IN = "check_in"
+    WANTED = "wanted"
 
 
 @dataclass(slots=True)
@@ -103,8 +108,9 @@ class Request:
     tags: list[str] = field(default_factory=list)
     priority: Priority = Priority.NORMAL
     recurrence: str | None = None
+    needed_by: datetime | None = None  # the asker's wish: not a promise
     acknowledged_at: datetime | None = None
-    promised_at: datetime | None = None
+    promised_at: datetime | None = None  # the promise in force, once somebody promised
     original_promise: datetime | None = None
     completed_at: datetime | None = None
     cancelled_at: datetime | None = None
@@ -121,5 +127,21 @@ class Request:
         return self.status.is_closed
 
     def is_overdue(self, now: datetime) -> bool:
-        """Derived, never stored: a live promise whose time has passed."""
-        return not self.is_closed and self.promised_at is not None and self.promised_at <= now
+        """Derived, never stored: the promise in force has passed, or, with none, the wish."""
+        if self.is_closed:
+            return False
+        due = self.promised_at or self.needed_by
+        return due is not None and due <= now
+
+    def status_word(self, now: datetime) -> str:
+        """The status as PRODUCT.md words it, the same on every surface (translated by the GUI)."""
+        if self.is_overdue(now):
+            return "overdue"
+        if self.status is Status.OPEN:
+            return "needs reply" if self.direction is Direction.RECEIVED else "awaiting reply"
+        return self.status.value
+
+    def who(self) -> str:
+        """`I owe Dana` / `Dana owes me`: how every surface names a request's two sides."""
+        name = self.counterpart.name
+        return f"I owe {name}" if self.direction is Direction.RECEIVED else f"{name} owes me"

@@ -15,7 +15,7 @@ from app.policy.calendar import AlwaysOpen, WorkingCalendar
 class Ladder:
     response_window: int = 60  # working minutes to answer a request I received
     respond_lead: int = 15  # wall minutes before respond-by
-    due_soon_lead: int = 15  # wall minutes before a promise I gave
+    due_soon_lead: int = 15  # wall minutes before a promise I gave, or a time I was asked for
     nudge_after: int = 60  # working minutes of silence before I nudge
     escalate_after: int = 120  # working minutes of silence before I escalate
     escalate_after_promise: int = 60  # working minutes past their promise before I escalate
@@ -58,6 +58,34 @@ def respond_by(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> d
     return calendar_for(request, calendar).add_working_minutes(request.asked_at, ladder.response_window)
 
 
+class Deadline(NamedTuple):
+    """What a request counts down to (PRODUCT.md "The clocks"), the one rule every surface uses.
+
+    `kind`: "promise" (the promise in force), "reply" (nobody answered yet: the respond-by) or
+    "wanted" (the asker's needed-by). `wanted`: the needed-by shown beside a reply deadline when
+    it comes first."""
+
+    kind: str
+    at: datetime
+    wanted: datetime | None = None
+
+
+def deadline(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> Deadline | None:
+    """The promise if there is one; else, while nobody answered, the respond-by (and the
+    needed-by beside it when earlier); else the needed-by; closed requests count down to nothing."""
+    if request.is_closed:
+        return None
+    if request.promised_at is not None:
+        return Deadline("promise", request.promised_at)
+    wanted = request.needed_by
+    if request.status is Status.OPEN:
+        reply = respond_by(request, ladder, calendar)
+        return Deadline("reply", reply, wanted if wanted is not None and wanted < reply else None)
+    if wanted is not None:
+        return Deadline("wanted", wanted)
+    return None
+
+
 def rungs(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> Iterator[Rung]:
     """The prompts this request can raise now, at their unshifted times."""
     if request.is_closed:
@@ -66,15 +94,18 @@ def rungs(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> Iterat
     asked = request.asked_at
     promised = request.promised_at
     asked_key = asked.isoformat()
+    wanted = request.needed_by
+    lead = timedelta(minutes=ladder.due_soon_lead)
     if request.direction is Direction.RECEIVED:
         if request.status is Status.OPEN:
             due = respond_by(request, ladder, calendar) - timedelta(minutes=ladder.respond_lead)
             yield Rung(PromptKind.RESPOND, f"respond@{asked_key}", max(due, asked))
         if promised is not None:
             key = promised.isoformat()
-            yield Rung(PromptKind.DUE_SOON, f"due_soon@{key}",
-                       promised - timedelta(minutes=ladder.due_soon_lead))
+            yield Rung(PromptKind.DUE_SOON, f"due_soon@{key}", promised - lead)
             yield Rung(PromptKind.OVERDUE, f"overdue@{key}", promised)
+        elif wanted is not None and request.status is Status.ACKNOWLEDGED:
+            yield Rung(PromptKind.WANTED, f"wanted@{wanted.isoformat()}", max(wanted - lead, asked))
     else:
         if request.status is Status.OPEN:
             yield Rung(PromptKind.NUDGE, f"nudge@{asked_key}",
@@ -86,3 +117,6 @@ def rungs(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> Iterat
             yield Rung(PromptKind.CHECK_IN, f"check_in@{key}", promised)
             yield Rung(PromptKind.ESCALATE, f"escalate@promise:{key}",
                        cal.add_working_minutes(promised, ladder.escalate_after_promise))
+        elif wanted is not None:
+            # nobody promised: check in when the time I wanted it by comes
+            yield Rung(PromptKind.CHECK_IN, f"check_in@wanted:{wanted.isoformat()}", wanted)

@@ -44,6 +44,9 @@ _UNITS = {
     "month": "months", "months": "months",
 }
 PREPOSITIONS = frozenset({"by", "on", "at", "until", "till", "before"})
+# Words that say the time was promised rather than wished: "eta fri", "promised for fri 3pm".
+PROMISE_WORDS = frozenset({"eta", "promised", "promise"})
+_PROMISE_FOLLOWERS = frozenset({"for", "by", "on", "at", "until", "till"})
 _SAME_DAY_WORDS = frozenset({"eod", "cob"})
 _TOMORROW = frozenset({"tomorrow", "tmrw", "tmr", "tomorrow's"})
 # Words a mistyped date is compared against, to name the word that did not parse.
@@ -161,6 +164,7 @@ class Found:
     end: int
     at: datetime
     prepositioned: bool
+    promised: bool = False  # "eta …", "promised for …": a promise already given, not a wish
 
 
 # -- times of day -------------------------------------------------------------------------
@@ -455,23 +459,30 @@ def _iso(words: Words, k: int, ctx: Context) -> tuple[datetime, int]:
 
 
 def find_when(words: Words, k: int, ctx: Context) -> Found | None:
-    """A date phrase at word `k`, with a leading `by`/`on`/`at`/`due`…; None when there is none.
+    """A date phrase at word `k`, with a leading `by`/`on`/`at`/`due`… (a wish) or `eta`/
+    `promised [for]` (a promise); None when there is none.
 
     A preposition followed by a mistyped date word (`by fridya`) is an error that names the word;
     one followed by other words (`by email`) is just part of the title.
     """
     j = k
-    if words(j) == "due":
+    promised = words(j) in PROMISE_WORDS
+    if promised:
         j += 1
-    if words(j) in PREPOSITIONS:
-        j += 1
+        if words(j) in _PROMISE_FOLLOWERS:
+            j += 1
+    else:
+        if words(j) == "due":
+            j += 1
+        if words(j) in PREPOSITIONS:
+            j += 1
     found = _phrase(words, j, ctx)
     if found is None and j > k:
         _check_typo(words, j)
         return None
     if found is None:
         return None
-    return Found(k, found[1], found[0], j > k)
+    return Found(k, found[1], found[0], j > k, promised)
 
 
 def _check_typo(words: Words, k: int) -> None:

@@ -36,7 +36,7 @@ EXAMPLE = "from @dana: repair invoice by fri 3pm"
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    kind: str  # "who", "direction", "when", "tag", "priority" or "recurrence"
+    kind: str  # "who", "direction", "wanted", "promise", "tag", "priority" or "recurrence"
     text: str
     start: int
     end: int
@@ -54,7 +54,8 @@ class ParseResult:
     counterpart: str
     counterpart_known: bool
     title: str
-    promised_at: datetime | None
+    needed_by: datetime | None  # the asker's wish: "by fri 3pm"
+    promised_at: datetime | None  # a promise already given: "eta fri 3pm"
     tags: list[str]
     priority: Priority
     recurrence: str | None
@@ -66,7 +67,8 @@ class ParseResult:
 
         return NewRequest(
             direction=self.direction, counterpart=self.counterpart, title=self.title,
-            promised_at=self.promised_at, asked_at=asked_at, tags=tuple(self.tags),
+            needed_by=self.needed_by, promised_at=self.promised_at, asked_at=asked_at,
+            tags=tuple(self.tags),
             priority=self.priority, recurrence=self.recurrence,
         )
 
@@ -75,11 +77,15 @@ class ParseResult:
             "direction": self.direction.value,
             "counterpart": self.counterpart,
             "title": self.title,
-            "promised_at": self.promised_at.astimezone(self.zone).isoformat() if self.promised_at else None,
+            "needed_by": self._local(self.needed_by),
+            "promised_at": self._local(self.promised_at),
             "tags": list(self.tags),
             "priority": self.priority.label,
             "recurrence": self.recurrence,
         }
+
+    def _local(self, moment: datetime | None) -> str | None:
+        return moment.astimezone(self.zone).isoformat() if moment else None
 
 
 def parse(
@@ -126,6 +132,7 @@ class _Draft:
         self.counterpart: str | None = None
         self.known = False
         self.who_end = -1  # index of the last token of the who/direction group
+        self.needed_by: datetime | None = None
         self.promised_at: datetime | None = None
         self.recurrence: str | None = None
         self.tags: list[str] = []
@@ -212,7 +219,7 @@ class _Draft:
             if self.recurrence is None and (repeat := find_recurrence(words, i, ctx)):
                 self.recurrence = repeat.rule
                 self._claim("recurrence", i, repeat.end, repeat.rule)
-                self.promised_at = repeat.first
+                self.needed_by = repeat.first
                 i = repeat.end
                 continue
             found = find_when(words, i, ctx)
@@ -221,12 +228,18 @@ class _Draft:
                 i = found.end
                 continue
             i += 1
-        if candidates:
-            # The phrase the user marked with "by"/"on"/"at" wins; else the last, as in "… tomorrow".
-            marked = [c for c in candidates if c.prepositioned]
-            chosen = (marked or candidates)[-1]
+        promises = [c for c in candidates if c.promised]
+        if promises:
+            chosen = promises[-1]
             self.promised_at = chosen.at
-            self._claim("when", chosen.start, chosen.end, chosen.at)
+            self._claim("promise", chosen.start, chosen.end, chosen.at)
+        wishes = [c for c in candidates if not c.promised]
+        if wishes:
+            # The phrase the user marked with "by"/"on"/"at" wins; else the last, as in "… tomorrow".
+            marked = [c for c in wishes if c.prepositioned]
+            chosen = (marked or wishes)[-1]
+            self.needed_by = chosen.at
+            self._claim("wanted", chosen.start, chosen.end, chosen.at)
 
     # -- the result --------------------------------------------------------------------
 
@@ -254,6 +267,7 @@ class _Draft:
             counterpart=self.counterpart,
             counterpart_known=self.known,
             title=title,
+            needed_by=self.needed_by,
             promised_at=self.promised_at,
             tags=self.tags,
             priority=self.priority,

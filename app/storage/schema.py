@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The Alembic head this code expects; a test keeps it equal to the migrations' head.
-SCHEMA_REVISION = "0002_promise_record"
+SCHEMA_REVISION = "0003_needed_by"
 
 UTC = timezone.utc
 
@@ -104,6 +104,7 @@ class RequestRow(Base):
     recurrence: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16))
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    needed_by: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the asker's wish
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     promised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     original_promise: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -120,6 +121,7 @@ class RequestRow(Base):
         Index("ix_requests_status_direction", "status", "direction"),
         Index("ix_requests_asked_at", "asked_at"),
         Index("ix_requests_promised_at", "promised_at"),
+        Index("ix_requests_needed_by", "needed_by"),
         Index("ix_requests_completed_at", "completed_at"),
         Index("ix_requests_counterpart", "counterpart_id"),
     )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from app.domain.model import (
+    OPEN_STATUSES,
     Direction,
     DomainError,
     Event,
@@ -40,7 +41,7 @@ _SET = SettingRow.__table__
 
 _STATE_PREFIX = "state."
 BATCH_ROWS = 500  # rows per INSERT statement of a batch
-OPEN_STATUSES = (Status.OPEN.value, Status.ACKNOWLEDGED.value)
+_OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 
 
 class NotFound(DomainError):
@@ -214,10 +215,11 @@ class Store:
         direction: Direction | None = None,
         statuses: Iterable[Status] | None = None,
         asked_between: tuple[datetime, datetime] | None = None,
-        promised_by: datetime | None = None,
+        overdue_at: datetime | None = None,
         with_history: bool = True,
     ) -> list[Request]:
-        """`promised_by`: only requests whose promise is at or before it (overdue when open)."""
+        """`overdue_at`: only requests whose promise, or with none the time wanted, is at or
+        before it (app.domain.model.Request.is_overdue, when open)."""
         conditions = []
         if direction is not None:
             conditions.append(_REQ.c.direction == direction.value)
@@ -225,14 +227,15 @@ class Store:
             conditions.append(_REQ.c.status.in_([s.value for s in statuses]))
         if asked_between is not None:
             conditions.append(_REQ.c.asked_at.between(*asked_between))
-        if promised_by is not None:
-            conditions.append(_REQ.c.promised_at <= promised_by)
+        if overdue_at is not None:
+            conditions.append(or_(_REQ.c.promised_at <= overdue_at,
+                                  and_(_REQ.c.promised_at.is_(None), _REQ.c.needed_by <= overdue_at)))
         with self._session() as s, _collector_paused():
             return self._select(s, *conditions, with_history=with_history)
 
     def open_requests(self) -> list[Request]:
         """What the scheduler looks at: every request not done or cancelled, with history."""
-        return self.requests(statuses=(Status.OPEN, Status.ACKNOWLEDGED))
+        return self.requests(statuses=OPEN_STATUSES)
 
     def requests_for_summary(self, since: datetime, until: datetime
                              ) -> tuple[list[Request], dict[int, PromiseRecord]]:
@@ -245,9 +248,9 @@ class Store:
         converted here, once) and the cyclic garbage collector, which would otherwise walk every
         live object several times while they are built."""
         c, e = _REQ.c, _EVT.c
-        touching = (c.asked_at >= since, c.status.in_(OPEN_STATUSES), c.completed_at >= since,
+        touching = (c.asked_at >= since, c.status.in_(_OPEN_VALUES), c.completed_at >= since,
                     and_(c.status == Status.CANCELLED.value, c.cancelled_at >= since))
-        moments = (c.asked_at, c.acknowledged_at, c.promised_at, c.original_promise,
+        moments = (c.asked_at, c.needed_by, c.acknowledged_at, c.promised_at, c.original_promise,
                    c.completed_at, c.cancelled_at, c.promise_in_force, c.promise_breached,
                    c.breach_noticed)
         query = (select(c.id, c.direction, c.counterpart_id, c.priority, c.status, c.promise_moved,
@@ -264,13 +267,14 @@ class Store:
 
         with self.db.engine.connect() as connection, _collector_paused():
             people = {row.id: _person(row) for row in connection.execute(select(_PPL))}
-            for (id_, direction, counterpart, priority, status, moved, asked, acknowledged,
+            for (id_, direction, counterpart, priority, status, moved, asked, needed, acknowledged,
                  promised, original, completed, cancelled, in_force, breached,
                  noticed) in connection.execute(query).all():
                 requests.append(Request(
                     id=id_, direction=directions[direction], counterpart=people[counterpart],
                     title="", priority=priorities[priority], status=statuses[status],
-                    asked_at=utc_from_db(asked), acknowledged_at=utc_from_db(acknowledged),
+                    asked_at=utc_from_db(asked), needed_by=utc_from_db(needed),
+                    acknowledged_at=utc_from_db(acknowledged),
                     promised_at=utc_from_db(promised), original_promise=utc_from_db(original),
                     completed_at=utc_from_db(completed), cancelled_at=utc_from_db(cancelled)))
                 if original is not None:
@@ -370,6 +374,7 @@ def _request(row, people: dict[int, Person]) -> Request:
         recurrence=row.recurrence,
         status=Status(row.status),
         asked_at=row.asked_at,
+        needed_by=row.needed_by,
         acknowledged_at=row.acknowledged_at,
         promised_at=row.promised_at,
         original_promise=row.original_promise,
@@ -393,6 +398,7 @@ def _row(request: Request) -> dict[str, Any]:
         recurrence=request.recurrence,
         status=request.status.value,
         asked_at=request.asked_at,
+        needed_by=request.needed_by,
         acknowledged_at=request.acknowledged_at,
         promised_at=request.promised_at,
         original_promise=request.original_promise,

@@ -9,12 +9,13 @@ from tests.cli.conftest import assert_one_line_error
 
 
 def _fill(cli) -> None:
-    cli.add("from @dana: repair invoice by fri 3pm #billing")  # 1: open promise (mine)
-    cli.add("to @sam: review contract eod ! #legal")  # 2: open promise (theirs)
-    cli.add("from @kim: badge form")  # 3: open, no promise
+    cli.add("from @dana: repair invoice by fri 3pm #billing")  # 1: my promise, moved once
+    cli.add("to @sam: review contract eod ! #legal")  # 2: what I want of Sam, nobody promised
+    cli.add("from @kim: badge form")  # 3: open, no time at all
     cli.add("to @lee: Q3 numbers tomorrow 10am")  # 4: done
     cli.ok("ack", "1", now="2026-11-23T09:20:00+01:00")
-    cli.ok("promise", "1", "thu 3pm", "--reason", "parts late", now="2026-11-23T09:30:00+01:00")
+    cli.ok("promise", "1", "thu 3pm", now="2026-11-23T09:30:00+01:00")
+    cli.ok("promise", "1", "fri noon", "--reason", "parts late", now="2026-11-23T09:40:00+01:00")
     cli.ok("done", "4", now="2026-11-23T11:00:00+01:00")
 
 
@@ -28,8 +29,9 @@ def test_json_round_trip_keeps_everything_and_is_idempotent(cli, tmp_path):
     assert "Exported 4 requests" in exported.out
     document = json.loads((tmp_path / "out.json").read_text())
     assert document["format"] == "promptly-export" and len(document["requests"]) == 4
+    assert document["version"] == 2
     assert [e["kind"] for e in document["requests"][0]["history"]] == [
-        "created", "promised", "acknowledged", "renegotiated"]
+        "created", "acknowledged", "promised", "renegotiated"]
 
     other = tmp_path / "other.db"
     first = cli.ok("import", "out.json", "--json", db=other).json
@@ -57,7 +59,8 @@ def test_csv_round_trip_and_reimport_into_the_same_database(cli, tmp_path):
     other = tmp_path / "other.db"
     assert len(cli.ok("import", "out.csv", "--json", db=other).json["imported"]) == 4
     fields = ("uid", "direction", "counterpart", "title", "tags", "priority", "status", "asked_at",
-              "acknowledged_at", "promised_at", "original_promise", "completed_at", "overdue")
+              "needed_by", "acknowledged_at", "promised_at", "original_promise", "completed_at",
+              "overdue")
     mine = cli.ok("list", "--all", "--json").json
     theirs = cli.ok("list", "--all", "--json", db=other).json
     assert [{k: r[k] for k in fields} for r in theirs] == [{k: r[k] for k in fields} for r in mine]
@@ -68,15 +71,47 @@ def test_csv_round_trip_and_reimport_into_the_same_database(cli, tmp_path):
 
 def test_a_hand_written_csv_without_uids_imports_once(cli, tmp_path):
     (tmp_path / "mine.csv").write_text(
-        "direction,counterpart,title,asked_at,promised_at,tags\n"
-        "received,Dana,repair invoice,2026-11-23 08:30,2026-11-24 12:00,billing\n"
-        "made,Sam,review contract,2026-11-22T16:00:00+01:00,,\n")
+        "direction,counterpart,title,asked_at,needed_by,acknowledged_at,promised_at,tags\n"
+        "received,Dana,repair invoice,2026-11-23 08:30,2026-11-25 12:00,2026-11-23 08:40,"
+        "2026-11-24 12:00,billing\n"
+        "made,Sam,review contract,2026-11-22T16:00:00+01:00,,,,\n")
     first = cli.ok("import", "mine.csv", "--json").json
     assert len(first["imported"]) == 2
     dana = cli.ok("show", "1", "--json").json
     assert dana["asked_at"] == "2026-11-23T08:30:00+01:00"  # naive times are local
+    assert dana["needed_by"] == "2026-11-25T12:00:00+01:00"
     assert dana["promised_at"] == "2026-11-24T12:00:00+01:00" and dana["tags"] == ["billing"]
+    assert dana["status"] == "promised"
     assert cli.ok("import", "mine.csv", "--json").json["imported"] == []
+
+
+def test_an_export_from_before_needed_by_reads_an_unanswered_promise_as_a_wish(cli, tmp_path):
+    (tmp_path / "old.csv").write_text(
+        "direction,counterpart,title,asked_at,acknowledged_at,promised_at,status\n"
+        "received,Ari,sign-off,2026-11-23T08:00:00+01:00,,2026-11-30T09:00:00+01:00,open\n"
+        "received,Bo,budget,2026-11-23T08:00:00+01:00,2026-11-23T08:30:00+01:00,"
+        "2026-11-25T09:00:00+01:00,acknowledged\n")
+    cli.ok("import", "old.csv")
+    ari, bo = (cli.ok("show", str(i), "--json").json for i in (1, 2))
+    assert (ari["needed_by"], ari["promised_at"], ari["status"]) == (
+        "2026-11-30T09:00:00+01:00", None, "open")
+    assert (bo["needed_by"], bo["promised_at"], bo["status"]) == (
+        None, "2026-11-25T09:00:00+01:00", "promised")
+
+    document = {"format": "promptly-export", "version": 1, "requests": [{
+        "uid": "a1", "direction": "made", "counterpart": "Sam", "title": "quote",
+        "status": "open", "asked_at": "2026-11-23T08:00:00+01:00",
+        "promised_at": "2026-11-24T12:00:00+01:00", "original_promise": "2026-11-24T12:00:00+01:00",
+        "history": [
+            {"kind": "created", "at": "2026-11-23T08:00:00+01:00",
+             "data": {"asked_at": "2026-11-23T08:00:00+01:00"}},
+            {"kind": "promised", "at": "2026-11-23T08:00:00+01:00",
+             "data": {"to": "2026-11-24T12:00:00+01:00"}}]}]}
+    (tmp_path / "old.json").write_text(json.dumps(document))
+    sam = cli.ok("show", str(cli.ok("import", "old.json", "--json").json["imported"][0]), "--json").json
+    assert (sam["needed_by"], sam["promised_at"], sam["status"]) == (
+        "2026-11-24T12:00:00+01:00", None, "open")
+    assert [e["kind"] for e in sam["history"]] == ["created"]
 
 
 def test_bad_rows_are_named_by_line_and_nothing_is_imported(cli, tmp_path):
@@ -107,18 +142,19 @@ def test_bad_rows_are_named_by_line_and_nothing_is_imported(cli, tmp_path):
     assert_one_line_error(cli("import", "garbage.json", db=other), "line 2", "not valid JSON")
 
 
-def test_ics_has_one_event_per_open_promise(cli, tmp_path):
+def test_ics_has_one_event_per_open_promise_or_wish_and_tells_them_apart(cli, tmp_path):
     from icalendar import Calendar
 
     _fill(cli)
     cli.ok("export", "--format", "ics", "-o", "promises.ics")
     calendar = Calendar.from_ical((tmp_path / "promises.ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 2  # #1 and #2; #3 has no promise, #4 is done
+    assert len(events) == 2  # #1 and #2; #3 has no time, #4 is done
     by_summary = {str(e["SUMMARY"]): e for e in events}
-    assert set(by_summary) == {"Promised to Dana: repair invoice", "Sam promised: review contract"}
-    start = by_summary["Promised to Dana: repair invoice"].decoded("DTSTART")
-    assert start == datetime.fromisoformat("2026-11-26T15:00:00+01:00")
+    assert set(by_summary) == {"I owe Dana: repair invoice (promised)",
+                               "Sam owes me: review contract (wanted by then)"}
+    start = by_summary["I owe Dana: repair invoice (promised)"].decoded("DTSTART")
+    assert start == datetime.fromisoformat("2026-11-27T12:00:00+01:00")
     uids = {str(e["UID"]) for e in events}
     assert len(uids) == 2
 
@@ -138,5 +174,5 @@ def test_imported_text_is_shown_as_plain_text(cli, tmp_path):
     for command in (["list"], ["show", "1"], ["due"]):
         shown = cli.ok(*command).out
         assert "\x1b" not in shown
-    assert "I owe Zoë  repair invoice [2J [31mnow  open" in cli.ok("list").out
+    assert "I owe Zoë  repair invoice [2J [31mnow  needs reply" in cli.ok("list").out
     assert cli.ok("show", "1", "--json").json["title"] == "repair\ninvoice \x1b[2J\x1b[31mnow"  # kept as given

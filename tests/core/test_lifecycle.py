@@ -45,7 +45,7 @@ def test_acknowledging_with_an_eta_answers_and_promises():
     request = new()
     eta = NOW + timedelta(days=1)
     lifecycle.acknowledge(request, at=NOW + timedelta(minutes=20), eta=eta)
-    assert request.status is Status.ACKNOWLEDGED
+    assert request.status is Status.PROMISED
     assert request.acknowledged_at == NOW + timedelta(minutes=20)
     assert request.promised_at == request.original_promise == eta
     assert kinds(request)[-2:] == [EventKind.ACKNOWLEDGED, EventKind.PROMISED]

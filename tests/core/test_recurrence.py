@@ -11,7 +11,7 @@ UTC = timezone.utc
 def test_done_on_a_recurring_request_creates_the_next_one(core, clock):
     clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))  # Monday
     weekly = core.add(NewRequest(Direction.MADE, "Jo", "weekly report", recurrence="every mon 09:00",
-                                 promised_at=datetime(2026, 11, 23, 9, 0, tzinfo=UTC), tags=["team"]))
+                                 needed_by=datetime(2026, 11, 23, 9, 0, tzinfo=UTC), tags=["team"]))
     clock.set(datetime(2026, 11, 23, 8, 55, tzinfo=UTC))
     core.done(weekly.id)
     following = [r for r in core.store.requests() if r.id != weekly.id]
@@ -20,7 +20,7 @@ def test_done_on_a_recurring_request_creates_the_next_one(core, clock):
     assert (nxt.title, nxt.counterpart.name, nxt.tags, nxt.recurrence) == \
         ("weekly report", "Jo", ["team"], "every mon 09:00")
     assert nxt.status is Status.OPEN
-    assert nxt.promised_at == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    assert (nxt.needed_by, nxt.promised_at) == (datetime(2026, 11, 30, 9, 0, tzinfo=UTC), None)
 
 
 def test_a_one_off_request_does_not_come_back(core):

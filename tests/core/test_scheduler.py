@@ -226,7 +226,7 @@ def test_a_simulated_week_fires_every_prompt_exactly_once(core, clock):
     core.save_settings(core.settings.with_changes(holidays=(date(2026, 11, 30).isoformat(),)))
     clock.set(at(2026, 11, 23, 9, 5))
     a = received(core, "Q3 numbers")
-    b = made(core, "contract review", promised_at=at(2026, 11, 25, 12, 0))
+    b = made(core, "contract review", needed_by=at(2026, 11, 25, 12, 0))
     clock.set(at(2026, 11, 23, 9, 30))
     core.acknowledge(a.id, eta=at(2026, 11, 26, 10, 0))
     shown = run_until(core, clock, at(2026, 11, 27, 16, 30))
@@ -236,11 +236,69 @@ def test_a_simulated_week_fires_every_prompt_exactly_once(core, clock):
     assert keys == [
         ("nudge", "contract review", at(2026, 11, 23, 10, 5)),
         ("escalate", "contract review", at(2026, 11, 23, 11, 5)),
-        ("check_in", "contract review", at(2026, 11, 25, 12, 0)),
-        ("escalate", "contract review", at(2026, 11, 25, 13, 0)),
+        ("check_in", "contract review", at(2026, 11, 25, 12, 0)),  # at the wish: nobody promised
         ("due_soon", "Q3 numbers", at(2026, 11, 26, 9, 45)),
         ("overdue", "Q3 numbers", at(2026, 11, 26, 10, 0)),
         ("nudge", "badge form", at(2026, 12, 1, 9, 30)),  # Monday is a holiday
         ("escalate", "badge form", at(2026, 12, 1, 10, 30)),
     ]
     assert c.id is not None
+
+
+# -- the ask and the promise (PRODUCT.md "The prompt ladder") ------------------------------
+
+
+def test_a_wish_with_no_answer_asks_for_a_reply_not_for_delivery(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core, needed_by=at(2026, 11, 30, 9, 0), priority=Priority.URGENT)
+    assert core.get(request.id).status_word(clock.now()) == "needs reply"
+    due = core.deadline(core.get(request.id))
+    assert (due.kind, due.at) == ("reply", at(2026, 11, 23, 11, 0))
+    shown = run_until(core, clock, at(2026, 12, 1))
+    assert [(k, t) for k, _, t, _ in shown] == [(PromptKind.RESPOND, at(2026, 11, 23, 10, 45))]
+
+
+def test_accepting_their_time_makes_it_the_promise(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core, needed_by=at(2026, 11, 24, 12, 0))
+    accepted = core.acknowledge(request.id, accept=True)
+    assert (accepted.promised_at, accepted.original_promise) == (at(2026, 11, 24, 12, 0),) * 2
+    assert accepted.status_word(clock.now()) == "promised"
+    shown = run_until(core, clock, at(2026, 11, 25))
+    assert [(k, t) for k, _, t, _ in shown] == [
+        (PromptKind.DUE_SOON, at(2026, 11, 24, 11, 45)), (PromptKind.OVERDUE, at(2026, 11, 24, 12, 0))]
+
+
+def test_an_eta_at_the_first_answer_is_the_original_promise(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core, needed_by=at(2026, 11, 27, 12, 0))
+    answered = core.acknowledge(request.id, eta=at(2026, 11, 25, 12, 0))  # earlier than wanted
+    kinds = [e.kind.value for e in answered.history]
+    assert kinds == ["created", "acknowledged", "promised"]
+    assert answered.original_promise == at(2026, 11, 25, 12, 0)
+
+
+def test_answered_without_a_promise_the_wanted_prompt_comes_before_their_time(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core, needed_by=at(2026, 11, 24, 15, 0))
+    core.acknowledge(request.id)
+    assert core.deadline(core.get(request.id)).kind == "wanted"
+    shown = run_until(core, clock, at(2026, 11, 26))
+    assert [(k, t) for k, _, t, _ in shown] == [(PromptKind.WANTED, at(2026, 11, 24, 14, 45))]
+
+
+def test_a_made_wish_nobody_promised_checks_in_at_the_wish_and_never_escalates_it(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = made(core, needed_by=at(2026, 11, 24, 12, 0))
+    clock.set(at(2026, 11, 23, 10, 30))
+    core.acknowledge(request.id)  # they answered, without a time
+    shown = run_until(core, clock, at(2026, 11, 27))
+    assert [(k, t) for k, _, t, _ in shown] == [(PromptKind.CHECK_IN, at(2026, 11, 24, 12, 0))]
+
+
+def test_their_promise_checks_in_then_escalates(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    made(core, promised_at=at(2026, 11, 24, 12, 0))  # "Kim promised it for Tuesday noon"
+    shown = run_until(core, clock, at(2026, 11, 27))
+    assert [(k, t) for k, _, t, _ in shown] == [
+        (PromptKind.CHECK_IN, at(2026, 11, 24, 12, 0)), (PromptKind.ESCALATE, at(2026, 11, 24, 13, 0))]

@@ -38,11 +38,14 @@ def test_a_new_database_file_is_private_and_stamped(db_path):
 def test_requests_round_trip_with_history_in_utc(core, clock):
     asked = datetime(2026, 11, 23, 8, 10, tzinfo=UTC)
     request = core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice", asked_at=asked,
+                                  needed_by=datetime(2026, 11, 30, 9, tzinfo=UTC),
                                   promised_at=datetime(2026, 11, 27, 15, tzinfo=UTC), tags=["billing"]))
     loaded = core.get(request.id)
     assert loaded == request
     assert loaded.asked_at.tzinfo is UTC and loaded.asked_at == asked
-    assert [e.kind for e in loaded.history] == [EventKind.CREATED, EventKind.PROMISED]
+    assert loaded.needed_by.tzinfo is UTC and loaded.needed_by == datetime(2026, 11, 30, 9, tzinfo=UTC)
+    assert [e.kind for e in loaded.history] == [EventKind.CREATED, EventKind.ACKNOWLEDGED,
+                                                EventKind.PROMISED]
 
 
 def test_people_are_matched_case_insensitively(core):
