@@ -86,6 +86,11 @@ class Settings:
             raise SettingsError(f"working hours: {exc}") from None
 
     @property
+    def signature(self) -> str:
+        """The name drafts are signed with: mine, else the mail account's sender name."""
+        return (self.your_name or str(self.mail.get("from_name") or "")).strip()
+
+    @property
     def digests(self) -> frozenset[str]:
         kinds = set()
         if self.end_of_day_digest:

@@ -269,7 +269,9 @@ class DraftDialog(QDialog):
         settings = core.settings
         try:
             self.draft = draft(self.kind, self.request, core.store.people(), core.now(),
-                               settings.calendar(), settings.templates, new_time=self.new_time)
+                               settings.calendar(), settings.templates, new_time=self.new_time,
+                               respond_by=core.respond_by(self.request),
+                               signature=settings.signature)
         except DraftError as exc:
             self.draft = None
             self.error_label.setText(str(exc))

@@ -29,7 +29,7 @@ from app.domain.model import Direction, Person, PromptKind, Request, Status
 from app.scheduler import Digest, Prompt
 from ui.controller import Controller
 from ui.dialogs import DraftDialog, SnoozeMenu, WhenDialog, plain_label
-from ui.wording import digest_title, moment_text, owed_line, prompt_reason
+from ui.wording import digest_title, moment_text, owed_line, priority_text, prompt_reason, who_text
 
 
 @dataclass
@@ -311,6 +311,7 @@ class PromptWindow(QWidget):
             PromptKind.NUDGE: self.tr("No answer yet"),
             PromptKind.ESCALATE: self.tr("Time to escalate"),
             PromptKind.CHECK_IN: self.tr("Check in"),
+            PromptKind.WANTED: self.tr("Wanted soon"),
         }[kind]
 
     def contact_of(self, request: Request) -> Person | None:
@@ -332,6 +333,12 @@ class PromptWindow(QWidget):
         if self.controller.attempt(self.controller.core.snooze, prompt.request.id, until, prompt.key) is not None:
             self._resolved(prompt)
 
+    def accept_their_time(self, prompt: Prompt) -> None:
+        """Answer by promising the time they want it by."""
+        if self.controller.attempt(self.controller.core.acknowledge, prompt.request.id,
+                                   accept=True) is not None:
+            self._resolved(prompt)
+
     def replied(self, prompt: Prompt) -> None:
         if self.controller.attempt(self.controller.core.acknowledge, prompt.request.id) is not None:
             self._resolved(prompt)
@@ -345,9 +352,13 @@ class PromptWindow(QWidget):
         if received and not answer:
             dialog = WhenDialog(self.controller, self.tr("Renegotiate"), label=self.tr("New time"),
                                 ask_reason=True, reason_required=True, parent=self)
+        elif received:
+            dialog = WhenDialog(self.controller, self.tr("Send an ETA"), label=self.tr("ETA"),
+                                parent=self)
         else:
-            dialog = WhenDialog(self.controller, self.tr("Send an ETA") if received else self.tr("Their new ETA"),
-                                label=self.tr("ETA"), ask_reason=not answer, parent=self)
+            dialog = WhenDialog(self.controller, self.tr("Their ETA") if answer
+                                else self.tr("Their new ETA"), label=self.tr("ETA"),
+                                ask_reason=not answer, parent=self)
 
         def apply() -> None:
             if answer:
@@ -391,10 +402,11 @@ class PromptRow(QFrame):
             font = self.title_label.font()
             font.setPointSizeF(font.pointSizeF() * 1.2)
             self.title_label.setFont(font)
-        self.who_label = plain_label(
-            (self.tr("from {name} · asked {time}") if request.direction is Direction.RECEIVED
-             else self.tr("to {name} · asked {time}")).format(
-                name=request.counterpart.name, time=moment_text(request.asked_at, zone, now)))
+        who = self.tr("{who} · asked {time}").format(
+            who=who_text(request), time=moment_text(request.asked_at, zone, now))
+        if request.priority:
+            who += " · " + priority_text(request.priority)
+        self.who_label = plain_label(who)
         self.reason_label = plain_label(prompt_reason(prompt, now, zone, window.contact_of(request)))
         self.reason_label.setWordWrap(True)
         box.addWidget(self.title_label)
@@ -413,19 +425,26 @@ class PromptRow(QFrame):
         if received:
             eta_text = self.tr("&Renegotiate…") if request.promised_at else self.tr("Send &ETA…")
         else:
-            eta_text = self.tr("New &ETA…")
+            eta_text = self.tr("New &ETA…") if request.promised_at else self.tr("They &promised…")
         self.eta_button = QPushButton(eta_text)
+        self.accept_button = QPushButton(self.tr("&Accept their time"))
+        self.accept_button.setToolTip(self.tr("Promise it for the time they want it by"))
+        self.accept_button.setVisible(received and request.needed_by is not None
+                                      and request.promised_at is None)
         self.replied_button = QPushButton(self.tr("They &replied"))
         self.replied_button.setVisible(not received and request.status is Status.OPEN)
         self.draft_button = QPushButton(self.tr("Dra&ft message…"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.done_button.clicked.connect(lambda: window.done(prompt))
+        self.accept_button.clicked.connect(lambda: window.accept_their_time(prompt))
         self.eta_button.clicked.connect(lambda: window.ask_time(prompt))
         self.replied_button.clicked.connect(lambda: window.replied(prompt))
         self.draft_button.clicked.connect(lambda: window.draft(prompt))
         self.open_button.clicked.connect(lambda: window.open_in_list(prompt))
-        order = [self.done_button, self.snooze_button, self.eta_button, self.replied_button,
-                 self.draft_button, self.open_button]
+        order = [self.done_button, self.snooze_button, self.accept_button, self.eta_button,
+                 self.replied_button, self.draft_button, self.open_button]
+        if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED):
+            order.insert(0, order.pop(order.index(self.accept_button)))  # answering is the point
         if prompt.kind in (PromptKind.NUDGE, PromptKind.ESCALATE, PromptKind.CHECK_IN):
             order.insert(0, order.pop(order.index(self.draft_button)))  # the follow-up is the point
         for button in order:

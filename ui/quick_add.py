@@ -36,7 +36,8 @@ _STYLE = """
 QFrame#chip { border: 1px solid palette(mid); border-radius: 9px; background: palette(alternate-base); }
 QFrame#chip[kind="direction"] { background: #e8eefc; border-color: #9db2e6; }
 QFrame#chip[kind="who"] { background: #e6f4ea; border-color: #93c9a3; }
-QFrame#chip[kind="when"] { background: #fdf0dc; border-color: #e2b66b; }
+QFrame#chip[kind="wanted"] { background: #fdf0dc; border-color: #e2b66b; }
+QFrame#chip[kind="promise"] { background: #fbe3c4; border-color: #c98a2e; border-style: solid; }
 QFrame#chip[kind="tag"] { background: #f1e8fb; border-color: #bba0dc; }
 QFrame#chip[kind="priority"] { background: #fde4e1; border-color: #e39a90; }
 QFrame#chip[kind="recurrence"] { background: #e3f4f6; border-color: #8cc7cf; }
@@ -220,8 +221,11 @@ class QuickAddDialog(QDialog):
             elif piece.kind == "who":
                 text = piece.value if result.counterpart_known \
                     else self.tr("{name} (new person)").format(name=piece.value)
-            elif piece.kind == "when":
-                text = self.tr("{time} · {left}").format(
+            elif piece.kind == "wanted":  # what they want: not a promise
+                text = self.tr("wanted by {time} · {left}").format(
+                    time=moment_text(piece.value, zone, now), left=countdown(piece.value, now))
+            elif piece.kind == "promise":  # a promise already given
+                text = self.tr("promised for {time} · {left}").format(
                     time=moment_text(piece.value, zone, now), left=countdown(piece.value, now))
             elif piece.kind == "tag":
                 text = "#" + piece.value
@@ -229,8 +233,8 @@ class QuickAddDialog(QDialog):
                 text = self.tr("{level} priority").format(level=priority_text(piece.value))
             elif piece.kind == "recurrence":
                 text = self.tr("repeats: {words}").format(words=piece.text)
-                if result.promised_at is not None:
-                    text += " · " + self.tr("first {time}").format(time=moment_text(result.promised_at, zone, now))
+                if result.needed_by is not None:
+                    text += " · " + self.tr("first {time}").format(time=moment_text(result.needed_by, zone, now))
             else:
                 text = piece.text
             chip = Chip(piece.kind, text, piece.id)

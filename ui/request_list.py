@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.countdown import refresh_after
-from app.domain.model import Direction, Request, Status
+from app.domain.model import OPEN_STATUSES, Direction, Request, Status
 from app.drafts import suggested_kind
-from app.policy.ladder import respond_by
 from ui.controller import Controller
 from ui.dialogs import DraftDialog, EditDialog, SnoozeMenu, WhenDialog, plain_label
 from ui.request_model import (
@@ -195,6 +194,9 @@ class RequestListWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.ack_action = self._action(self.tr("&Acknowledge…"), "Ctrl+E", self.acknowledge,
                                        self.tr("Answer with an ETA"))
+        self.accept_action = self._action(self.tr("Accept their &time"), "Ctrl+T",
+                                          self.accept_their_time,
+                                          self.tr("Promise the time they want it by"))
         self.renegotiate_action = self._action(self.tr("&Renegotiate…"), "Ctrl+R", self.renegotiate,
                                                self.tr("Move the promise, with a reason"))
         self.done_action = self._action(self.tr("&Done"), "Ctrl+D", self.done)
@@ -212,7 +214,8 @@ class RequestListWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self._focus_search)
         self.urgency_action = self._action(self.tr("Sort by &urgency"), "Ctrl+U", self.sort_by_urgency)
-        self.request_actions = [self.ack_action, self.renegotiate_action, self.done_action,
+        self.request_actions = [self.ack_action, self.accept_action, self.renegotiate_action,
+                                self.done_action,
                                 self.snooze_action, self.draft_action, self.edit_action,
                                 self.cancel_action, self.reopen_action]
         toolbar = QToolBar(self.tr("Actions"))
@@ -242,22 +245,12 @@ class RequestListWindow(QMainWindow):
         selected = self.selected_id()
         core = self.controller.core
         settings = core.settings
-        calendar = settings.calendar()
         now = core.now()
         # Closed requests pile up for years: load them only when a filter can show them.
         self._with_closed = self.proxy.state in (STATE_DONE, STATE_ALL)
-        statuses = None if self._with_closed else (Status.OPEN, Status.ACKNOWLEDGED)
+        statuses = None if self._with_closed else OPEN_STATUSES
         requests = core.store.requests(statuses=statuses, with_history=False)
-        deadlines = []
-        for request in requests:
-            if request.is_closed:
-                deadlines.append((None, False))
-            elif request.promised_at is not None:
-                deadlines.append((request.promised_at, False))
-            elif request.status is Status.OPEN:
-                deadlines.append((respond_by(request, settings.ladder, calendar), True))
-            else:
-                deadlines.append((None, False))
+        deadlines = [core.deadline(request) for request in requests]
         self.model.reload(requests, deadlines, now, settings.zone)
         self._loaded = True
         self._update_count()
@@ -406,6 +399,9 @@ class RequestListWindow(QMainWindow):
             return
         closed = request.is_closed
         self.ack_action.setEnabled(request.status is Status.OPEN)
+        self.accept_action.setEnabled(request.direction is Direction.RECEIVED and not closed
+                                      and request.needed_by is not None
+                                      and request.promised_at is None)
         self.renegotiate_action.setEnabled(not closed)
         self.done_action.setEnabled(not closed)
         self.snooze_action.setEnabled(not closed)
@@ -432,6 +428,11 @@ class RequestListWindow(QMainWindow):
                 name=request.counterpart.name, time=moment_text(request.asked_at, zone)),
             self.tr("Status: {status}").format(status=status_text(request, now)),
         ]
+        if request.needed_by:
+            facts.append(self.tr("Wanted by {time}").format(time=moment_text(request.needed_by, zone)))
+        due = core.deadline(request)
+        if due is not None and due.kind == "reply":
+            facts.append(self.tr("Reply by {time}").format(time=moment_text(due.at, zone)))
         if request.promised_at:
             facts.append(self.tr("Promised for {time}").format(time=moment_text(request.promised_at, zone)))
             if request.original_promise and request.original_promise != request.promised_at:
@@ -484,6 +485,13 @@ class RequestListWindow(QMainWindow):
                             self.tr("Answer with an ETA") if received else self.tr("They replied"),
                             label=self.tr("ETA"), parent=self)
         self._open_dialog(dialog, lambda: self._run(self.controller.core.acknowledge, request.id, dialog.when))
+
+    def accept_their_time(self) -> None:
+        """Promise the time they want it by: the first answer, with their time as the ETA."""
+        request = self.selected_request()
+        if request is None or request.is_closed or request.needed_by is None:
+            return
+        self._run(self.controller.core.acknowledge, request.id, accept=True)
 
     def renegotiate(self) -> None:
         request = self.selected_request()

@@ -2,7 +2,7 @@
 
 One flat table model over plain domain objects (no history: that is loaded for the selected
 request only). Rows are kept in urgency order (overdue first, then the nearest respond-by or
-promise, closed ones last), so the proxy shows that order without sorting in Python; clicking a
+promise or wanted time, closed ones last), so the proxy shows that order without sorting in Python; clicking a
 header sorts by a precomputed key. Everything `data()` needs is computed once per reload, so
 scrolling 10,000 rows costs a dictionary lookup per cell.
 """
@@ -24,8 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.model import Direction, Request, Status
-from ui.wording import countdown, moment_text
+from app.domain.model import Request, Status
+from app.policy.ladder import Deadline
+from ui.wording import countdown, due_text, moment_text, priority_text, status_text, who_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,13 +41,8 @@ SOON = 3600.0
 STATE_OPEN, STATE_OVERDUE, STATE_DONE, STATE_ALL = "open", "overdue", "done", "all"
 DIRECTION_ALL = "all"
 
-_STATUS_ORDER = {Status.OPEN: 0, Status.ACKNOWLEDGED: 1, Status.DONE: 2, Status.CANCELLED: 3}
-_STATUS_TEXT = {
-    Status.OPEN: lambda: _tr("open"),
-    Status.ACKNOWLEDGED: lambda: _tr("acknowledged"),
-    Status.DONE: lambda: _tr("done"),
-    Status.CANCELLED: lambda: _tr("cancelled"),
-}
+_STATUS_ORDER = {Status.OPEN: 0, Status.ACKNOWLEDGED: 1, Status.PROMISED: 2, Status.DONE: 3,
+                 Status.CANCELLED: 4}
 
 
 def _tr(text: str) -> str:
@@ -56,30 +52,20 @@ def _tr(text: str) -> str:
 class _Row:
     """What the view asks about one request: cheap fields now, formatted text on first paint."""
 
-    __slots__ = ("request", "id", "who", "tags", "deadline", "due_ts", "respond", "haystack",
-                 "_status", "_closed_text")
+    __slots__ = ("request", "id", "who", "tags", "deadline", "due_ts", "haystack", "_closed_text")
 
-    def __init__(self, request: Request, deadline: datetime | None, respond: bool) -> None:
+    def __init__(self, request: Request, deadline: Deadline | None) -> None:
         self.request = request
         self.id = request.id
         name = request.counterpart.name
-        self.who = (_tr("from {name}") if request.direction is Direction.RECEIVED
-                    else _tr("to {name}")).format(name=name)
+        self.who = who_text(request)
         self.tags = " ".join("#" + t for t in request.tags)
+        if request.priority:  # visible beside the tags, in the words of every other surface
+            self.tags = f"{priority_text(request.priority)} {self.tags}".rstrip()
         self.deadline = deadline
-        self.due_ts = deadline.timestamp() if deadline is not None else math.inf
-        self.respond = respond
+        self.due_ts = deadline.at.timestamp() if deadline is not None else math.inf
         self.haystack = f"{request.title}\n{name}\n{self.tags}".casefold()
-        self._status: str | None = None
         self._closed_text: str | None = None
-
-    @property
-    def status(self) -> str:
-        if self._status is None:
-            request = self.request
-            self._status = _tr("promised") if request.promised_at and not request.is_closed \
-                else _STATUS_TEXT[request.status]()
-        return self._status
 
     def closed_text(self, zone: ZoneInfo) -> str:
         if self._closed_text is None:
@@ -100,11 +86,11 @@ class RequestTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------
 
-    def reload(self, requests: Sequence[Request], deadlines: Sequence[tuple[datetime | None, bool]],
+    def reload(self, requests: Sequence[Request], deadlines: Sequence[Deadline | None],
                now: datetime, zone: ZoneInfo) -> None:
-        """Replace every row; `deadlines[i]` is (respond-by or promise, is it a respond-by)."""
-        rows = [_Row(r, d, respond) for r, (d, respond) in zip(requests, deadlines)]
-        rows.sort(key=lambda row: (row.request.is_closed, row.due_ts, row.id))
+        """Replace every row; `deadlines[i]`: what requests[i] counts down to."""
+        rows = [_Row(r, d) for r, d in zip(requests, deadlines)]
+        rows.sort(key=lambda row: (row.request.is_closed, row.due_ts, -row.request.priority, row.id))
         self.beginResetModel()
         self.zone = zone
         self._rows = rows
@@ -132,11 +118,10 @@ class RequestTableModel(QAbstractTableModel):
 
     def deadline_at(self, row: int) -> datetime | None:
         row_ = self._rows[row]
-        return None if row_.request.is_closed else row_.deadline
+        return None if row_.request.is_closed or row_.deadline is None else row_.deadline.at
 
     def is_overdue(self, row: int) -> bool:
-        row_ = self._rows[row]
-        return not row_.request.is_closed and row_.due_ts <= self._now_ts
+        return self._rows[row].request.is_overdue(self.now)
 
     # -- the Qt model --------------------------------------------------------------------
 
@@ -162,7 +147,7 @@ class RequestTableModel(QAbstractTableModel):
             if column == DUE:
                 return self._due_text(row)
             if column == STATUS:
-                return row.status
+                return status_text(row.request, self.now)
             return row.tags
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == DUE and row.deadline is not None and not row.request.is_closed:
@@ -180,7 +165,7 @@ class RequestTableModel(QAbstractTableModel):
             if column == WHAT:
                 return row.request.title
             if column == DUE and row.deadline is not None and self.zone is not None:
-                return moment_text(row.deadline, self.zone)
+                return due_text(row.deadline, self.zone, self.now)
         return None
 
     def _due_text(self, row: _Row) -> str:
@@ -188,10 +173,11 @@ class RequestTableModel(QAbstractTableModel):
             return row.closed_text(self.zone)
         if row.deadline is None:
             return ""
-        text = countdown(row.deadline, self.now)
-        if row.respond:
-            return (_tr("reply {countdown}") if row.request.direction is Direction.RECEIVED
-                    else _tr("answer {countdown}")).format(countdown=text)
+        text = countdown(row.deadline.at, self.now)
+        if row.deadline.kind == "reply":
+            return _tr("reply {countdown}").format(countdown=text)
+        if row.deadline.kind == "wanted":
+            return _tr("wanted {countdown}").format(countdown=text)
         return text
 
     @staticmethod

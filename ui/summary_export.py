@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.countdown import span
-from app.summary import Promises, Summary
+from app.summary import Promises, Summary, Wishes
 from ui.wording import WORDS, moment_text
 
 
@@ -50,6 +50,14 @@ def promises_text(p: Promises) -> str:
                                                           rate=percent(p.kept_rate))
 
 
+def wishes_text(w: Wishes) -> str:
+    """`3 of 4 · 75 %`: done by the time the asker wanted (a wish, not a promise)."""
+    if not w.settled:
+        return _tr("No time wanted came")
+    return _tr("{delivered} of {settled} · {rate}").format(
+        delivered=w.delivered, settled=w.settled, rate=percent(w.rate))
+
+
 def report_sections(s: Summary, zone: ZoneInfo) -> list[tuple[str, list[tuple[str, str]]]]:
     """(heading, [(label, value)]) for the text and PDF reports. Names are user text: plain."""
     def breakdown(p: Promises) -> str:
@@ -77,6 +85,10 @@ def report_sections(s: Summary, zone: ZoneInfo) -> list[tuple[str, list[tuple[st
             ("", breakdown(s.mine)),
             (_tr("Theirs"), promises_text(s.theirs)),
             ("", breakdown(s.theirs)),
+        ]),
+        (_tr("Delivered when wanted"), [
+            (_tr("By me"), wishes_text(s.delivered_when_wanted)),
+            (_tr("To me"), wishes_text(s.theirs_delivered_when_wanted)),
         ]),
         (_tr("Waiting on me (requests, oldest since)"), waiting(s.waiting_on_me)),
         (_tr("I wait on (requests, oldest since)"), waiting(s.i_wait_on)),
@@ -108,7 +120,7 @@ def as_csv(s: Summary) -> str:
     for key in ("week", "start", "end", "as_of", "received", "made", "responded_on_time",
                 "responded_late", "median_response_minutes", "open_received", "open_made"):
         writer.writerow(["week", key, _cell(data[key])])
-    for side in ("mine", "theirs"):
+    for side in ("mine", "theirs", "delivered_when_wanted", "theirs_delivered_when_wanted"):
         for key, value in data[side].items():
             writer.writerow([side, key, _cell(value)])
     for side in ("waiting_on_me", "i_wait_on"):

@@ -43,6 +43,7 @@ from ui.summary_export import (
     percent,
     promises_text,
     week_title,
+    wishes_text,
     write_csv,
     write_pdf,
 )
@@ -143,6 +144,7 @@ class SummaryWindow(QWidget):
             "received": Card(self.tr("Received")),
             "made": Card(self.tr("Made")),
             "open": Card(self.tr("Open at the end of the week")),
+            "wanted": Card(self.tr("Delivered when wanted")),
         }
         for index, card in enumerate(self.cards.values()):
             cards.addWidget(card, index // 4, index % 4)
@@ -246,6 +248,8 @@ class SummaryWindow(QWidget):
         self.cards["mine"].set(promises_text(s.mine), *self._points(
             s.mine.kept_rate, previous.kept_rate if previous else None))
         self.cards["theirs"].set(promises_text(s.theirs))
+        self.cards["wanted"].set(wishes_text(s.delivered_when_wanted), self.tr("to me: {0}").format(
+            wishes_text(s.theirs_delivered_when_wanted)))
         self.cards["on_time"].set(
             self.tr("{0} of {1} · {2}").format(s.responded_on_time, s.responded_on_time + s.responded_late,
                                                percent(s.on_time_rate)),

@@ -30,9 +30,10 @@ MAX_REFRESH = timedelta(minutes=10)  # a safety net; state changes are computed 
 # Named tuples, not dataclasses: importing dataclasses would delay the icon by ~2 ms.
 class Countdown(NamedTuple):
     request_id: int
-    who: str
+    who: str  # "I owe Dana" / "Dana owes me"
     title: str
-    deadline: datetime
+    deadline: datetime  # what it counts down to (app.policy.ladder.deadline)
+    priority: str = ""  # "high", "urgent"…; empty for normal
 
 
 class Snapshot(NamedTuple):
@@ -56,29 +57,32 @@ class TrayData:
     def __init__(self, core: Promptly) -> None:
         self.core = core
         self.entries: list[Countdown] = []
-        self.promises: list[datetime] = []  # of open requests: overdue is derived from these
+        self.due: list[datetime] = []  # promises, else wishes, of open requests: overdue is derived from these
         self.paused_until: datetime | None = None
 
     def reload(self, open_requests: list | None = None) -> None:
         """`open_requests`: already loaded by the caller (the scheduler needs them too)."""
-        if open_requests is None:
-            from app.domain.model import Status
+        from ui.wording import priority_text, who_text
 
-            open_requests = self.core.store.requests(
-                statuses=(Status.OPEN, Status.ACKNOWLEDGED), with_history=False)
+        if open_requests is None:
+            from app.domain.model import OPEN_STATUSES
+
+            open_requests = self.core.store.requests(statuses=OPEN_STATUSES, with_history=False)
         entries = []
         for request in open_requests:
             deadline = self.core.deadline(request)
             if deadline is not None:
-                entries.append(Countdown(request.id, request.counterpart.name, request.title, deadline))
+                entries.append(Countdown(request.id, who_text(request), request.title, deadline.at,
+                                         priority_text(request.priority) if request.priority else ""))
         entries.sort(key=lambda c: c.deadline)
         self.entries = entries
-        self.promises = [r.promised_at for r in open_requests if r.promised_at is not None]
+        self.due = [r.promised_at or r.needed_by for r in open_requests
+                    if r.promised_at or r.needed_by]
         self.paused_until = self.core.paused_until
 
     def snapshot(self) -> Snapshot:
         now = self.core.now()
-        overdue = sum(1 for promised in self.promises if promised <= now)
+        overdue = sum(1 for due in self.due if due <= now)
         if overdue:
             urgency = Urgency.OVERDUE
         elif any(c.deadline <= now + SOON for c in self.entries[:1]):
@@ -94,7 +98,7 @@ class TrayData:
         waits = [MAX_REFRESH]
         for entry in self.entries[:TOOLTIP_COUNTDOWNS]:
             waits.append(refresh_after(entry.deadline, now))
-        for moment in self.promises:
+        for moment in self.due:
             if moment > now:
                 waits.append(moment - now)
         upcoming = [c.deadline - SOON for c in self.entries if c.deadline - SOON > now]
@@ -122,10 +126,11 @@ def short(text: str, limit: int = TITLE_CHARS) -> str:
 
 
 def countdown_line(entry: Countdown, now: datetime) -> str:
-    """`Dana · repair invoice · in 42 min`."""
+    """`I owe Dana · repair invoice · in 42 min`, with the priority when it is not normal."""
     from ui.wording import countdown
 
-    return f"{entry.who} · {short(entry.title)} · {countdown(entry.deadline, now)}"
+    priority = f" · {entry.priority}" if entry.priority else ""
+    return f"{entry.who} · {short(entry.title)}{priority} · {countdown(entry.deadline, now)}"
 
 
 class Tray(QObject):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from app.countdown import countdown as countdown_text
 from app.countdown import since as since_text
 from app.domain.model import Direction, Event, EventKind, Person, PromptKind, Request
+from app.policy.ladder import Deadline
 from app.scheduler import Digest, Prompt
 
 
@@ -76,15 +77,34 @@ def direction_text(direction: Direction) -> str:
     return _tr("I owe") if direction is Direction.RECEIVED else _tr("owes me")
 
 
+def who_text(request: Request) -> str:
+    """`I owe Dana` / `Dana owes me`, as every surface says it."""
+    name = request.counterpart.name
+    return (_tr("I owe {name}") if request.direction is Direction.RECEIVED
+            else _tr("{name} owes me")).format(name=name)
+
+
 def status_text(request: Request, now: datetime) -> str:
-    if request.is_overdue(now):
-        return _tr("overdue")
+    """The status words of PRODUCT.md (Request.status_word), translated."""
     return {
-        "open": _tr("open"),
-        "acknowledged": _tr("promised") if request.promised_at else _tr("acknowledged"),
-        "done": _tr("done"),
-        "cancelled": _tr("cancelled"),
-    }[request.status.value]
+        "needs reply": lambda: _tr("needs reply"),
+        "awaiting reply": lambda: _tr("awaiting reply"),
+        "acknowledged": lambda: _tr("acknowledged"),
+        "promised": lambda: _tr("promised"),
+        "overdue": lambda: _tr("overdue"),
+        "done": lambda: _tr("done"),
+        "cancelled": lambda: _tr("cancelled"),
+    }[request.status_word(now)]()
+
+
+def due_text(deadline: Deadline, zone: ZoneInfo, now: datetime) -> str:
+    """`promised Fri 15:00`, `reply by 10:00`, `wanted by Fri 15:00`: what it counts down to."""
+    when = moment_text(deadline.at, zone, now)
+    text = {"promise": lambda: _tr("promised {time}"), "reply": lambda: _tr("reply by {time}"),
+            "wanted": lambda: _tr("wanted by {time}")}[deadline.kind]().format(time=when)
+    if deadline.wanted is not None:
+        text += ", " + _tr("wanted by {time}").format(time=moment_text(deadline.wanted, zone, now))
+    return text
 
 
 def priority_text(level: int) -> str:
@@ -105,10 +125,14 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     if kind is EventKind.CREATED:
         asked = datetime.fromisoformat(data["asked_at"]) if "asked_at" in data else request.asked_at
         if abs(asked - event.at) < timedelta(minutes=1):
-            return (_tr("{name} asked me") if request.direction is Direction.RECEIVED
+            text = (_tr("{name} asked me") if request.direction is Direction.RECEIVED
                     else _tr("I asked {name}")).format(name=name)
-        return (_tr("{name} asked me at {time}") if request.direction is Direction.RECEIVED
-                else _tr("I asked {name} at {time}")).format(name=name, time=moment_text(asked, zone, now))
+        else:
+            text = (_tr("{name} asked me at {time}") if request.direction is Direction.RECEIVED
+                    else _tr("I asked {name} at {time}")).format(name=name, time=moment_text(asked, zone, now))
+        if data.get("needed_by"):
+            text += ", " + _tr("wanted by {time}").format(time=_time(data["needed_by"], zone, now))
+        return text
     if kind is EventKind.ACKNOWLEDGED:
         return _tr("I answered") if request.direction is Direction.RECEIVED \
             else _tr("{name} answered").format(name=name)
@@ -153,6 +177,7 @@ def prompt_kind_text(kind: PromptKind) -> str:
         PromptKind.NUDGE: _tr("nudge"),
         PromptKind.ESCALATE: _tr("escalate"),
         PromptKind.CHECK_IN: _tr("check in"),
+        PromptKind.WANTED: _tr("wanted soon"),
     }[kind]
 
 
@@ -162,10 +187,19 @@ def prompt_reason(prompt: Prompt, now: datetime, zone: ZoneInfo,
     request = prompt.request
     name = request.counterpart.name
     promised = moment_text(request.promised_at, zone, now) if request.promised_at else ""
+    wanted = moment_text(request.needed_by, zone, now) if request.needed_by else ""
     kind = prompt.kind
     if kind is PromptKind.RESPOND:
+        if wanted:
+            return _tr("{name} asked {ago} and wants it by {time} — reply with done, an ETA, "
+                       "or accept their time").format(name=name, ago=since(request.asked_at, now),
+                                                      time=wanted)
         return _tr("{name} asked {ago} — reply with done or an ETA").format(
             name=name, ago=since(request.asked_at, now))
+    if kind is PromptKind.WANTED:
+        return _tr("{name} wants this by {time}, {left}, and you have not promised a time — "
+                   "promise one or deliver").format(name=name, time=wanted,
+                                                     left=countdown(request.needed_by, now))
     if kind is PromptKind.DUE_SOON:
         return _tr("You promised this to {name} for {time}, {left} — deliver or renegotiate now").format(
             name=name, time=promised, left=countdown(request.promised_at, now))
@@ -182,6 +216,9 @@ def prompt_reason(prompt: Prompt, now: datetime, zone: ZoneInfo,
                 name=name, time=promised, who=who)
         return _tr("Still no answer from {name}, asked {ago} — involve {who}").format(
             name=name, ago=since(request.asked_at, now), who=who)
+    if request.promised_at is None:  # nobody promised: the time I wanted it by has come
+        return _tr("You wanted this from {name} by {time} and nobody promised a time — check in").format(
+            name=name, time=wanted)
     return _tr("{name} promised this for {time} — check in").format(name=name, time=promised)
 
 
@@ -198,4 +235,6 @@ def owed_line(request: Request, now: datetime, zone: ZoneInfo) -> str:
         time=moment_text(request.asked_at, zone, now), ago=since(request.asked_at, now))
     if request.promised_at:
         text += " — " + _tr("promised for {time}").format(time=moment_text(request.promised_at, zone, now))
+    elif request.needed_by:
+        text += " — " + _tr("wanted by {time}").format(time=moment_text(request.needed_by, zone, now))
     return text

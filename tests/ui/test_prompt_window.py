@@ -130,14 +130,34 @@ def test_send_eta_acknowledges_with_a_promise(qtbot, window, core, clock):
     qtbot.keyClicks(window.dialog.when_edit, "fri 3pm")
     window.dialog.accept()
     saved = core.get(request.id)
-    assert saved.status is Status.ACKNOWLEDGED
-    assert saved.promised_at == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+    assert saved.status is Status.PROMISED
+    assert saved.promised_at == saved.original_promise == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
     assert not window.isVisible()
 
 
+def test_accept_their_time_promises_what_they_asked_for(qtbot, window, core, clock):
+    wanted = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    request = core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice", needed_by=wanted))
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    row = window.prompt_row
+    assert "wants it by Wed 12:00" in row.reason_label.text()
+    assert row.accept_button.isVisibleTo(window) and row.accept_button.text() == "&Accept their time"
+    row.accept_button.click()
+    saved = core.get(request.id)
+    assert (saved.status, saved.promised_at, saved.acknowledged_at) == (Status.PROMISED, wanted, clock.now())
+    assert not window.isVisible()
+
+
+def test_a_request_without_a_wish_offers_no_time_to_accept(qtbot, window, core, clock):
+    add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    assert not window.prompt_row.accept_button.isVisibleTo(window)
+
+
 def test_renegotiate_an_overdue_promise_with_a_reason(qtbot, window, core, clock):
-    request = add(core, "repair invoice", promised=MON_9 + timedelta(hours=2))
-    core.acknowledge(request.id)
+    request = add(core, "repair invoice", promised=MON_9 + timedelta(hours=2))  # I promised at once
     clock.advance(hours=2)
     prompts, digests = due(core)
     assert [p.kind for p in prompts if not p.missed] == [PromptKind.OVERDUE]

@@ -43,10 +43,19 @@ def test_typing_updates_the_chips(qtbot, controller):
     chips = dict(chip_texts(dialog))
     assert chips["direction"] == "I owe Dana"
     assert chips["who"] == "Dana (new person)"
-    assert chips["when"].startswith("Fri 15:00 · in 4 d 6 h")
+    assert chips["wanted"].startswith("wanted by Fri 15:00 · in 4 d 6 h")
+    assert "promise" not in chips
     assert chips["tag"] == "#billing"
     assert chips["priority"] == "high priority"
     assert dialog.title_label.text() == "What: repair invoice"
+
+
+def test_a_promise_already_given_has_its_own_chip(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "to @sam: quote by mon eta fri 3pm")
+    chips = dict(chip_texts(dialog))
+    assert chips["wanted"].startswith("wanted by 17:00")
+    assert chips["promise"].startswith("promised for Fri 15:00 · in 4 d 6 h")
 
 
 def test_the_default_direction_shows_when_none_is_typed(qtbot, controller):
@@ -59,13 +68,13 @@ def test_the_default_direction_shows_when_none_is_typed(qtbot, controller):
 def test_dropping_a_chip_keeps_its_words_in_the_title(qtbot, controller):
     dialog = make(qtbot, controller)
     qtbot.keyClicks(dialog.line, "to @sam review contract by friday")
-    when = next(c for c in dialog.chips() if c.kind == "when")
+    when = next(c for c in dialog.chips() if c.kind == "wanted")
     qtbot.mouseClick(when.drop_button, Qt.MouseButton.LeftButton)
-    assert "when" not in dict(chip_texts(dialog))
+    assert "wanted" not in dict(chip_texts(dialog))
     assert dialog.title_label.text() == "What: review contract by friday"
     qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
     [saved] = controller.core.store.requests()
-    assert saved.title == "review contract by friday" and saved.promised_at is None
+    assert saved.title == "review contract by friday" and saved.needed_by is None
 
 
 def test_a_chip_can_be_dropped_with_the_keyboard_only(qtbot, controller):
@@ -92,7 +101,7 @@ def test_enter_saves_exactly_one_request(qtbot, controller):
     assert saved.args == [request.id]
     assert (request.direction, request.counterpart.name, request.title, request.tags) == \
         (Direction.MADE, "Sam", "review contract", ["legal"])
-    assert request.promised_at == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+    assert (request.needed_by, request.promised_at) == (datetime(2026, 11, 27, 15, 0, tzinfo=UTC), None)
     assert changed == [1]
     assert not dialog.isVisible()
 

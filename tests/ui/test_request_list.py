@@ -13,7 +13,17 @@ from app.domain.model import Direction, EventKind, Person, Priority, Status
 from app.service import NewRequest
 from ui.dialogs import DraftDialog, EditDialog, WhenDialog
 from ui.request_list import RequestListWindow
-from ui.request_model import DUE, OVERDUE_BRUSH, SOON_BRUSH, STATE_ALL, STATE_DONE, STATE_OVERDUE, WHAT
+from ui.request_model import (
+    DUE,
+    OVERDUE_BRUSH,
+    SOON_BRUSH,
+    STATE_ALL,
+    STATE_DONE,
+    STATE_OVERDUE,
+    STATUS,
+    WHAT,
+    WHO,
+)
 from tests.ui.windows_support import controller, mail_app, settings_dir  # noqa: F401  (fixtures)
 
 UTC = timezone.utc
@@ -89,8 +99,13 @@ def test_filters_by_direction_state_and_search(qtbot, window, core, clock):
     assert shown(window) == []
     clock.advance(hours=2)
     window.tick()
-    assert sorted(shown(window)) == ["repair invoice", "review contract"]  # respond-by passed too
-    assert window.count_label.text() == "2 of 3"
+    # overdue is a promise (or a time wanted) that passed; a late reply still "needs reply"
+    assert shown(window) == ["review contract"]
+    assert window.count_label.text() == "1 of 3"
+    choose(window.state_box, STATE_ALL)
+    assert dict(zip(shown(window), zip(shown(window, WHO), shown(window, STATUS)))) == {
+        "review contract": ("Sam owes me", "overdue"), "repair invoice": ("I owe Dana", "needs reply"),
+        "old thing": ("I owe Lee", "done")}
 
 
 def test_header_sorts_and_urgency_order_returns(qtbot, window, core):
@@ -132,9 +147,27 @@ def test_acknowledge_with_eta(qtbot, window, core):
     assert dialog.preview.text() == "Fri 15:00 (in 4 d 6 h)"
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     saved = core.get(request.id)
-    assert saved.status is Status.ACKNOWLEDGED
+    assert saved.status is Status.PROMISED
     assert saved.promised_at == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
     assert not window.ack_action.isEnabled()  # selection kept, already answered
+
+
+def test_accept_their_time_from_the_list(qtbot, window, core):
+    wanted = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    request = core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice", needed_by=wanted))
+    add(core, "no wish")
+    window.show()
+    assert shown(window, DUE)[shown(window).index("repair invoice")] == "reply in 1 h"
+    select(window, "no wish")
+    assert not window.accept_action.isEnabled()
+    select(window, "repair invoice")
+    assert window.accept_action.isEnabled()
+    assert "Wanted by Thu 26 Nov 12:00" in window.detail_facts.text()
+    window.accept_action.trigger()
+    saved = core.get(request.id)
+    assert (saved.status, saved.promised_at) == (Status.PROMISED, wanted)
+    assert not window.accept_action.isEnabled()
+    assert shown(window, STATUS)[shown(window).index("repair invoice")] == "promised"
 
 
 def test_a_bad_time_says_why_and_cannot_be_accepted(qtbot, window, core):

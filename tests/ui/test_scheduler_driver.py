@@ -77,7 +77,8 @@ def test_rearms_after_a_change(driver, core, clock):
 
 
 def test_fires_what_is_due_once_and_rearms(driver, core, clock, monotonic):
-    request = add(core, "repair invoice", promised_at=clock.now() + timedelta(hours=2))
+    request = add(core, "repair invoice", needed_by=clock.now() + timedelta(hours=2))
+    add(core, "given", promised_at=clock.now() + timedelta(hours=2))  # promised at once: no reply prompt
     driver.start()
     advance(clock, monotonic, minutes=45)
     driver.timer.timeout.emit()

@@ -53,17 +53,17 @@ def test_menu_lists_next_five_countdowns_and_rebuilds_when_opened(tray, core, cl
     reload(tray)
     texts = open_menu(tray)
     assert texts[:5] == [
-        "Dana · task 2 · in 10 min",
-        "Dana · task 5 · in 20 min",
-        "Dana · task 0 · in 42 min",
-        "Dana · task 1 · in 1 h 30 min",
-        "Dana · task 3 · in 5 h",
+        "I owe Dana · task 2 · in 10 min",
+        "I owe Dana · task 5 · in 20 min",
+        "I owe Dana · task 0 · in 42 min",
+        "I owe Dana · task 1 · in 1 h 30 min",
+        "I owe Dana · task 3 · in 5 h",
     ]
     assert texts[6:9] == ["Quick add…", "Requests", "Weekly summary"]
     assert "Pause prompts" in texts and texts[-1] == "Quit"
 
     clock.advance(minutes=12)  # the same data, opened later: countdowns move on
-    assert open_menu(tray)[0] == "Dana · task 2 · overdue 2 min"
+    assert open_menu(tray)[0] == "I owe Dana · task 2 · overdue 2 min"
 
 
 def test_countdown_entry_opens_that_request(tray, core, qtbot):
@@ -78,9 +78,9 @@ def test_countdown_entry_opens_that_request(tray, core, qtbot):
 def test_user_markup_is_plain_in_menu_and_tooltip(tray, core):
     add(core, MARKUP, who="Kim & Lee", minutes=42)
     reload(tray)
-    assert open_menu(tray)[0] == "Kim && Lee · <b>x</b> && <img src=x> · in 42 min"
+    assert open_menu(tray)[0] == "I owe Kim && Lee · <b>x</b> && <img src=x> · in 42 min"
     tooltip = tray.icon.toolTip()
-    assert "Kim &amp; Lee · &lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=x&gt; · in 42 min" in tooltip
+    assert "I owe Kim &amp; Lee · &lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=x&gt; · in 42 min" in tooltip
     assert "<b>" not in tooltip and "<img" not in tooltip
 
 
@@ -89,7 +89,7 @@ def test_tooltip_shows_the_next_three_countdowns(tray, core):
         add(core, f"task {n}", minutes=minutes)
     reload(tray)
     tooltip = tray.icon.toolTip()
-    assert "Dana · task 2 · in 2 h" in tooltip
+    assert "I owe Dana · task 2 · in 2 h" in tooltip
     assert "task 3" not in tooltip
 
 

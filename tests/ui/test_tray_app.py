@@ -65,8 +65,9 @@ def shell(qapp, qtbot, tmp_path, db_path, outside, monkeypatch, notified):
 
 
 def add(core, title, minutes, who="Dana"):
-    promised = core.now() + timedelta(minutes=minutes)
-    return core.add(NewRequest(Direction.RECEIVED, who, title, promised_at=promised))
+    """A request Dana wants within `minutes`, not answered yet."""
+    wanted = core.now() + timedelta(minutes=minutes)
+    return core.add(NewRequest(Direction.RECEIVED, who, title, needed_by=wanted))
 
 
 def test_load_fills_the_tray_and_arms_the_scheduler(shell, outside, clock):
@@ -86,7 +87,8 @@ def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock
     shell.load()
     [notification] = notified
     assert notification["title"] == MARKUP  # the summary is plain text by the notification spec
-    assert notification["message"] == "Dana asked 45 min ago — reply with done or an ETA"
+    assert notification["message"] == ("Dana asked 45 min ago and wants it by 14:15 — reply with "
+                                       "done, an ETA, or accept their time")
     window = shell.windows["prompts"]
     assert window.isVisible()
     assert shell.controller.core.schedule().due == []  # recorded as fired
@@ -110,7 +112,8 @@ def test_writes_by_another_process_are_noticed(shell, outside):
 
 
 def test_pause_from_the_tray_holds_prompts(shell, outside):
-    add(outside, "repair invoice", minutes=300)
+    outside.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice",
+                           promised_at=outside.now() + timedelta(minutes=300)))  # due soon later
     shell.load()
     core = shell.controller.core
     until = core.now() + timedelta(hours=1)
