@@ -27,6 +27,7 @@ from app.domain.model import Direction
 from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
 from ui.controller import USER_ERRORS, Controller
 from ui.dialogs import plain_label
+from ui.flow_layout import wrapping_row
 from ui.wording import countdown, moment_text, priority_text
 
 # The @word being typed, right before the cursor.
@@ -111,11 +112,7 @@ class QuickAddDialog(QDialog):
         self.title_label.setObjectName("quickAddTitle")
         self.title_label.setWordWrap(True)
         layout.addWidget(self.title_label)
-        self.chip_row = QWidget()
-        self.chip_layout = QHBoxLayout(self.chip_row)
-        self.chip_layout.setContentsMargins(0, 0, 0, 0)
-        self.chip_layout.setSpacing(6)
-        self.chip_layout.addStretch(1)
+        self.chip_row, self.chip_layout = wrapping_row()  # chips wrap rather than being cut off
         layout.addWidget(self.chip_row)
         self.error_label = plain_label()
         self.error_label.setObjectName("quickAddHint")
@@ -192,7 +189,7 @@ class QuickAddDialog(QDialog):
         self._show_chips(self.result)
 
     def _show_chips(self, result: ParseResult | None) -> None:
-        while self.chip_layout.count() > 1:
+        while self.chip_layout.count():
             item = self.chip_layout.takeAt(0)
             chip = item.widget()
             if chip is not None:
@@ -243,9 +240,16 @@ class QuickAddDialog(QDialog):
         for index, chip in enumerate(chips):
             self.chip_layout.insertWidget(index, chip)
             chip.show()  # now, so Tab reaches it at once (the layout would show it a turn later)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Chips wrap onto more lines as they grow: the dialog grows with them."""
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def chips(self) -> list[Chip]:
-        return [self.chip_layout.itemAt(i).widget() for i in range(self.chip_layout.count() - 1)]
+        return [self.chip_layout.itemAt(i).widget() for i in range(self.chip_layout.count())]
 
     def drop_piece(self, piece_id: str, words: str) -> None:
         """Keep a piece's words literal: they go back into the title."""

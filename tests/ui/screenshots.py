@@ -46,10 +46,11 @@ def populate(core: Promptly, clock: FixedClock) -> None:
     def at(**delta) -> datetime:
         return NOW + timedelta(**delta)
 
-    def add(title, who, direction, asked, promised=None, tags=(), priority=Priority.NORMAL):
+    def add(title, who, direction, asked, promised=None, tags=(), priority=Priority.NORMAL,
+            wanted=None):
         clock.current = asked
         return core.add(NewRequest(direction, who, title, asked_at=asked, promised_at=promised,
-                                   tags=tags, priority=priority))
+                                   needed_by=wanted, tags=tags, priority=priority))
 
     R, M = Direction.RECEIVED, Direction.MADE
     # Built up over the last week, as a real list would be.
@@ -60,7 +61,8 @@ def populate(core: Promptly, clock: FixedClock) -> None:
     clock.current = at(days=-1)
     core.promise(invoice.id, at(minutes=40), "waiting for the corrected order from sales")
     add("Review the Nordwind service contract", "Sam", M, at(hours=-1, minutes=-10), tags=("legal",))
-    add("Badge form for the new starter", "Lee", R, at(minutes=-25), tags=("hr",))
+    add("Badge form for the new starter", "Lee", R, at(minutes=-25), tags=("hr",),
+        wanted=at(days=1, hours=2))
     q3 = add("Q3 numbers for the board deck", "Ari", M, at(days=-2), tags=("finance",))
     clock.current = at(days=-2, hours=1)
     core.acknowledge(q3.id, at(hours=2, minutes=40))
@@ -72,7 +74,7 @@ def populate(core: Promptly, clock: FixedClock) -> None:
     clock.current = at(days=-4, hours=2)
     core.acknowledge(quote.id, at(hours=-2))
     add("Sign-off on the training budget", "Kim", R, at(minutes=-5), priority=Priority.URGENT,
-        tags=("hr", "budget"))
+        tags=("hr", "budget"), wanted=at(hours=3))
     expenses = add("Expense report for October", "Dana", R, at(days=-6))
     clock.current = at(days=-6, hours=1)
     core.acknowledge(expenses.id, at(days=-5))
@@ -83,7 +85,8 @@ def populate(core: Promptly, clock: FixedClock) -> None:
     notes = add("Customer call notes from Tuesday", "Sam", R, at(days=-2))
     clock.current = at(days=-2, hours=1)
     core.done(notes.id)
-    add("Update the Q4 roadmap page", "Noor", M, at(days=-1, hours=-3), tags=("planning",))
+    add("Update the Q4 roadmap page", "Noor", M, at(days=-1, hours=-3), tags=("planning",),
+        wanted=at(hours=5))
     clock.current = NOW
 
 
@@ -113,7 +116,7 @@ def main(out: Path) -> int:
 
         dialog = QuickAddDialog(controller)
         dialog.present()
-        dialog.line.setText("from @dana: fix credit note 4712 by fri 3pm #billing !")
+        dialog.line.setText("from @dana: fix credit note 4712 by mon eta fri 3pm #billing !")
         dialog.line.setCursorPosition(len(dialog.line.text()))
         settle()
         dialog.grab().save(str(out / "quick-add.png"))

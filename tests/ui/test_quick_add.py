@@ -58,6 +58,19 @@ def test_a_promise_already_given_has_its_own_chip(qtbot, controller):
     assert chips["promise"].startswith("promised for Fri 15:00 · in 4 d 6 h")
 
 
+def test_chips_wrap_and_never_cut_their_text(qtbot, controller):
+    dialog = make(qtbot, controller)
+    dialog.present()
+    qtbot.keyClicks(dialog.line, "from @dana: fix credit note 4712 by mon eta fri 3pm #billing #finance !!!")
+    chips = dialog.chips()
+    assert len(chips) == 7
+    for chip in chips:
+        assert chip.width() >= chip.sizeHint().width(), chip.text
+        inside = chip.mapTo(dialog, chip.rect().bottomRight())
+        assert dialog.rect().contains(inside), chip.text
+    assert len({chip.y() for chip in chips}) >= 2  # they wrapped onto a second line
+
+
 def test_the_default_direction_shows_when_none_is_typed(qtbot, controller):
     dialog = make(qtbot, controller)
     qtbot.keyClicks(dialog.line, "@sam review contract")
