@@ -147,8 +147,11 @@ class RequestListWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(self._header_clicked)
-        for column, width in ((WHO, 110), (STATUS, 90), (DUE, 175), (TAGS, 120)):
-            table.setColumnWidth(column, width)
+        # wide enough for the longest words each column shows, in this font and language
+        metrics = table.fontMetrics()
+        for column, sample in ((WHO, self.tr("Dana Example owes me")), (STATUS, self.tr("awaiting reply")),
+                               (DUE, self.tr("reply overdue 20 min")), (TAGS, "#billing #legal")):
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
         table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())

@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.model import Request, Status
 from app.policy.ladder import Deadline
-from ui.wording import countdown, due_text, moment_text, priority_text, status_text, who_text
+from ui.wording import deadline_countdown, due_text, moment_text, priority_text, status_text, who_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -173,12 +173,7 @@ class RequestTableModel(QAbstractTableModel):
             return row.closed_text(self.zone)
         if row.deadline is None:
             return ""
-        text = countdown(row.deadline.at, self.now)
-        if row.deadline.kind == "reply":
-            return _tr("reply {countdown}").format(countdown=text)
-        if row.deadline.kind == "wanted":
-            return _tr("wanted {countdown}").format(countdown=text)
-        return text
+        return deadline_countdown(row.deadline.kind, row.deadline.at, self.now)
 
     @staticmethod
     def _sort_key(row: _Row, column: int):

@@ -34,6 +34,7 @@ class Countdown(NamedTuple):
     title: str
     deadline: datetime  # what it counts down to (app.policy.ladder.deadline)
     priority: str = ""  # "high", "urgent"…; empty for normal
+    kind: str = "promise"  # app.policy.ladder.Deadline.kind: "promise", "reply" or "wanted"
 
 
 class Snapshot(NamedTuple):
@@ -73,7 +74,8 @@ class TrayData:
             deadline = self.core.deadline(request)
             if deadline is not None:
                 entries.append(Countdown(request.id, who_text(request), request.title, deadline.at,
-                                         priority_text(request.priority) if request.priority else ""))
+                                         priority_text(request.priority) if request.priority else "",
+                                         deadline.kind))
         entries.sort(key=lambda c: c.deadline)
         self.entries = entries
         self.due = [r.promised_at or r.needed_by for r in open_requests
@@ -126,11 +128,13 @@ def short(text: str, limit: int = TITLE_CHARS) -> str:
 
 
 def countdown_line(entry: Countdown, now: datetime) -> str:
-    """`I owe Dana · repair invoice · in 42 min`, with the priority when it is not normal."""
-    from ui.wording import countdown
+    """`I owe Dana · repair invoice · in 42 min` (`reply in …`, `wanted in …` when that is what
+    it counts down to), with the priority when it is not normal."""
+    from ui.wording import countdown, deadline_countdown
 
     priority = f" · {entry.priority}" if entry.priority else ""
-    return f"{entry.who} · {short(entry.title)}{priority} · {countdown(entry.deadline, now)}"
+    return (f"{entry.who} · {short(entry.title)}{priority} · "
+            f"{deadline_countdown(entry.kind, entry.deadline, now)}")
 
 
 class Tray(QObject):

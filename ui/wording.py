@@ -51,6 +51,16 @@ def countdown(deadline: datetime, now: datetime) -> str:
     return countdown_text(deadline, now, WORDS)
 
 
+def deadline_countdown(kind: str, at: datetime, now: datetime) -> str:
+    """`in 40 min` to a promise, `reply in 10 min`, `wanted in 2 h`: the list and the tray."""
+    text = countdown(at, now)
+    if kind == "reply":
+        return _tr("reply {countdown}").format(countdown=text)
+    if kind == "wanted":
+        return _tr("wanted {countdown}").format(countdown=text)
+    return text
+
+
 def since(moment: datetime, now: datetime) -> str:
     """`58 min ago`."""
     return since_text(moment, now, WORDS)

@@ -63,6 +63,7 @@ def _request(rng: random.Random, people: dict, closed: bool):
         direction=direction, counterpart=people[rng.choice(PEOPLE)], title=rng.choice(TITLES),
         now=asked, tags=rng.sample(["billing", "legal", "hr", "it", "sales"], rng.randint(0, 2)),
         priority=rng.choice([Priority.NORMAL] * 6 + [Priority.HIGH, Priority.URGENT]),
+        needed_by=asked + timedelta(hours=rng.uniform(2, 120)) if rng.random() < 0.5 else None,
     )
     if rng.random() < 0.8:
         answered = asked + timedelta(minutes=rng.uniform(5, 180))

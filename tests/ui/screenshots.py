@@ -4,11 +4,14 @@
     DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots [OUT_DIR]
 
 Builds a throw-away database with a dozen realistic requests at a fixed "now", opens each window
-and saves resources/screenshots/{quick-add,request-list,prompt}.png.
+and saves resources/screenshots/{quick-add,request-list,prompt,summary,tray-menu}.png.
+To look at them as others see them: QT_SCALE_FACTOR=2, and PROMPTLY_SHOTS_DARK=1 for a dark
+palette (write those to another OUT_DIR).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
@@ -94,6 +97,9 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Promptly")
+    if os.environ.get("PROMPTLY_SHOTS_DARK"):
+        app.setStyle("Fusion")
+        app.setPalette(_dark_palette())
     from ui.controller import Controller
     from ui.prompt_window import PromptWindow
     from ui.quick_add import QuickAddDialog
@@ -142,9 +148,43 @@ def main(out: Path) -> int:
         settle()
         prompts.grab().save(str(out / "prompt.png"))
         prompts.hide()
+
+        from ui.summary_window import SummaryWindow
+        from ui.tray import Tray, TrayData
+
+        summary = SummaryWindow(controller)
+        summary.resize(1100, 720)
+        summary.show_week("2026-W47")
+        summary.show()
+        settle()
+        summary.grab().save(str(out / "summary.png"))
+        summary.hide()
+
+        tray = Tray()
+        tray.attach(TrayData(core))
+        tray.data.reload()
+        tray.menu.popup(tray.menu.pos())
+        settle()
+        tray.menu.grab().save(str(out / "tray-menu.png"))
+        tray.menu.hide()
         db.dispose()
-    print(f"saved quick-add.png, request-list.png and prompt.png in {out}")
+    print(f"saved quick-add, request-list, prompt, summary and tray-menu .png in {out}")
     return 0
+
+
+def _dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#2d2d30"), (roles.WindowText, "#e8e8e8"),
+                         (roles.Base, "#1e1e1e"), (roles.AlternateBase, "#2a2a2d"),
+                         (roles.Text, "#e8e8e8"), (roles.Button, "#3a3a3d"),
+                         (roles.ButtonText, "#e8e8e8"), (roles.Highlight, "#3d7bd9"),
+                         (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#2d2d30"),
+                         (roles.ToolTipText, "#e8e8e8"), (roles.PlaceholderText, "#9a9a9a")):
+        palette.setColor(role, QColor(colour))
+    return palette
 
 
 if __name__ == "__main__":

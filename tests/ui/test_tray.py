@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from app.domain.model import Direction
+from app.domain.model import Direction, Priority
 from app.service import NewRequest
 from ui.icons import AMBER, CALM_ON_DARK, CALM_ON_LIGHT, RED, Urgency, paint
 from ui.tray import Tray, TrayData
@@ -197,3 +197,13 @@ def test_each_countdown_is_marked_with_its_urgency_colour(tray, core, clock):
     palette = QGuiApplication.palette()
     calm = CALM_ON_DARK if palette.color(QPalette.ColorRole.Window).lightness() < 128 else CALM_ON_LIGHT
     assert colours == [RED, AMBER, calm]
+
+
+def test_the_menu_says_what_each_countdown_is_to(tray, core):
+    core.add(NewRequest(Direction.RECEIVED, "Dana", "sign-off", needed_by=core.now() + timedelta(days=3),
+                        priority=Priority.URGENT))  # nobody answered: a reply is what is owed first
+    request = core.add(NewRequest(Direction.MADE, "Sam", "quote", needed_by=core.now() + timedelta(hours=5)))
+    core.acknowledge(request.id)  # Sam answered without a time: I wait for the time I wanted
+    reload(tray)
+    assert open_menu(tray)[:2] == ["I owe Dana · sign-off · urgent · reply in 1 h",
+                                   "Sam owes me · quote · wanted in 5 h"]
