@@ -29,6 +29,9 @@ class Words(Protocol):
     def ago(self, span: str) -> str:
         """Time since a past moment, e.g. `20 min ago`."""
 
+    def due_now(self) -> str:
+        """The deadline is this very second: `due now`."""
+
 
 class EnglishWords:
     def unit(self, unit: str, n: int) -> str:
@@ -42,6 +45,9 @@ class EnglishWords:
 
     def ago(self, span: str) -> str:
         return f"{span} ago"
+
+    def due_now(self) -> str:
+        return "due now"
 
 
 ENGLISH = EnglishWords()
@@ -66,10 +72,12 @@ def span(seconds: float, words: Words = ENGLISH) -> str:
 
 
 def countdown(deadline: datetime, now: datetime, words: Words = ENGLISH) -> str:
-    """`in …` before the deadline; `overdue …` from the deadline on (as Request.is_overdue)."""
+    """`in …` before the deadline; `due now` in its very second; `overdue …` after it."""
     left = (deadline - now).total_seconds()
-    if left > 0:
+    if left >= 1:
         return words.ahead(span(left, words))
+    if left > -1:
+        return words.due_now()
     return words.overdue(span(left, words))
 
 

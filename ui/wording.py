@@ -42,6 +42,9 @@ class QtWords:
     def ago(self, span: str) -> str:
         return _tr("{span} ago").format(span=span)
 
+    def due_now(self) -> str:
+        return _tr("due now")
+
 
 WORDS = QtWords()
 

@@ -23,7 +23,10 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
     (timedelta(hours=23, minutes=59), "in 23 h 59 min"),
     (-timedelta(minutes=25), "overdue 25 min"),
     (-timedelta(minutes=25, seconds=59), "overdue 25 min"),
-    (timedelta(0), "overdue 0 s"),
+    (timedelta(0), "due now"),
+    (timedelta(milliseconds=400), "due now"),
+    (-timedelta(milliseconds=999), "due now"),
+    (-timedelta(seconds=1), "overdue 1 s"),
     (-timedelta(days=2, hours=1), "overdue 2 d 1 h"),
 ])
 def test_countdown_text(left, text):
@@ -49,6 +52,9 @@ class Bracketed:
 
     def ago(self, text):
         return f"-{text}"
+
+    def due_now(self):
+        return "now!"
 
 
 def test_words_can_be_replaced():
