@@ -24,7 +24,7 @@ PEOPLE = ["Dana", "Sam", "Lee", "Kim", "Ari", "Jo", "Noor", "Mika", "Ravi", "Tes
 TITLES = ["repair invoice", "review contract", "Q3 numbers", "badge form", "sign-off on budget",
           "update the roadmap", "customer call notes", "access to the shared drive", "expense report",
           "slides for Friday", "supplier quote", "onboarding checklist"]
-VERSION = 2  # bump when the generator or the schema changes, so stale copies are rebuilt
+VERSION = 3  # bump when the generator or the schema changes, so stale copies are rebuilt
 
 
 def large_database(total: int = 20_000, open_: int = 2_000) -> Path:
