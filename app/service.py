@@ -19,6 +19,7 @@ from app.domain.model import (
     PromptKind,
     Request,
 )
+from app.policy.calendar import WorkingCalendar
 from app.policy.ladder import Deadline, deadline, respond_by, rungs
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
@@ -51,6 +52,7 @@ class Promptly:
         self.store = store
         self.clock = clock
         self._settings: Settings | None = None
+        self._calendar: WorkingCalendar | None = None
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -65,17 +67,24 @@ class Promptly:
 
     def save_settings(self, settings: Settings) -> None:
         self.store.save_settings(settings)
-        self._settings = settings
+        self._settings, self._calendar = settings, None
 
     def reload(self) -> None:
-        self._settings = None
+        self._settings, self._calendar = None, None
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The working-hours calendar of the settings, built once: lists ask it per request."""
+        if self._calendar is None:
+            self._calendar = self.settings.calendar()
+        return self._calendar
 
     def respond_by(self, request: Request) -> datetime:
-        return respond_by(request, self.settings.ladder, self.settings.calendar())
+        return respond_by(request, self.settings.ladder, self.calendar)
 
     def deadline(self, request: Request) -> Deadline | None:
         """What a request counts down to (app.policy.ladder.deadline), by the user's settings."""
-        return deadline(request, self.settings.ladder, self.settings.calendar())
+        return deadline(request, self.settings.ladder, self.calendar)
 
     # -- the lifecycle ------------------------------------------------------------------
 
@@ -119,7 +128,7 @@ class Promptly:
         after = max(now, request.needed_by or now)
         follow_up = lifecycle.create(
             direction=request.direction, counterpart=request.counterpart, title=request.title,
-            now=now, needed_by=next_occurrence(request.recurrence, after, self.settings.calendar()),
+            now=now, needed_by=next_occurrence(request.recurrence, after, self.calendar),
             tags=list(request.tags), priority=request.priority, details=request.details,
             link=request.link, channel=request.channel, recurrence=request.recurrence,
         )
@@ -149,9 +158,9 @@ class Promptly:
 
     def _prompt_to_snooze(self, request: Request) -> str:
         settings = self.settings
-        pending = pending_prompts(request, settings.ladder, settings.calendar())
+        pending = pending_prompts(request, settings.ladder, self.calendar)
         live = {p.key for p in pending}
-        current = {r.key for r in rungs(request, settings.ladder, settings.calendar())}
+        current = {r.key for r in rungs(request, settings.ladder, self.calendar)}
         for event in reversed(request.history):
             key = event.data.get("prompt")
             if event.kind is EventKind.PROMPTED and key in current and key not in live:
@@ -187,7 +196,7 @@ class Promptly:
         settings = self.settings
         return schedule(
             self.store.open_requests() if requests is None else requests,
-            settings.ladder, settings.calendar(), now or self.now(),
+            settings.ladder, self.calendar, now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
         )
