@@ -76,7 +76,7 @@ def _state(core: Promptly) -> dict:
 
 
 def test_the_fixture_was_written_by_the_release_before():
-    with sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro", uri=True) as conn:
+    with sqlite3.connect(f"{FIXTURE.as_uri()}?immutable=1", uri=True) as conn:  # writes nothing beside it
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002_promise_record",)
         columns = {row[1] for row in conn.execute("PRAGMA table_info(requests)")}
     assert "needed_by" not in columns
