@@ -4,13 +4,14 @@ operations; each is one committed transaction at the injected clock's "now"."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from app.clock import Clock, as_utc
 from app.domain import lifecycle
-from app.domain.model import Direction, DomainError, EventKind, Person, Priority, PromptKind, Request, Status
+from app.domain.commands import NewRequest
+from app.domain.model import Direction, DomainError, EventKind, Person, PromptKind, Request, Status
 from app.policy.ladder import respond_by, rungs
+from app.policy.recurrence import next_occurrence
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
 from app.storage.store import Store
@@ -19,28 +20,15 @@ PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
 
 
-@dataclass(frozen=True)
-class NewRequest:
-    """What a user asked to save: from the quick-add language, a dialog or an import."""
-
-    direction: Direction
-    counterpart: str
-    title: str
-    promised_at: datetime | None = None
-    asked_at: datetime | None = None
-    tags: Sequence[str] = ()
-    priority: Priority = Priority.NORMAL
-    recurrence: str | None = None
-    details: str = ""
-    link: str = ""
-    channel: str = ""
-
-
 class Promptly:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
         self._settings: Settings | None = None
+
+    def with_clock(self, clock: Clock) -> Promptly:
+        """The same data at another clock: a forwarded command brings its own PROMPTLY_NOW."""
+        return Promptly(self.store, clock)
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -106,8 +94,6 @@ class Promptly:
         return request
 
     def _repeat(self, request: Request, now: datetime) -> Request:
-        from app.quickadd import next_occurrence  # the date grammar is needed only here
-
         after = max(now, request.promised_at or now)
         follow_up = lifecycle.create(
             direction=request.direction, counterpart=request.counterpart, title=request.title,

@@ -22,7 +22,7 @@ from app.mail import (
     send,
     send_follow_up,
 )
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from app.settings import Settings, SettingsError
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")

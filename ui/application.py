@@ -71,7 +71,8 @@ class OffsetClock:
 
 
 def app_clock():
-    from app.cli import FixedClock, clock_from  # light: the CLI package imports no database
+    from app.cli import clock_from  # light: the CLI package imports no database
+    from app.clock import FixedClock
 
     clock = clock_from(os.environ)
     return OffsetClock(clock.moment) if isinstance(clock, FixedClock) else clock
@@ -150,7 +151,7 @@ class Application(QObject):
         self.server.gui_requested.connect(self.handle)
 
     def load(self) -> None:
-        from app import ipc
+        from app.cli.server import answer
         from app.notifier import NotifierChain
         from app.paths import database_location
         from app.service import Promptly
@@ -191,7 +192,7 @@ class Application(QObject):
         self.poll.timeout.connect(self._poll_database)
         self.poll.start()
 
-        self.server.ready(lambda line: ipc.answer(line, core=core, location=location))
+        self.server.ready(lambda line: answer(line, core=core, location=location))
         self.server.served.connect(self.outside_change)
         self.driver.start(open_requests)
         del open_requests  # with their history: not kept once the timer is armed

@@ -99,7 +99,7 @@ class InstanceServer(QObject):
         self.server.close()
 
     def ready(self, answer: Callable[[bytes], bytes]) -> None:
-        """The core is loaded: serve CLI requests with `answer` (app.ipc.answer bound to it)."""
+        """The core is loaded: serve CLI requests with `answer` (app.cli.server.answer bound to it)."""
         self.answer = answer
         waiting, self._waiting = self._waiting, []
         for socket, line in waiting:

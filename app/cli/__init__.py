@@ -3,7 +3,7 @@
 `main(argv)` is the process entry: it hands the command to the running tray app over the local
 socket (app.ipc) when one answers, else opens the database itself. `run(argv, …)` runs one
 command in-process on whatever core `core_factory` gives; the tray app calls it (through
-app.ipc.answer) with its own core.
+app.cli.server.answer) with its own core.
 
 Start-up matters: importing this package pulls in neither SQLAlchemy nor Qt; a command's module
 is imported only when it runs, and the date language only when a command reads a date.
@@ -21,38 +21,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli.parser import COMMANDS, Command, arg, build_parser, _Exit
+from app.clock import Clock, FixedClock, SystemClock
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from app.clock import Clock
     from app.service import Promptly
 
 __all__ = ["COMMANDS", "Command", "CommandError", "Context", "arg", "main", "run"]
 
 NOW_ENV = "PROMPTLY_NOW"
-CoreFactory = Callable[[str, "Clock"], "Promptly"]
+CoreFactory = Callable[[str, Clock], "Promptly"]
 
 
 class CommandError(Exception):
     """A user error found by a command itself (a bad file, a missing option): exit 1."""
 
 
-class FixedClock:
-    """PROMPTLY_NOW: scripts and tests run a command at a chosen instant."""
-
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
-
-
 def clock_from(env: Mapping[str, str]) -> Clock:
+    """PROMPTLY_NOW: scripts and tests run a command at a chosen instant; else the system's."""
     text = env.get(NOW_ENV)
     if not text:
-        from app.clock import SystemClock
-
         return SystemClock()
     try:
         moment = datetime.fromisoformat(text.strip())

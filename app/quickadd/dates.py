@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from app.clock import as_utc
 from app.policy.calendar import WEEKDAYS, WorkingCalendar
+from app.policy.recurrence import next_occurrence
 from app.quickadd.errors import ParseError
 from app.quickadd.tokens import Token, check_text, tokenize
 
@@ -63,7 +64,6 @@ _DAY_OF_MONTH = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}")
-_RECURRENCE = re.compile(r"^every (day|weekday|(?:mon|tue|wed|thu|fri|sat|sun)(?:,(?:mon|tue|wed|thu|fri|sat|sun))*) (\d{2}):(\d{2})$")
 # Far enough for any promise; further and datetime arithmetic would overflow.
 _MAX_AHEAD = timedelta(days=366 * 10)
 
@@ -105,10 +105,6 @@ class Context:
         if self.calendar.local(end).date() == day:
             return end
         return self.at(day, self.usual_end)
-
-    def is_working_day(self, day: date) -> bool:
-        end = self.calendar.end_of_working_day(self.at(day, time(0)))
-        return self.calendar.local(end).date() == day
 
     def eod(self) -> datetime:
         # at the very end of the day, "eod" means the next working day's end
@@ -542,27 +538,6 @@ def find_recurrence(words: Words, k: int, ctx: Context) -> Recurrence | None:
             j += 1
     rule = f"every {days} {at:%H:%M}"
     return Recurrence(rule, next_occurrence(rule, ctx.now, ctx.calendar), j)
-
-
-def next_occurrence(recurrence: str, after: datetime, calendar: WorkingCalendar) -> datetime:
-    """The first time a normalised recurrence ("every mon 09:00") falls strictly after `after`."""
-    m = _RECURRENCE.match(recurrence)
-    if not m:
-        raise ParseError(f"'{recurrence}' is not a repeat Promptly knows; use e.g. every mon 09:00",
-                         recurrence)
-    ctx = Context(after, calendar)
-    days, clock = m.group(1), time(int(m.group(2)), int(m.group(3)))
-    wanted = None if days in ("day", "weekday") else {WEEKDAYS.index(d) for d in days.split(",")}
-    for offset in range(0, 800):
-        day = ctx.today + timedelta(days=offset)
-        if wanted is not None and day.weekday() not in wanted:
-            continue
-        if days == "weekday" and not ctx.is_working_day(day):
-            continue
-        moment = ctx.at(day, clock)
-        if moment > ctx.now:
-            return moment
-    raise ParseError(f"'{recurrence}' never falls on a working day; check the working hours", recurrence)
 
 
 # -- free-standing phrases ---------------------------------------------------------------

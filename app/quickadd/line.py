@@ -10,17 +10,15 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.domain.commands import NewRequest
 from app.domain.model import Direction, Priority
 from app.policy.calendar import WorkingCalendar
 from app.quickadd.dates import Context, Found, Words, find_recurrence, find_when
 from app.quickadd.errors import ParseError
 from app.quickadd.tokens import Token, check_text, tokenize
-
-if TYPE_CHECKING:
-    from app.service import NewRequest
 
 _MENTION = re.compile(r"^([<>])?@([^\W_][\w.'’-]*)")
 _TAG = re.compile(r"^#([^\W_][\w/-]*)$")
@@ -62,8 +60,6 @@ class ParseResult:
     zone: ZoneInfo = field(repr=False, default=ZoneInfo("UTC"))
 
     def to_new_request(self, asked_at: datetime | None = None) -> NewRequest:
-        from app.service import NewRequest  # the service drags in storage; the dialog needs none of it
-
         return NewRequest(
             direction=self.direction, counterpart=self.counterpart, title=self.title,
             promised_at=self.promised_at, asked_at=asked_at, tags=tuple(self.tags),

@@ -31,8 +31,8 @@ def _whole_process_ms(args: list[str], env: dict[str, str]) -> float:
 
 
 def _serve(listener: socket.socket, db_path: Path) -> None:
-    """A stand-in for the tray app's server: app.ipc.answer on a core kept open."""
-    from app import ipc
+    """A stand-in for the tray app's server: app.cli.server.answer on a core kept open."""
+    from app.cli.server import answer
     from app.clock import SystemClock
     from app.service import Promptly
     from app.storage.database import open_database
@@ -46,7 +46,7 @@ def _serve(listener: socket.socket, db_path: Path) -> None:
         except OSError:
             break
         with connection:
-            connection.sendall(ipc.answer(connection.makefile("rb").readline(), core=core,
+            connection.sendall(answer(connection.makefile("rb").readline(), core=core,
                                           location=str(db_path)))
     db.dispose()
 

@@ -13,6 +13,7 @@ from datetime import datetime
 import pytest
 
 from app import ipc
+from app.cli.server import answer
 from app.clock import SystemClock
 from app.service import Promptly
 from app.storage.database import open_database
@@ -48,7 +49,7 @@ class FakeApp:
                 with connection:
                     line = connection.makefile("rb").readline()
                     self.requests.append(json.loads(line))
-                    connection.sendall(ipc.answer(line, core=core, location=str(self.db_path)))
+                    connection.sendall(answer(line, core=core, location=str(self.db_path)))
         finally:
             db.dispose()
 
@@ -110,5 +111,5 @@ def test_a_stale_socket_falls_back_to_the_database(cli, app):
 
 
 def test_answer_rejects_malformed_lines(cli, tmp_path):
-    reply = json.loads(ipc.answer(b"not json\n", core=None, location=str(cli.db)))
+    reply = json.loads(answer(b"not json\n", core=None, location=str(cli.db)))
     assert reply["exit"] == 2 and "malformed" in reply["stderr"]

@@ -3,7 +3,7 @@
 from datetime import datetime, timezone
 
 from app.domain.model import Direction, Status
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 
 UTC = timezone.utc
 

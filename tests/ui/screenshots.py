@@ -19,7 +19,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.domain.model import Direction, Person, Priority
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 from app.settings import Settings
 from app.storage.database import open_database
 from app.storage.store import Store

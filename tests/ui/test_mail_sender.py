@@ -10,7 +10,7 @@ from keyring.backends import fail
 from app.domain.model import Direction, EventKind, Person, PromptKind
 from app.drafts import draft
 from app.mail import MailSettings
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from tests.test_mail import certificate, free_port, inbox, secure_inbox  # noqa: F401  (fixtures)
 from tests.test_secrets import MemoryKeyring
 from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)

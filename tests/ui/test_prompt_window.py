@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.model import Direction, EventKind, Person, PromptKind, Status
 from app.scheduler import Digest
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from ui.prompt_window import PromptWindow
 from tests.ui.windows_support import controller, mail_app, settings_dir  # noqa: F401  (fixtures)
 

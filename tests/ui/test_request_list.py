@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.model import Direction, EventKind, Person, Priority, Status
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from ui.dialogs import DraftDialog, EditDialog, WhenDialog
 from ui.request_list import RequestListWindow
 from ui.request_model import DUE, OVERDUE_BRUSH, SOON_BRUSH, STATE_ALL, STATE_DONE, STATE_OVERDUE, WHAT

@@ -12,7 +12,7 @@ from keyring.backends import fail
 from app.autostart import APP_ID, Autostart
 from app.domain.model import Direction, Person
 from app.mail import MailSettings
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from app.settings import Settings
 from tests.test_holidays import CALENDAR
 from tests.test_mail import certificate, free_port, inbox, secure_inbox  # noqa: F401  (fixtures)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from app.domain.model import Direction
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from ui.icons import AMBER, CALM_ON_DARK, CALM_ON_LIGHT, RED, Urgency, paint
 from ui.tray import Tray, TrayData
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from app.domain.model import Direction
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 from app.settings import Settings
 from app.storage.database import open_database
 from app.storage.store import Store
