@@ -95,7 +95,7 @@ def export(core: Promptly, fmt: str, out: TextIO) -> int:
 
 def _export_json(core: Promptly, out: TextIO) -> int:
     now, zone = core.now(), core.settings.zone
-    requests = core.store.requests()
+    requests = core.requests()
     out.write("{\n")
     out.write(f'"format": "{FORMAT_NAME}",\n"version": {FORMAT_VERSION},\n')
     out.write(f'"exported_at": {json.dumps(iso(now, zone))},\n"requests": [\n')
@@ -114,7 +114,7 @@ def _export_csv(core: Promptly, out: TextIO) -> int:
     zone = core.settings.zone
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
-    requests = core.store.requests(with_history=False)
+    requests = core.requests(with_history=False)
     for r in requests:
         values = {
             "uid": r.uid, "direction": r.direction.value, "counterpart": r.counterpart.name,
@@ -136,7 +136,7 @@ def _export_ics(core: Promptly, out: TextIO) -> int:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Promptly promises")
     count = 0
-    promised = [r for r in core.store.open_requests() if r.promised_at is not None]
+    promised = [r for r in core.open_requests() if r.promised_at is not None]
     for r in promised:
         event = CalendarEvent()
         event.add("uid", f"{r.uid}@promptly")
@@ -185,14 +185,14 @@ def import_text(core: Promptly, text: str, name: str) -> ImportReport:
         more = f"; and {len(errors) - MAX_ERRORS_SHOWN} more" if len(errors) > MAX_ERRORS_SHOWN else ""
         raise ExchangeError(f"{name}: {shown}{more}. Nothing was imported; fix the file and import it again")
     report = ImportReport()
-    known = core.store.known_uids(r.uid for _, r in parsed)
+    known = core.known_uids(r.uid for _, r in parsed)
     for line, request in parsed:
         if request.uid in known:
             report.skipped.append((line, request))
         else:
             known.add(request.uid)  # a uid twice in one file: the first one wins
             report.imported.append(request)
-    core.store.add_many(report.imported)
+    core.add_many(report.imported)
     return report
 
 

@@ -3,17 +3,20 @@ operations; each is one committed transaction at the injected clock's "now"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 
 from app.clock import Clock, as_utc
 from app.domain import lifecycle
 from app.domain.commands import NewRequest
 from app.domain.model import Direction, DomainError, EventKind, Person, PromptKind, Request, Status
+from app.domain.outcomes import PromiseRecord
 from app.policy.ladder import respond_by, rungs
 from app.policy.recurrence import next_occurrence
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
+from app.storage.database import DatabaseError, backup_to, open_database
 from app.storage.store import Store
 
 PAUSE_KEY = "paused_until"
@@ -26,9 +29,17 @@ class Promptly:
         self.clock = clock
         self._settings: Settings | None = None
 
+    @classmethod
+    def open(cls, location: str, clock: Clock) -> Promptly:
+        """The core on the database at `location` (a file or a URL), created or upgraded first."""
+        return cls(Store(open_database(location)), clock)
+
     def with_clock(self, clock: Clock) -> Promptly:
         """The same data at another clock: a forwarded command brings its own PROMPTLY_NOW."""
         return Promptly(self.store, clock)
+
+    def close(self) -> None:
+        self.store.db.dispose()
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -147,6 +158,65 @@ class Promptly:
     def _change(self, request_id: int, operation) -> Request:
         request, _ = self.store.update(request_id, operation)
         return request
+
+    # -- reading ------------------------------------------------------------------------
+
+    def requests(self, *, direction: Direction | None = None, statuses: Iterable[Status] | None = None,
+                 promised_by: datetime | None = None, with_history: bool = True) -> list[Request]:
+        """Requests in id order; `promised_by`: only those promised at or before it."""
+        return self.store.requests(direction=direction, statuses=statuses, promised_by=promised_by,
+                                   with_history=with_history)
+
+    def open_requests(self) -> list[Request]:
+        """Every request not done or cancelled, with its history: what the scheduler looks at."""
+        return self.store.open_requests()
+
+    def request_count(self) -> int:
+        return self.store.count()
+
+    def requests_for_summary(self, since: datetime, until: datetime
+                             ) -> tuple[list[Request], dict[int, PromiseRecord]]:
+        """What a summary of [since, until) reads: light requests and their promise records."""
+        return self.store.requests_for_summary(since, until)
+
+    def data_version(self) -> int:
+        """Changes when another process commits: a cheap way to notice its writes."""
+        return self.store.data_version()
+
+    # -- people -------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        return self.store.people()
+
+    def person(self, person_id: int) -> Person:
+        return self.store.person(person_id)
+
+    def save_person(self, person: Person) -> Person:
+        """Add a person (no id) or change one; names are unique regardless of case."""
+        return self.store.save_person(person)
+
+    # -- imports and the data file ------------------------------------------------------
+
+    def known_uids(self, uids: Iterable[str]) -> set[str]:
+        """Which of these request uids are here already (an import skips them)."""
+        return self.store.known_uids(uids)
+
+    def add_many(self, requests: Iterable[Request]) -> int:
+        """Requests built whole elsewhere (an import), history included, in one transaction."""
+        return self.store.add_many(requests)
+
+    @property
+    def data_file(self) -> Path | None:
+        """The SQLite file everything is in; None on a database server."""
+        return self.store.db.path
+
+    def backup(self) -> Path:
+        """A consistent copy of the data file in backups/ beside it, named by the local time."""
+        source = self.data_file
+        if source is None:
+            raise DatabaseError("back-ups are made by the database server, not by Promptly")
+        stamp = self.now().astimezone(self.settings.zone).strftime("%Y-%m-%d_%H%M%S")
+        return backup_to(self.store.db, source.parent / "backups" / f"{source.stem}-{stamp}.db")
 
     # -- prompts ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The shape of the code: no import cycles in app/."""
+"""The shape of the code: no import cycles in app/, and only the core reaches the store."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The store's own package and its one door (app/service.py) may use it; nothing else may.
+STORE_SIDE = ("app/storage/", "app/service.py")
 
 
 def modules(root: Path, package: str) -> dict[str, Path]:
@@ -116,12 +118,29 @@ def _strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
     return groups
 
 
+def store_reaches(source: str) -> list[int]:
+    """Lines that reach for a `.store` attribute (core.store.people(), self.core.store, …)."""
+    return sorted({node.lineno for node in ast.walk(ast.parse(source))
+                   if isinstance(node, ast.Attribute) and node.attr == "store"})
+
+
 # -- the rules ----------------------------------------------------------------------------
 
 
 def test_app_has_no_import_cycles():
     found = cycles(import_graph(ROOT, "app"))
     assert not found, "import cycles: " + "; ".join(" -> ".join(c + [c[0]]) for c in found)
+
+
+def test_nothing_but_the_core_reaches_the_store():
+    offenders = []
+    for package in ("app", "ui"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if relative.startswith(STORE_SIDE):
+                continue
+            offenders += [f"{relative}:{line}" for line in store_reaches(path.read_text(encoding="utf-8"))]
+    assert not offenders, "ask the core (app/service.py), not its store: " + ", ".join(offenders)
 
 
 # -- the checks themselves ----------------------------------------------------------------
@@ -148,3 +167,8 @@ def test_modules_that_import_one_way_have_no_cycle(tmp_path):
     (package / "b.py").write_text("import os\n")
 
     assert cycles(import_graph(tmp_path, "pkg")) == []
+
+
+def test_a_reach_for_the_store_is_found_by_line():
+    source = "people = core.store.people()\nstore = core.store\nname = core.people()[0].name\n"
+    assert store_reaches(source) == [1, 2]

@@ -155,8 +155,6 @@ class Application(QObject):
         from app.notifier import NotifierChain
         from app.paths import database_location
         from app.service import Promptly
-        from app.storage.database import open_database
-        from app.storage.store import Store
         from ui.controller import Controller
         from ui.notifier import Announcer, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
@@ -166,7 +164,7 @@ class Application(QObject):
         location = database_location()
         try:
             clock = app_clock()
-            core = Promptly(Store(open_database(location)), clock)
+            core = Promptly.open(location, clock)
             core.settings  # a broken settings row is reported now, not at the first prompt
         except Exception as exc:  # noqa: BLE001 - a database or settings problem: say it, no traceback
             log.exception("cannot open %s", location)
@@ -176,7 +174,7 @@ class Application(QObject):
         self.controller = controller = Controller(core, self)
         self.announcer = Announcer(NotifierChain([PlyerNotifier(), TrayNotifier(self.tray.icon)]))
         self.data = TrayData(core)
-        open_requests = core.store.open_requests()  # one load for the tray and the scheduler
+        open_requests = core.open_requests()  # one load for the tray and the scheduler
         self.data.reload(open_requests)
         self.tray.attach(self.data)
         self.report.mark("tray_filled")
@@ -186,7 +184,7 @@ class Application(QObject):
         self.driver.clock_jumped.connect(self.tray.refresh)
         controller.changed.connect(self.changed)
 
-        self._data_version = core.store.data_version()
+        self._data_version = core.data_version()
         self.poll = QTimer(self)
         self.poll.setInterval(DATA_POLL_MS)
         self.poll.timeout.connect(self._poll_database)
@@ -245,11 +243,11 @@ class Application(QObject):
 
     def changed(self) -> None:
         """Any change through the controller: the tray fills in anew and the timer re-arms."""
-        open_requests = self.controller.core.store.open_requests()
+        open_requests = self.controller.core.open_requests()
         self.data.reload(open_requests)
         self.tray.refresh()
         self.driver.check(open_requests)
-        self._data_version = self.controller.core.store.data_version()
+        self._data_version = self.controller.core.data_version()
 
     def outside_change(self) -> None:
         """The CLI (over the socket) or another process wrote: settings may have changed too."""
@@ -258,7 +256,7 @@ class Application(QObject):
 
     def _poll_database(self) -> None:
         try:
-            version = self.controller.core.store.data_version()
+            version = self.controller.core.data_version()
         except Exception as exc:  # noqa: BLE001 - a busy database: look again at the next tick
             log.warning("cannot read the database version: %s", exc)
             return

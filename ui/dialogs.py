@@ -268,7 +268,7 @@ class DraftDialog(QDialog):
         core = self.controller.core
         settings = core.settings
         try:
-            self.draft = draft(self.kind, self.request, core.store.people(), core.now(),
+            self.draft = draft(self.kind, self.request, core.people(), core.now(),
                                settings.calendar(), settings.templates, new_time=self.new_time)
         except DraftError as exc:
             self.draft = None

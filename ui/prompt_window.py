@@ -318,7 +318,7 @@ class PromptWindow(QWidget):
         if contact_id is None:
             return None
         try:
-            return self.controller.core.store.person(contact_id)
+            return self.controller.core.person(contact_id)
         except ValueError:  # NotFound: the contact was removed since
             return None
 

@@ -150,7 +150,7 @@ class QuickAddDialog(QDialog):
         self.line.clear()
         self._literal.clear()
         self._set_error("", hint=True)
-        self._people = [p.name for p in self.controller.core.store.people()]
+        self._people = [p.name for p in self.controller.core.people()]
         self.people_model.setStringList(self._people)
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         self.adjustSize()

@@ -247,7 +247,7 @@ class RequestListWindow(QMainWindow):
         # Closed requests pile up for years: load them only when a filter can show them.
         self._with_closed = self.proxy.state in (STATE_DONE, STATE_ALL)
         statuses = None if self._with_closed else (Status.OPEN, Status.ACKNOWLEDGED)
-        requests = core.store.requests(statuses=statuses, with_history=False)
+        requests = core.requests(statuses=statuses, with_history=False)
         deadlines = []
         for request in requests:
             if request.is_closed:

@@ -52,7 +52,7 @@ from app.policy.calendar import WEEKDAYS
 from app.policy.ladder import Ladder
 from app.secrets import Secrets, SecretsUnavailable
 from app.settings import Settings, SettingsError, local_timezone_name
-from app.storage.database import DatabaseError, backup_to
+from app.storage.database import DatabaseError
 from ui.controller import Controller
 from ui.mail_sender import keyring_note, send_message
 
@@ -353,7 +353,7 @@ class SettingsDialog(QDialog):
         self._finish_page(box, stretch=False)
 
     def reload_people(self, select: int | None = None) -> None:
-        self.people = self.core.store.people()
+        self.people = self.core.people()
         by_id = {p.id: p for p in self.people}
         self.people_table.setRowCount(len(self.people))
         for row, person in enumerate(self.people):
@@ -409,7 +409,7 @@ class SettingsDialog(QDialog):
         errors: list[str] = []
         self.controller.error.connect(errors.append)
         try:
-            saved = self.controller.attempt(self.core.store.save_person, person)
+            saved = self.controller.attempt(self.core.save_person, person)
         finally:
             self.controller.error.disconnect(errors.append)
         if saved is None:
@@ -667,8 +667,8 @@ class SettingsDialog(QDialog):
     def _build_data(self) -> None:
         box = self._page("data", self.tr("Data"),
                          self.tr("Everything Promptly knows is in one file."))
-        db = self.core.store.db
-        self.data_path = plain(str(db.path) if db.path else database_location())
+        data_file = self.core.data_file
+        self.data_path = plain(str(data_file) if data_file else database_location())
         self.data_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(self.data_path)
         row = QHBoxLayout()
@@ -677,7 +677,7 @@ class SettingsDialog(QDialog):
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.clicked.connect(self.back_up)
         for button in (self.open_folder_button, self.backup_button):
-            button.setEnabled(db.path is not None)
+            button.setEnabled(data_file is not None)
             row.addWidget(button)
         row.addStretch(1)
         box.addLayout(row)
@@ -687,14 +687,9 @@ class SettingsDialog(QDialog):
         box.addWidget(self.backup_note)
         self._finish_page(box)
 
-    def backup_path(self) -> Path:
-        db_path = self.core.store.db.path
-        stamp = self.core.settings.calendar().local(self.core.now()).strftime("%Y-%m-%d_%H%M%S")
-        return db_path.parent / "backups" / f"{db_path.stem}-{stamp}.db"
-
     def back_up(self) -> Path | None:
         try:
-            target = backup_to(self.core.store.db, self.backup_path())
+            target = self.core.backup()
         except (DatabaseError, OSError) as exc:
             self.backup_note.setStyleSheet(ERROR_STYLE)
             self.backup_note.setText(self.tr("The back-up failed: {reason}").format(reason=str(exc)))
@@ -704,7 +699,7 @@ class SettingsDialog(QDialog):
         return target
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.core.store.db.path.parent)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.core.data_file.parent)))
 
     # -- load, collect, save ----------------------------------------------------------------
 

@@ -64,7 +64,7 @@ class TrayData:
         if open_requests is None:
             from app.domain.model import Status
 
-            open_requests = self.core.store.requests(
+            open_requests = self.core.requests(
                 statuses=(Status.OPEN, Status.ACKNOWLEDGED), with_history=False)
         entries = []
         for request in open_requests:

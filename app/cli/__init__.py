@@ -91,11 +91,9 @@ def open_core(location: str, clock: Clock) -> Promptly:
     from sqlalchemy.exc import ArgumentError
 
     from app.service import Promptly
-    from app.storage.database import open_database
-    from app.storage.store import Store
 
     try:
-        return Promptly(Store(open_database(location)), clock)
+        return Promptly.open(location, clock)
     except ImportError as exc:  # a server URL whose driver is not installed
         raise CommandError(f"cannot open {location}: its database driver is missing ({exc}); "
                            "install it, or use a SQLite file") from None
@@ -209,4 +207,4 @@ def _main(argv: list[str]) -> int:
         return run(argv, core_factory=factory, stdout=stdout, stderr=stderr)
     finally:
         for core in opened:
-            core.store.db.dispose()
+            core.close()

@@ -61,7 +61,7 @@ def _parse(ctx: Context, args: Args):
     settings = core.settings
     return parse_line(" ".join(args.text), now=core.now(), calendar=settings.calendar(),
                       default_direction=settings.default_direction,
-                      known_people=[p.name for p in core.store.people()])
+                      known_people=[p.name for p in core.people()])
 
 
 def add(ctx: Context, args: Args) -> int:
@@ -113,8 +113,8 @@ def list_(ctx: Context, args: Args) -> int:
     which = args.which or "open"
     direction = Direction(args.direction) if args.direction else None
     statuses = {"open": _OPEN, "overdue": _OPEN, "done": (Status.DONE,), "all": None}[which]
-    requests = core.store.requests(direction=direction, statuses=statuses, with_history=False,
-                                   promised_by=now if which == "overdue" else None)
+    requests = core.requests(direction=direction, statuses=statuses, with_history=False,
+                             promised_by=now if which == "overdue" else None)
     # respond-by costs working-hours arithmetic: only where it is shown (awaited answers) or asked for
     by = {r.id: core.respond_by(r) if ctx.json or (r.promised_at is None and r.acknowledged_at is None
                                                   and not r.is_closed) else None for r in requests}

@@ -35,11 +35,8 @@ def _serve(listener: socket.socket, db_path: Path) -> None:
     from app.cli.server import answer
     from app.clock import SystemClock
     from app.service import Promptly
-    from app.storage.database import open_database
-    from app.storage.store import Store
 
-    db = open_database(str(db_path))
-    core = Promptly(Store(db), SystemClock())
+    core = Promptly.open(str(db_path), SystemClock())
     while True:
         try:
             connection, _ = listener.accept()
@@ -48,7 +45,7 @@ def _serve(listener: socket.socket, db_path: Path) -> None:
         with connection:
             connection.sendall(answer(connection.makefile("rb").readline(), core=core,
                                           location=str(db_path)))
-    db.dispose()
+    core.close()
 
 
 def run() -> list[Figure]:

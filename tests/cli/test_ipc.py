@@ -16,8 +16,6 @@ from app import ipc
 from app.cli.server import answer
 from app.clock import SystemClock
 from app.service import Promptly
-from app.storage.database import open_database
-from app.storage.store import Store
 from tests.cli.conftest import NOW
 from tests.cli.proc import isolated_env
 
@@ -38,8 +36,8 @@ class FakeApp:
         self.thread.start()
 
     def _serve(self) -> None:
-        db = open_database(str(self.db_path))  # SQLite connections stay in the thread that made them
-        core = Promptly(Store(db), SystemClock())
+        # SQLite connections stay in the thread that made them
+        core = Promptly.open(str(self.db_path), SystemClock())
         try:
             while True:
                 try:
@@ -51,7 +49,7 @@ class FakeApp:
                     self.requests.append(json.loads(line))
                     connection.sendall(answer(line, core=core, location=str(self.db_path)))
         finally:
-            db.dispose()
+            core.close()
 
     def stop(self) -> None:
         try:

@@ -17,8 +17,6 @@ from app.domain.model import Person
 from app.mail import MailSettings
 from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
-from app.storage.store import Store
 from tests.conftest import FakeClock
 from ui import i18n
 from ui.controller import Controller
@@ -28,18 +26,18 @@ from ui.settings_dialog import SettingsDialog
 def main(out: str) -> int:
     app = QApplication(sys.argv[:1])
     i18n.install(app)
-    store = Store(open_database(tempfile.mkdtemp() + "/promptly.db"))
+    core = Promptly.open(tempfile.mkdtemp() + "/promptly.db",
+                         FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)))
     mail = MailSettings(host="smtp.example.org", user="kim", from_address="kim@example.org",
                         from_name="Kim Novak").to_dict()
     hours = {day: [["09:00", "17:00"]] for day in ("mon", "tue", "thu")}
     hours.update(wed=[["08:00", "12:00"], ["13:00", "17:00"]], fri=[["09:00", "15:00"]])
-    store.save_settings(Settings(timezone="Europe/Berlin", working_hours=hours, mail=mail,
+    core.save_settings(Settings(timezone="Europe/Berlin", working_hours=hours, mail=mail,
                                  holidays=("2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31")))
-    lee = store.save_person(Person("Lee Park", "lee@example.org"))
-    store.save_person(Person("Dana Weiß", "dana@example.org", lee.id))
-    store.save_person(Person("Sam Jones", "sam@example.org", lee.id))
-    store.save_person(Person("Kim Novak", "kim@example.org"))
-    core = Promptly(store, FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)))
+    lee = core.save_person(Person("Lee Park", "lee@example.org"))
+    core.save_person(Person("Dana Weiß", "dana@example.org", lee.id))
+    core.save_person(Person("Sam Jones", "sam@example.org", lee.id))
+    core.save_person(Person("Kim Novak", "kim@example.org"))
     dialog = SettingsDialog(Controller(core))
     dialog.show()
     dialog.template_kind.setCurrentIndex(dialog.template_kind.findData("nudge"))

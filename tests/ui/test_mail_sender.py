@@ -19,13 +19,13 @@ from ui.mail_sender import send_draft
 
 @pytest.fixture
 def request_to_sam(core):
-    lee = core.store.save_person(Person("Lee Park", "lee@example.org"))
-    core.store.save_person(Person("Sam Jones", "sam@example.org", escalation_contact_id=lee.id))
+    lee = core.save_person(Person("Lee Park", "lee@example.org"))
+    core.save_person(Person("Sam Jones", "sam@example.org", escalation_contact_id=lee.id))
     return core.add(NewRequest(Direction.MADE, "Sam Jones", "repair invoice 4711"))
 
 
 def note(core, request, kind=PromptKind.NUDGE):
-    return draft(kind, core.get(request.id), core.store.people(), core.now(), core.settings.calendar())
+    return draft(kind, core.get(request.id), core.people(), core.now(), core.settings.calendar())
 
 
 def use_mail(core, **account):

@@ -145,7 +145,7 @@ def test_a_bad_time_says_why_and_cannot_be_accepted(qtbot, window, core):
     qtbot.keyClicks(window.dialog.when_edit, "blursday")
     assert "not a date I understand" in window.dialog.preview.text()
     window.dialog.accept()
-    assert core.store.requests()[0].status is Status.OPEN
+    assert core.requests()[0].status is Status.OPEN
 
 
 def test_renegotiate_needs_a_reason_and_records_it(qtbot, window, core):
@@ -215,8 +215,8 @@ def test_refused_action_is_reported_and_changes_nothing(qtbot, window, core, con
     assert core.get(request.id).title == "repair invoice"
 
 
-def test_draft_message_opens_the_mail_app_and_is_recorded(qtbot, window, core, store, mail_app):
-    store.save_person(Person("Sam", "sam@example.com"))
+def test_draft_message_opens_the_mail_app_and_is_recorded(qtbot, window, core, mail_app):
+    core.save_person(Person("Sam", "sam@example.com"))
     request = add(core, "contract & Café", who="Sam", direction=Direction.MADE)
     window.show()
     select(window, "contract & Café")

@@ -83,7 +83,7 @@ def test_cli_commands_are_served_by_the_running_app(server, core, db_path, qtbot
             ["add", "from @dana: repair invoice by 15:00", "--json"], str(db_path), "/",
             {"PROMPTLY_NOW": "2026-11-23T09:00:00+00:00"}))
     assert reply["exit"] == 0, reply
-    assert [r.title for r in core.store.requests()] == ["repair invoice"]
+    assert [r.title for r in core.requests()] == ["repair invoice"]
 
 
 def test_requests_wait_while_the_app_loads(server, core, db_path, qtbot):
