@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from app import log as app_log
 from app.service import Promptly
 from app.settings import Settings
 from app.storage.database import open_database
@@ -29,6 +30,15 @@ class FakeClock:
     def advance(self, **delta) -> datetime:
         self.current += timedelta(**delta)
         return self.current
+
+
+@pytest.fixture(autouse=True)
+def log_folder(tmp_path):
+    """What a test logs goes to its own folder, never the user's log."""
+    folder = tmp_path / "log"
+    app_log.configure(folder)
+    yield folder
+    app_log.reset()
 
 
 @pytest.fixture

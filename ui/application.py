@@ -152,10 +152,12 @@ class Application(QObject):
 
     def load(self) -> None:
         from app.cli.server import answer
+        from app.errors import is_user_error
         from app.notifier import NotifierChain
         from app.paths import database_location
         from app.service import Promptly
         from ui.controller import Controller
+        from ui.errors import bug_message
         from ui.notifier import Announcer, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
         from ui.tray import TrayData
@@ -168,7 +170,7 @@ class Application(QObject):
             core.settings  # a broken settings row is reported now, not at the first prompt
         except Exception as exc:  # noqa: BLE001 - a database or settings problem: say it, no traceback
             log.exception("cannot open %s", location)
-            self.fail(str(exc) or exc.__class__.__name__)
+            self.fail(str(exc) if is_user_error(exc) else bug_message())
             return
         self.report.mark("opened")
         self.controller = controller = Controller(core, self)
@@ -366,8 +368,11 @@ def run(argv: list[str]) -> int:
     qapp = QApplication.instance() or QApplication(["promptly"])  # WM_CLASS promptly, however started
     qapp.setApplicationName("Promptly")
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open
-    from ui import i18n
+    from app import log as app_log
+    from ui import errors, i18n
 
+    app_log.configure()
+    errors.install()
     i18n.install(qapp)
     app = Application(qapp, command, report)
     app.start()

@@ -340,6 +340,6 @@ class DraftDialog(QDialog):
         core = self.controller.core
         done = self.controller.attempt(core.record_follow_up, self.request.id,
                                        follow_up_kind(d.kind), how, d.to_name or d.to or None)
-        if done is not None:
+        if done.ok:
             self.sent.emit(how)
             self.accept()

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Direction
+from app.errors import is_user_error
 from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
-from ui.controller import USER_ERRORS, Controller
+from ui.controller import Controller
 from ui.dialogs import plain_label
 from ui.wording import countdown, moment_text, priority_text
 
@@ -299,7 +300,9 @@ class QuickAddDialog(QDialog):
         except ParseError as exc:
             self._set_error(exc.message)
             return
-        except USER_ERRORS as exc:
+        except Exception as exc:  # noqa: BLE001 - a person's mistake is shown here; a bug goes on up
+            if not is_user_error(exc):
+                raise
             self._set_error(str(exc))
             return
         self.controller.changed.emit()

@@ -500,7 +500,7 @@ class RequestListWindow(QMainWindow):
         request = self.selected_request()
         if request is None or request.is_closed:
             return
-        if self._run(self.controller.core.done, request.id) is not None:
+        if self._run(self.controller.core.done, request.id).ok:
             self._set_undo(request)
 
     def cancel(self) -> None:

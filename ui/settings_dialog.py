@@ -406,15 +406,11 @@ class SettingsDialog(QDialog):
             self.person_note.setText(self.tr("A person cannot be their own escalation contact."))
             return None
         person = Person(self.person_name.text(), email or None, contact, editing.id if editing else None)
-        errors: list[str] = []
-        self.controller.error.connect(errors.append)
-        try:
-            saved = self.controller.attempt(self.core.save_person, person)
-        finally:
-            self.controller.error.disconnect(errors.append)
-        if saved is None:
-            self.person_note.setText(errors[-1] if errors else self.tr("The person was not saved."))
+        outcome = self.controller.attempt(self.core.save_person, person)
+        if not outcome.ok:
+            self.person_note.setText(outcome.message)
             return None
+        saved = outcome.value
         self.reload_people(select=saved.id)
         self.person_note.setStyleSheet(OK_STYLE)
         self.person_note.setText(self.tr("Saved {name}.").format(name=saved.name))
@@ -837,16 +833,11 @@ class SettingsDialog(QDialog):
         except AutostartError as exc:
             self._refuse("general", str(exc))
             return False
-        errors: list[str] = []
-        self.controller.error.connect(errors.append)
-        try:
-            self.controller.attempt(self.core.save_settings, settings)
-        finally:
-            self.controller.error.disconnect(errors.append)
-        if errors:  # attempt() returns None on success too; only an error means it failed
+        outcome = self.controller.attempt(self.core.save_settings, settings)
+        if not outcome.ok:
             if settings.autostart != was_on:
                 self.autostart.set(was_on)
-            self._refuse("general", errors[-1])
+            self._refuse("general", outcome.message)
             return False
         self.saved.emit()
         return True

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli.parser import COMMANDS, Command, arg, build_parser, _Exit
 from app.clock import Clock, FixedClock, SystemClock
+from app.errors import is_user_error
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -148,12 +149,9 @@ def user_message(exc: BaseException) -> str | None:
         if isinstance(exc, OSError) and exc.filename:
             return f"{exc.filename}: {exc.strerror or exc}"
         return str(exc)
-    modules = sys.modules
-    if "app.ipc" in modules and isinstance(exc, modules["app.ipc"].IpcError):
+    if is_user_error(exc):
         return str(exc)
-    if "app.storage.database" in modules and isinstance(exc, modules["app.storage.database"].DatabaseError):
-        return str(exc)
-    if "sqlalchemy" in modules:
+    if "sqlalchemy" in sys.modules:
         from sqlalchemy.exc import OperationalError
 
         if isinstance(exc, OperationalError):
@@ -162,8 +160,6 @@ def user_message(exc: BaseException) -> str | None:
                 return ("the database is locked by another program (is a Promptly import or "
                         "another tool writing to it?); try again in a moment")
             return f"cannot use the database: {reason}"
-    if isinstance(exc, ValueError):  # DomainError, SettingsError, ParseError and bad values
-        return str(exc)
     return None
 
 
