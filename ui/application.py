@@ -51,7 +51,7 @@ WINDOWS = {
     "list": ("ui.request_list", "RequestListWindow"),
     "prompts": ("ui.prompt_window", "PromptWindow"),
     "summary": ("ui.summary_window", "SummaryWindow"),
-    "settings": ("ui.settings_dialog", "SettingsDialog"),
+    "settings": ("ui.settings", "SettingsDialog"),
 }
 
 
