@@ -33,9 +33,10 @@ class FakeClock:
 
 
 @pytest.fixture(autouse=True)
-def log_folder(tmp_path):
-    """What a test logs goes to its own folder, never the user's log."""
-    folder = tmp_path / "log"
+def log_folder(tmp_path_factory):
+    """What a test logs goes to a folder of its own (not in tmp_path, which tests list), never
+    to the user's log."""
+    folder = tmp_path_factory.mktemp("log")
     app_log.configure(folder)
     yield folder
     app_log.reset()
