@@ -12,6 +12,7 @@ from app.domain import lifecycle
 from app.domain.commands import NewRequest
 from app.domain.model import Direction, DomainError, EventKind, Person, PromptKind, Request, Status
 from app.domain.outcomes import PromiseRecord
+from app.i18n import Text
 from app.policy.ladder import respond_by, rungs
 from app.policy.recurrence import next_occurrence
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
@@ -147,7 +148,7 @@ class Promptly:
                 return key
         if pending:
             return min(pending, key=lambda p: p.due_at).key
-        raise DomainError(f"request #{request.id} has no prompt to snooze")
+        raise DomainError(Text("request #{id} has no prompt to snooze", id=request.id))
 
     def record_follow_up(self, request_id: int, prompt_kind: PromptKind, how: str,
                          to: str | None = None) -> Request:

@@ -7,7 +7,8 @@ see strings passed through a module's small wrapper such as
         return QCoreApplication.translate("Wording", text, None, n)
 
 so this script adds those calls (`_tr("%n min", n)`) with the wrapper's context, as plural
-messages when a count is passed. Existing translations are kept; a string that moved to another
+messages when a count is passed, and the core's messages (`Text("...")` of app.i18n, in app/)
+in the context "Core". Existing translations are kept; a string that moved to another
 class (another context) takes its translation along; strings no longer in the code stay in the
 file marked vanished, so nothing a translator wrote is lost.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 BIN = Path(sys.executable).parent
+CORE_CONTEXT = "Core"  # ui/i18n.py translates app.i18n.Text templates in this context
 # language -> plural forms only? (English ships only the plural forms: "1 day" / "2 days")
 LANGUAGES = {"de": False, "en": True}
 
@@ -58,6 +60,22 @@ def wrapped_messages(path: Path) -> list[tuple[str, str, bool]]:
                 and node.args and _literal(node.args[0]) is not None):
             plural = len(node.args) >= 2 or any(k.arg == "n" for k in node.keywords)
             messages.append((known[node.func.id], _literal(node.args[0]), plural))
+    return messages
+
+
+def core_messages(path: Path) -> list[tuple[str, str, bool]]:
+    """(Core, template, False) of every `Text(...)` whose template is a literal or a module-level
+    constant."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    constants = {target.id: _literal(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 for target in node.targets if isinstance(target, ast.Name)}
+    messages = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Text" and node.args:
+            first = node.args[0]
+            template = constants.get(first.id) if isinstance(first, ast.Name) else _literal(first)
+            if template is not None:
+                messages.append((CORE_CONTEXT, template, False))
     return messages
 
 
@@ -144,6 +162,7 @@ def _write(tree: ET.ElementTree, ts: Path) -> None:
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     wrapped = [m for path in sources for m in wrapped_messages(ROOT / path)]
+    wrapped += [m for path in sorted((ROOT / "app").rglob("*.py")) for m in core_messages(path)]
     for language, plural_only in LANGUAGES.items():
         ts = TRANSLATIONS / f"promptly_{language}.ts"
         command = [str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none",

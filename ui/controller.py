@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from app.errors import is_user_error
+from app.i18n import error_text
 from app.service import Promptly
 from ui.errors import report_bug
 
@@ -49,7 +50,7 @@ class Controller(QObject):
         except Exception as exc:  # noqa: BLE001 - sorted into mistakes and bugs
             if not is_user_error(exc):
                 return Outcome(error=exc, message=report_bug(exc))
-            message = str(exc)
+            message = error_text(exc)
             self.error.emit(message)
             return Outcome(error=exc, message=message)
         self.changed.emit()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.mail import follow_up_kind
 from app.domain.model import Priority, PromptKind, Request
 from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
+from app.i18n import localized
 from app.quickadd import ParseError, parse_duration, parse_when
 from ui.controller import Controller
 from ui.wording import countdown, moment_text, priority_text
@@ -104,7 +105,7 @@ class WhenDialog(QDialog):
                 try:
                     self.when = self._parser(text, now=now, calendar=core.settings.calendar())
                 except ParseError as exc:
-                    self.preview.setText(exc.message)
+                    self.preview.setText(localized(exc.message))
                     ok = False
                 else:
                     self.preview.setText(self.tr("{time} ({left})").format(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Direction
 from app.errors import is_user_error
+from app.i18n import error_text, localized
 from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
 from ui.controller import Controller
 from ui.dialogs import plain_label
@@ -187,7 +188,7 @@ class QuickAddDialog(QDialog):
         except ParseError as exc:
             self.result = None
             self._show_chips(None)
-            self._set_error(exc.message, hint=True)  # grey while typing; red once Enter is pressed
+            self._set_error(localized(exc.message), hint=True)  # grey while typing; red once Enter is pressed
             return
         self._show_chips(self.result)
 
@@ -298,12 +299,12 @@ class QuickAddDialog(QDialog):
             result = self._parse(text)
             request = self.controller.core.add(result.to_new_request())
         except ParseError as exc:
-            self._set_error(exc.message)
+            self._set_error(localized(exc.message))
             return
         except Exception as exc:  # noqa: BLE001 - a person's mistake is shown here; a bug goes on up
             if not is_user_error(exc):
                 raise
-            self._set_error(str(exc))
+            self._set_error(error_text(exc))
             return
         self.controller.changed.emit()
         self.saved.emit(request.id)

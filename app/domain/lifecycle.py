@@ -17,6 +17,7 @@ from app.domain.model import (
     Request,
     Status,
 )
+from app.i18n import Text
 
 # Clocks of different machines disagree a little; an ask this far "in the future" is still now.
 CLOCK_SKEW = timedelta(minutes=2)
@@ -65,12 +66,12 @@ def create(
 ) -> Request:
     title = title.strip()
     if not title:
-        raise DomainError("a request needs a title: say what was asked")
+        raise DomainError(Text("a request needs a title: say what was asked"))
     if not counterpart.name.strip():
-        raise DomainError("a request needs a counterpart: say who asked or who was asked")
+        raise DomainError(Text("a request needs a counterpart: say who asked or who was asked"))
     asked_at = asked_at or now
     if asked_at > now + CLOCK_SKEW:
-        raise DomainError(f"the ask time {_fmt(asked_at)} is in the future")
+        raise DomainError(Text("the ask time {time} is in the future", time=_fmt(asked_at)))
     request = Request(
         direction=direction,
         counterpart=counterpart,
@@ -101,16 +102,15 @@ def acknowledge(request: Request, *, at: datetime, eta: datetime | None = None) 
         request.status = Status.ACKNOWLEDGED
         _append(request, EventKind.ACKNOWLEDGED, at)
     elif eta is None:
-        raise DomainError(f"request #{request.id or '?'} is already acknowledged")
+        raise DomainError(Text("request #{id} is already acknowledged", id=request.id or "?"))
     if eta is not None:
         promise(request, eta, at=at)
 
 
 def _check_promise_time(request: Request, when: datetime) -> None:
     if when <= request.asked_at:
-        raise DomainError(
-            f"a promise must be after the ask: {_fmt(when)} is not after {_fmt(request.asked_at)}"
-        )
+        raise DomainError(Text("a promise must be after the ask: {when} is not after {asked}",
+                               when=_fmt(when), asked=_fmt(request.asked_at)))
 
 
 def promise(request: Request, when: datetime, *, at: datetime, reason: str | None = None) -> None:
@@ -124,7 +124,7 @@ def promise(request: Request, when: datetime, *, at: datetime, reason: str | Non
         _append(request, EventKind.PROMISED, at, to=when.isoformat(), reason=reason)
         return
     if when == old:
-        raise DomainError(f"the request is already promised for {_fmt(when)}")
+        raise DomainError(Text("the request is already promised for {when}", when=_fmt(when)))
     request.promised_at = when
     _append(
         request,
@@ -139,7 +139,7 @@ def promise(request: Request, when: datetime, *, at: datetime, reason: str | Non
 
 def complete(request: Request, *, at: datetime) -> None:
     if request.status is Status.DONE:
-        raise DomainError(f"request #{request.id or '?'} is already done")
+        raise DomainError(Text("request #{id} is already done", id=request.id or "?"))
     _require_open(request, "complete")
     _require_after_ask(request, at, "completion")
     if request.acknowledged_at is None:  # "done" is an answer too
@@ -151,7 +151,7 @@ def complete(request: Request, *, at: datetime) -> None:
 
 def cancel(request: Request, *, at: datetime, reason: str | None = None) -> None:
     if request.status is Status.CANCELLED:
-        raise DomainError(f"request #{request.id or '?'} is already cancelled")
+        raise DomainError(Text("request #{id} is already cancelled", id=request.id or "?"))
     _require_open(request, "cancel")
     request.cancelled_at = at
     request.status = Status.CANCELLED
@@ -160,7 +160,7 @@ def cancel(request: Request, *, at: datetime, reason: str | None = None) -> None
 
 def reopen(request: Request, *, at: datetime) -> None:
     if not request.is_closed:
-        raise DomainError(f"request #{request.id or '?'} is not closed, so it cannot be reopened")
+        raise DomainError(Text("request #{id} is not closed, so it cannot be reopened", id=request.id or "?"))
     request.completed_at = None
     request.cancelled_at = None
     request.status = Status.ACKNOWLEDGED if request.acknowledged_at else Status.OPEN
@@ -171,7 +171,7 @@ def snooze(request: Request, *, at: datetime, until: datetime, prompt: str) -> N
     """Move one prompt (by its key) to `until`; it fires again then, once."""
     _require_open(request, "snooze")
     if until <= at:
-        raise DomainError(f"snooze until {_fmt(until)} is not in the future")
+        raise DomainError(Text("snooze until {until} is not in the future", until=_fmt(until)))
     _append(request, EventKind.SNOOZED, at, prompt=prompt, until=until.isoformat())
 
 
@@ -198,7 +198,7 @@ def edit(request: Request, *, at: datetime, **changes) -> None:
     if "title" in changes:
         changes["title"] = changes["title"].strip()
         if not changes["title"]:
-            raise DomainError("a request needs a title: say what was asked")
+            raise DomainError(Text("a request needs a title: say what was asked"))
     if "tags" in changes:
         changes["tags"] = sorted(set(changes["tags"]))
     diff = {k: v for k, v in changes.items() if getattr(request, k) != v}

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from app.domain.commands import NewRequest
 from app.domain.model import Direction, Priority
+from app.i18n import Text
 from app.policy.calendar import WorkingCalendar
 from app.quickadd.dates import Context, Found, Words, find_recurrence, find_when
 from app.quickadd.errors import ParseError
@@ -237,12 +238,13 @@ class _Draft:
     def result(self, text: str, default_direction: Direction) -> ParseResult:
         if self.counterpart is None:
             lone = next((t for t in self.tokens if t.raw == "@"), None)
-            raise ParseError(
-                f"say who with @ and a name, e.g. {EXAMPLE}", lone.raw if lone else None,
-                lone.start if lone else None, lone.end if lone else None)
+            raise ParseError(Text("say who with @ and a name, e.g. {example}", example=EXAMPLE),
+                             lone.raw if lone else None,
+                             lone.start if lone else None, lone.end if lone else None)
         title = " ".join(self.title_words()).strip()
         if not title.strip(":-–—,.;!? "):
-            raise ParseError(f"say what is asked, not only who and when, e.g. {EXAMPLE}")
+            raise ParseError(Text("say what is asked, not only who and when, e.g. {example}",
+                                  example=EXAMPLE))
         self.pieces.sort(key=lambda p: (p.start, p.end))
         return ParseResult(
             direction=self.direction or default_direction,

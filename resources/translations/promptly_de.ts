@@ -32,6 +32,145 @@
         </message>
     </context>
     <context>
+        <name>Core</name>
+        <message>
+            <source>a request needs a title: say what was asked</source>
+            <translation>eine Anfrage braucht einen Titel: sagen Sie, worum gebeten wurde</translation>
+        </message>
+        <message>
+            <source>a request needs a counterpart: say who asked or who was asked</source>
+            <translation>eine Anfrage braucht ein Gegenüber: sagen Sie, wer gefragt hat oder wer gefragt wurde</translation>
+        </message>
+        <message>
+            <source>the ask time {time} is in the future</source>
+            <translation>die Anfragezeit {time} liegt in der Zukunft</translation>
+        </message>
+        <message>
+            <source>a promise must be after the ask: {when} is not after {asked}</source>
+            <translation>eine Zusage muss nach der Anfrage liegen: {when} ist nicht nach {asked}</translation>
+        </message>
+        <message>
+            <source>the request is already promised for {when}</source>
+            <translation>die Anfrage ist bereits für {when} zugesagt</translation>
+        </message>
+        <message>
+            <source>request #{id} is already done</source>
+            <translation>Anfrage #{id} ist bereits erledigt</translation>
+        </message>
+        <message>
+            <source>request #{id} is already cancelled</source>
+            <translation>Anfrage #{id} ist bereits abgebrochen</translation>
+        </message>
+        <message>
+            <source>request #{id} is not closed, so it cannot be reopened</source>
+            <translation>Anfrage #{id} ist nicht abgeschlossen und kann daher nicht wieder geöffnet werden</translation>
+        </message>
+        <message>
+            <source>snooze until {until} is not in the future</source>
+            <translation>später erinnern um {until} liegt nicht in der Zukunft</translation>
+        </message>
+        <message>
+            <source>request #{id} is already acknowledged</source>
+            <translation>Anfrage #{id} ist bereits bestätigt</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date I understand; use e.g. fri 3pm, tomorrow, in 2h, eod or 2026-12-01 14:00</source>
+            <translation>„{word}“ ist kein Datum, das ich verstehe; schreiben Sie z. B. fri 3pm, tomorrow, in 2h, eod oder 2026-12-01 14:00</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date; use e.g. dec 1 or 2026-12-01</source>
+            <translation>„{word}“ ist kein Datum; schreiben Sie z. B. dec 1 oder 2026-12-01</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a unit of time; did you mean '{suggestion}'?</source>
+            <translation>„{word}“ ist keine Zeiteinheit; meinten Sie „{suggestion}“?</translation>
+        </message>
+        <message>
+            <source>'{word}' has passed; give a time ahead, e.g. tomorrow 10am</source>
+            <translation>„{word}“ ist vorbei; geben Sie eine kommende Zeit an, z. B. tomorrow 10am</translation>
+        </message>
+        <message>
+            <source>'{word}': say which day of the month, e.g. {month} 3</source>
+            <translation>„{word}“: sagen Sie, welcher Tag des Monats, z. B. {month} 3</translation>
+        </message>
+        <message>
+            <source>say when, e.g. fri 3pm, tomorrow, in 2h or 2026-12-01 14:00</source>
+            <translation>sagen Sie, wann, z. B. fri 3pm, tomorrow, in 2h oder 2026-12-01 14:00</translation>
+        </message>
+        <message>
+            <source>'{word}' ends at once; give a length like 15m or 2h</source>
+            <translation>„{word}“ endet sofort; geben Sie eine Dauer an wie 15m oder 2h</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a time of day; use e.g. 3pm or 15:00</source>
+            <translation>„{word}“ ist keine Uhrzeit; schreiben Sie z. B. 3pm oder 15:00</translation>
+        </message>
+        <message>
+            <source>'yesterday' has passed; a promise needs a time ahead, e.g. tomorrow 10am</source>
+            <translation>„yesterday“ ist vorbei; eine Zusage braucht eine kommende Zeit, z. B. tomorrow 10am</translation>
+        </message>
+        <message>
+            <source>'{word}' has passed; a promise needs a time ahead</source>
+            <translation>„{word}“ ist vorbei; eine Zusage braucht eine kommende Zeit</translation>
+        </message>
+        <message>
+            <source>'{word}' is {moment}, which has passed; give a time ahead, e.g. tomorrow 10am</source>
+            <translation>„{word}“ ist {moment} und schon vorbei; geben Sie eine kommende Zeit an, z. B. tomorrow 10am</translation>
+        </message>
+        <message>
+            <source>'{word}' is too far ahead; give a time within ten years</source>
+            <translation>„{word}“ liegt zu weit voraus; geben Sie eine Zeit innerhalb von zehn Jahren an</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date and time; use e.g. 2026-12-01 14:00</source>
+            <translation>„{word}“ ist kein Datum mit Uhrzeit; schreiben Sie z. B. 2026-12-01 14:00</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date I understand; did you mean '{suggestion}'?</source>
+            <translation>„{word}“ ist kein Datum, das ich verstehe; meinten Sie „{suggestion}“?</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date; use e.g. 2026-12-01</source>
+            <translation>„{word}“ ist kein Datum; schreiben Sie z. B. 2026-12-01</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a repeat Promptly knows; use every day, every weekday or every mon (several days: every mon and thu)</source>
+            <translation>„{word}“ ist keine Wiederholung, die Promptly kennt; schreiben Sie every day, every weekday oder every mon (mehrere Tage: every mon and thu)</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a day I understand; did you mean '{suggestion}'?</source>
+            <translation>„{word}“ ist kein Tag, den ich verstehe; meinten Sie „{suggestion}“?</translation>
+        </message>
+        <message>
+            <source>say who with @ and a name, e.g. {example}</source>
+            <translation>sagen Sie mit @ und einem Namen, wer, z. B. {example}</translation>
+        </message>
+        <message>
+            <source>say what is asked, not only who and when, e.g. {example}</source>
+            <translation>sagen Sie, worum gebeten wird, nicht nur wer und wann, z. B. {example}</translation>
+        </message>
+        <message>
+            <source>the line must be text</source>
+            <translation>die Zeile muss Text sein</translation>
+        </message>
+        <message>
+            <source>the line is {length} characters long; keep it under {limit} and put the rest in the request's details</source>
+            <translation>die Zeile ist {length} Zeichen lang; bleiben Sie unter {limit} und schreiben Sie den Rest in die Einzelheiten der Anfrage</translation>
+        </message>
+        <message>
+            <source>the line is empty; type who, what and by when, e.g. from @dana: repair invoice by fri 3pm</source>
+            <translation>die Zeile ist leer; schreiben Sie wer, was und bis wann, z. B. from @dana: repair invoice by fri 3pm</translation>
+        </message>
+        <message>
+            <source>the line contains a control character ({code}); type it on one line without tabs or line breaks</source>
+            <translation>die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
+        </message>
+        <message>
+            <source>request #{id} has no prompt to snooze</source>
+            <translation>Anfrage #{id} hat keine Erinnerung, die sich verschieben lässt</translation>
+        </message>
+    </context>
+    <context>
         <name>DataPage</name>
         <message>
             <source>Data</source>
