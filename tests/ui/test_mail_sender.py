@@ -112,3 +112,25 @@ def test_mail_not_set_up_is_reported_through_the_controller(controller, core, re
     assert send_draft(controller, request_to_sam.id, note(core, request_to_sam)) is None
     assert controller.errors == ["Mail is not set up. Enter the SMTP server and your address in "
                                  "Settings → Mail, then send again. Your draft is kept."]
+
+
+def test_a_bug_while_sending_keeps_the_draft_and_points_to_the_log(qtbot, controller, core, request_to_sam,
+                                                                   monkeypatch, log_folder):
+    use_mail(core, host="127.0.0.1", port=free_port(), from_address="kim@example.org")
+    before = len(core.get(request_to_sam.id).history)
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'ehlo'")
+
+    monkeypatch.setattr("app.mail.send", broken)
+    job = send_draft(controller, request_to_sam.id, note(core, request_to_sam))
+
+    with qtbot.waitSignal(job.finished, timeout=10000) as done:
+        pass
+    ok, text = done.args
+    assert not ok
+    assert text == ("The message was not sent.\n"
+                    f"Something went wrong. The details are in {log_folder / 'promptly.log'}.")
+    assert "AttributeError: 'NoneType' object has no attribute 'ehlo'" in (
+        log_folder / "promptly.log").read_text(encoding="utf-8")
+    assert len(core.get(request_to_sam.id).history) == before
