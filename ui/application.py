@@ -153,6 +153,7 @@ class Application(QObject):
     def load(self) -> None:
         from app.cli.server import answer
         from app.errors import is_user_error
+        from app.i18n import error_text
         from app.notifier import NotifierChain
         from app.paths import database_location
         from app.service import Promptly
@@ -170,7 +171,7 @@ class Application(QObject):
             core.settings  # a broken settings row is reported now, not at the first prompt
         except Exception as exc:  # noqa: BLE001 - a database or settings problem: say it, no traceback
             log.exception("cannot open %s", location)
-            self.fail(str(exc) if is_user_error(exc) else bug_message())
+            self.fail(error_text(exc) if is_user_error(exc) else bug_message())
             return
         self.report.mark("opened")
         self.controller = controller = Controller(core, self)
