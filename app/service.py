@@ -3,48 +3,35 @@ operations; each is one committed transaction at the injected clock's "now"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 
 from app.clock import Clock, as_utc
 from app.domain import lifecycle
+from app.domain.commands import NewRequest
 from app.domain.model import (
     OPEN_STATUSES,
     Direction,
     DomainError,
     EventKind,
     Person,
-    Priority,
     PromptKind,
     Request,
+    Status,
 )
+from app.domain.outcomes import PromiseRecord
+from app.i18n import Text
 from app.policy.calendar import WorkingCalendar
 from app.policy.ladder import Deadline, deadline, respond_by, rungs
+from app.policy.recurrence import next_occurrence
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
+from app.storage.database import DatabaseError, backup_to, open_database
 from app.storage.store import Store
 
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
-
-
-@dataclass(frozen=True)
-class NewRequest:
-    """What a user asked to save: from the quick-add language, a dialog or an import."""
-
-    direction: Direction
-    counterpart: str
-    title: str
-    promised_at: datetime | None = None  # a promise already given
-    needed_by: datetime | None = None  # the asker's wish
-    asked_at: datetime | None = None
-    tags: Sequence[str] = ()
-    priority: Priority = Priority.NORMAL
-    recurrence: str | None = None
-    details: str = ""
-    link: str = ""
-    channel: str = ""
 
 
 class Promptly:
@@ -53,6 +40,18 @@ class Promptly:
         self.clock = clock
         self._settings: Settings | None = None
         self._calendar: WorkingCalendar | None = None
+
+    @classmethod
+    def open(cls, location: str, clock: Clock) -> Promptly:
+        """The core on the database at `location` (a file or a URL), created or upgraded first."""
+        return cls(Store(open_database(location)), clock)
+
+    def with_clock(self, clock: Clock) -> Promptly:
+        """The same data at another clock: a forwarded command brings its own PROMPTLY_NOW."""
+        return Promptly(self.store, clock)
+
+    def close(self) -> None:
+        self.store.db.dispose()
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -123,8 +122,6 @@ class Promptly:
         return request
 
     def _repeat(self, request: Request, now: datetime) -> Request:
-        from app.quickadd import next_occurrence  # the date grammar is needed only here
-
         after = max(now, request.needed_by or now)
         follow_up = lifecycle.create(
             direction=request.direction, counterpart=request.counterpart, title=request.title,
@@ -167,7 +164,7 @@ class Promptly:
                 return key
         if pending:
             return min(pending, key=lambda p: p.due_at).key
-        raise DomainError(f"request #{request.id} has no prompt to snooze")
+        raise DomainError(Text("request #{id} has no prompt to snooze", id=request.id))
 
     def record_follow_up(self, request_id: int, prompt_kind: PromptKind, how: str,
                          to: str | None = None) -> Request:
@@ -178,6 +175,66 @@ class Promptly:
     def _change(self, request_id: int, operation) -> Request:
         request, _ = self.store.update(request_id, operation)
         return request
+
+    # -- reading ------------------------------------------------------------------------
+
+    def requests(self, *, direction: Direction | None = None, statuses: Iterable[Status] | None = None,
+                 overdue_at: datetime | None = None, with_history: bool = True) -> list[Request]:
+        """Requests in id order; `overdue_at`: only those whose promise, or with none the time
+        wanted, is at or before it."""
+        return self.store.requests(direction=direction, statuses=statuses, overdue_at=overdue_at,
+                                   with_history=with_history)
+
+    def open_requests(self) -> list[Request]:
+        """Every request not done or cancelled, with its history: what the scheduler looks at."""
+        return self.store.open_requests()
+
+    def request_count(self) -> int:
+        return self.store.count()
+
+    def requests_for_summary(self, since: datetime, until: datetime
+                             ) -> tuple[list[Request], dict[int, PromiseRecord]]:
+        """What a summary of [since, until) reads: light requests and their promise records."""
+        return self.store.requests_for_summary(since, until)
+
+    def data_version(self) -> int:
+        """Changes when another process commits: a cheap way to notice its writes."""
+        return self.store.data_version()
+
+    # -- people -------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        return self.store.people()
+
+    def person(self, person_id: int) -> Person:
+        return self.store.person(person_id)
+
+    def save_person(self, person: Person) -> Person:
+        """Add a person (no id) or change one; names are unique regardless of case."""
+        return self.store.save_person(person)
+
+    # -- imports and the data file ------------------------------------------------------
+
+    def known_uids(self, uids: Iterable[str]) -> set[str]:
+        """Which of these request uids are here already (an import skips them)."""
+        return self.store.known_uids(uids)
+
+    def add_many(self, requests: Iterable[Request]) -> int:
+        """Requests built whole elsewhere (an import), history included, in one transaction."""
+        return self.store.add_many(requests)
+
+    @property
+    def data_file(self) -> Path | None:
+        """The SQLite file everything is in; None on a database server."""
+        return self.store.db.path
+
+    def backup(self) -> Path:
+        """A consistent copy of the data file in backups/ beside it, named by the local time."""
+        source = self.data_file
+        if source is None:
+            raise DatabaseError("back-ups are made by the database server, not by Promptly")
+        stamp = self.now().astimezone(self.settings.zone).strftime("%Y-%m-%d_%H%M%S")
+        return backup_to(self.store.db, source.parent / "backups" / f"{source.stem}-{stamp}.db")
 
     # -- prompts ------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from app import log as app_log
 from app.service import Promptly
 from app.settings import Settings
 from app.storage.database import open_database
@@ -29,6 +30,16 @@ class FakeClock:
     def advance(self, **delta) -> datetime:
         self.current += timedelta(**delta)
         return self.current
+
+
+@pytest.fixture(autouse=True)
+def log_folder(tmp_path_factory):
+    """What a test logs goes to a folder of its own (not in tmp_path, which tests list), never
+    to the user's log."""
+    folder = tmp_path_factory.mktemp("log")
+    app_log.configure(folder)
+    yield folder
+    app_log.reset()
 
 
 @pytest.fixture

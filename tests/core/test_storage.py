@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.model import Direction, DomainError, EventKind, Person, Status
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 from app.settings import Settings, SettingsError
 from app.storage import database
 from app.storage.database import DatabaseError, backup_to, open_database
@@ -171,7 +172,8 @@ WRITER = textwrap.dedent("""
     from datetime import datetime, timezone
     from app.clock import SystemClock
     from app.domain.model import Direction
-    from app.service import NewRequest, Promptly
+    from app.domain.commands import NewRequest
+    from app.service import Promptly
     from app.storage.database import open_database
     from app.storage.store import Store
 
