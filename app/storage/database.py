@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError
 
-from app.storage.schema import SCHEMA_REVISION, Base
+from app.storage.schema import SCHEMA_REVISION, metadata
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -161,7 +161,7 @@ def _alembic_config(db: Database):
 def _create(db: Database) -> None:
     from alembic import command
 
-    Base.metadata.create_all(db.engine)
+    metadata.create_all(db.engine)
     command.stamp(_alembic_config(db), "head")
 
 

@@ -17,7 +17,7 @@ from app.service import NewRequest, Promptly
 from app.settings import Settings, SettingsError
 from app.storage import database
 from app.storage.database import DatabaseError, backup_to, open_database
-from app.storage.schema import SCHEMA_REVISION, Base
+from app.storage.schema import SCHEMA_REVISION, metadata
 from app.storage.store import Store
 
 UTC = timezone.utc
@@ -147,7 +147,7 @@ def test_the_migrations_build_exactly_the_models_schema(tmp_path):
     db = database.Database(engine, engine.url, None)
     upgrade(database._alembic_config(db), "head")
     with engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_REVISION
 
 
