@@ -23,7 +23,7 @@ from app.policy.calendar import WorkingCalendar
 from app.policy.ladder import Deadline, deadline, respond_by, rungs
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
-from app.storage.store import Store
+from app.storage.interface import Storage
 
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
@@ -48,7 +48,7 @@ class NewRequest:
 
 
 class Promptly:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Storage, clock: Clock) -> None:
         self.store = store
         self.clock = clock
         self._settings: Settings | None = None

@@ -75,6 +75,8 @@ def name_key(name: str) -> str:
 
 
 class Store:
+    """app.storage.interface.Storage on SQLAlchemy Core, for SQLite and PostgreSQL."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
         # its transactions begin by taking the write lock (app.storage.database)
