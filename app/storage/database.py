@@ -21,6 +21,10 @@ from sqlalchemy.exc import ArgumentError
 from app.storage.schema import SCHEMA_REVISION, metadata
 
 BUSY_TIMEOUT_MS = 5000
+# PostgreSQL: writers take turns on this transaction-scoped advisory lock, as SQLite's BEGIN
+# IMMEDIATE makes them, and cue listeners (a NOTIFY is delivered on commit only, without data).
+WRITE_LOCK = 0x50524F4D  # "PROM"
+CHANGES_CHANNEL = "promptly_changes"
 
 
 class DatabaseError(Exception):
@@ -44,9 +48,11 @@ class Database:
 def to_url(location: str) -> URL:
     if "://" in location:
         try:
-            return make_url(location)
+            url = make_url(location)
         except ArgumentError as exc:
             raise DatabaseError(f"{location!r} is not a database URL: {exc}") from None
+        # psycopg (3) is the PostgreSQL driver Promptly installs; SQLAlchemy's default is psycopg2
+        return url.set(drivername="postgresql+psycopg") if url.drivername == "postgresql" else url
     return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
 
 
@@ -109,6 +115,8 @@ def _inspect_sqlite_file(path: Path) -> str:
 
 
 def _engine(url: URL) -> Engine:
+    if url.get_backend_name() == "postgresql":
+        return _postgresql_engine(url)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -129,6 +137,19 @@ def _engine(url: URL) -> Engine:
         # Writers take the lock up front, so a read-then-write never fails half-way.
         immediate = conn.get_execution_options().get("promptly_write")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _postgresql_engine(url: URL) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+    take_turn = f"SELECT pg_advisory_xact_lock({WRITE_LOCK}), pg_notify('{CHANGES_CHANNEL}', '')"
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        # Writers queue here until the one before commits, so a read-then-write never races.
+        if conn.get_execution_options().get("promptly_write"):
+            conn.exec_driver_sql(take_turn)
 
     return engine
 

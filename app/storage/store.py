@@ -92,7 +92,9 @@ class Store:
 
     def people(self) -> list[Person]:
         with self._transaction() as conn:
-            return [_person(r) for r in conn.execute(select(_PPL).order_by(_PPL.c.name_key))]
+            rows = conn.execute(select(_PPL)).all()
+        # sorted here: a server's collation would order names unlike SQLite's
+        return [_person(r) for r in sorted(rows, key=lambda r: r.name_key)]
 
     def person(self, person_id: int) -> Person:
         with self._transaction() as conn:
@@ -151,21 +153,33 @@ class Store:
             for chunk in _chunks(requests, BATCH_ROWS):
                 for request in chunk:
                     request.counterpart.id = self._person_id(conn, request.counterpart)
-                ids = conn.execute(insert(_REQ).returning(_REQ.c.id, sort_by_parameter_order=True),
-                                   [_row(r) for r in chunk]).scalars().all()
+                ids = self._insert_rows(conn, _REQ, [_row(r) for r in chunk])
                 events = []
                 for request, request_id in zip(chunk, ids):
                     request.id = request_id
                     events += [(request, e) for e in request.history if e.id is None]
                 if events:
-                    event_ids = conn.execute(
-                        insert(_EVT).returning(_EVT.c.id, sort_by_parameter_order=True),
-                        [{"request_id": r.id, "kind": e.kind.value, "at": e.at, "data": e.data}
-                         for r, e in events]).scalars().all()
+                    event_ids = self._insert_rows(conn, _EVT, [
+                        {"request_id": r.id, "kind": e.kind.value, "at": e.at, "data": e.data}
+                        for r, e in events])
                     for (_, event), event_id in zip(events, event_ids):
                         event.id = event_id
                 count += len(chunk)
         return count
+
+    def _insert_rows(self, conn: Connection, table, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert rows with one statement; their new ids, in order."""
+        if self.db.is_sqlite:
+            return conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                rows).scalars().all()
+        # PostgreSQL: the ids are drawn first and the rows sent as one pipelined executemany;
+        # a multi-row RETURNING statement would cost psycopg a Python parse of ~10,000
+        # placeholders per chunk (20,000 requests took 8 s instead of 2).
+        sequence = func.pg_get_serial_sequence(table.name, "id")
+        ids = sorted(conn.execute(select(func.nextval(sequence))
+                                  .select_from(func.generate_series(1, len(rows)))).scalars())
+        conn.execute(insert(table), [{**row, "id": id_} for row, id_ in zip(rows, ids)])
+        return ids
 
     def _insert(self, conn: Connection, request: Request) -> None:
         request.counterpart.id = self._person_id(conn, request.counterpart)
