@@ -1,4 +1,5 @@
-"""Shared fixtures: an injected clock and a real SQLite file per test."""
+"""Shared fixtures: an injected clock and a real SQLite file per test; for the storage contract
+tests, a database on every backend (SQLite, and a throw-away PostgreSQL server when one can run)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from app.service import Promptly
 from app.settings import Settings
 from app.storage.database import open_database
 from app.storage.store import Store
+from tests.servers import postgres
 
 UTC = timezone.utc
+BACKENDS = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql))
 
 
 class FakeClock:
@@ -53,3 +56,68 @@ def core(store, clock):
     """The core on a real SQLite file, in UTC so that times read plainly."""
     store.save_settings(Settings(timezone="UTC"))
     return Promptly(store, clock)
+
+
+# -- every backend --------------------------------------------------------------------------
+# After aw-core's param_datastore_objects: a test that takes `backend_store` (or `backend`,
+# `db_location`, `empty_db_location`) runs once on each backend, with the same assertions.
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One throw-away server for the session, stopped and deleted at its end."""
+    reason = postgres.missing()
+    if reason:
+        pytest.skip(f"PostgreSQL tests skipped: {reason}")
+    with postgres.running_postgres() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server):
+    """A database at the schema's head that each test's database is copied from."""
+    name = postgres_server.create_database()
+    open_database(postgres_server.url(name)).dispose()
+    return name
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+def _database(backend, request, tmp_path, template):
+    if backend == "sqlite":
+        yield str(tmp_path / "promptly.db")  # open_database creates it
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = server.create_database(request.getfixturevalue(template) if template else "template0")
+    try:
+        yield server.url(name)
+    finally:
+        server.drop_database(name)
+
+
+@pytest.fixture
+def db_location(backend, request, tmp_path):
+    """A database of its own for the test, at the schema's head, as open_database takes it."""
+    yield from _database(backend, request, tmp_path, "postgres_template")
+
+
+@pytest.fixture
+def empty_db_location(backend, request, tmp_path):
+    """A new, empty database: what open_database creates the schema in."""
+    yield from _database(backend, request, tmp_path, None)
+
+
+@pytest.fixture
+def backend_store(db_location):
+    db = open_database(db_location)
+    yield Store(db)
+    db.dispose()
+
+
+@pytest.fixture
+def backend_core(backend_store, clock):
+    backend_store.save_settings(Settings(timezone="UTC"))
+    return Promptly(backend_store, clock)
