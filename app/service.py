@@ -23,7 +23,7 @@ from app.policy.calendar import WorkingCalendar
 from app.policy.ladder import Deadline, deadline, respond_by, rungs
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
-from app.storage.interface import Storage
+from app.storage.interface import ChangeCursor, Storage
 
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
@@ -78,6 +78,11 @@ class Promptly:
         if self._calendar is None:
             self._calendar = self.settings.calendar()
         return self._calendar
+
+    def changes_since(self, cursor: ChangeCursor | None) -> tuple[bool, ChangeCursor]:
+        """Whether anyone (another process, another machine) wrote since `cursor`, and the
+        cursor to ask with next; None starts watching."""
+        return self.store.changes_since(cursor)
 
     def respond_by(self, request: Request) -> datetime:
         return respond_by(request, self.settings.ladder, self.calendar)

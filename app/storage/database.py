@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -36,12 +36,35 @@ class Database:
     engine: Engine
     url: URL
     path: Path | None  # the SQLite file, if it is one
+    _kept: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
 
+    def kept_connection(self):
+        """A DBAPI connection of its own, out of the pool and in autocommit (the change feed's).
+        dispose() closes it."""
+        connection = self.engine.raw_connection()
+        driver = connection.driver_connection
+        connection.detach()  # so closing it closes it, and its autocommit never reaches the pool
+        if not self.is_sqlite:  # SQLite's connections are in autocommit already (_engine)
+            driver.rollback()
+            driver.autocommit = True
+        self._kept.append(connection)
+        return connection
+
+    def release(self, connection) -> None:
+        if connection in self._kept:
+            self._kept.remove(connection)
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001 - a broken connection is gone either way
+            pass
+
     def dispose(self) -> None:
+        for connection in list(self._kept):
+            self.release(connection)
         self.engine.dispose()
 
 

@@ -7,6 +7,7 @@ same contract tests (tests/core/test_storage_contract.py). Each operation is one
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -16,6 +17,16 @@ if TYPE_CHECKING:
     from app.settings import Settings
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ChangeCursor:
+    """Where the data stood when last looked at: the newest event of the append-only history,
+    and a digest of the settings and people, which have no sequence of their own. Compare only
+    cursors of one database."""
+
+    event: int
+    digest: str
 
 
 class Storage(Protocol):
@@ -68,3 +79,10 @@ class Storage(Protocol):
     def state(self, key: str, default: Any = None) -> Any: ...
 
     def set_state(self, key: str, value: Any) -> None: ...
+
+    # -- the change feed ----------------------------------------------------------------
+
+    def changes_since(self, cursor: ChangeCursor | None) -> tuple[bool, ChangeCursor]:
+        """Whether anything was written (by anyone) since `cursor`, and the cursor to ask with
+        next time. None starts watching: (False, where the data stands now)."""
+        ...

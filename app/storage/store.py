@@ -29,7 +29,9 @@ from app.domain.model import (
 )
 from app.domain.outcomes import PromiseRecord, promise_record
 from app.settings import Settings
+from app.storage.changes import ChangeFeed
 from app.storage.database import Database
+from app.storage.interface import ChangeCursor
 from app.storage.schema import EVENTS as _EVT
 from app.storage.schema import PEOPLE as _PPL
 from app.storage.schema import REQUESTS as _REQ
@@ -81,6 +83,7 @@ class Store:
         self.db = db
         # its transactions begin by taking the write lock (app.storage.database)
         self._writer = db.engine.execution_options(promptly_write=True)
+        self._feed = ChangeFeed(db)
 
     @contextmanager
     def _transaction(self, write: bool = False) -> Iterator[Connection]:
@@ -362,14 +365,10 @@ class Store:
         if value is not None:
             conn.execute(insert(_SET).values(key=key, value=value))
 
-    def data_version(self) -> int:
-        """Changes when another connection commits: a cheap way to notice outside writes."""
-        if not self.db.is_sqlite:
-            with self._transaction() as conn:
-                return hash(tuple(conn.execute(select(func.max(_EVT.c.id),
-                                                      func.count(_SET.c.key))).one()))
-        with self.db.engine.connect() as conn:
-            return conn.exec_driver_sql("PRAGMA data_version").scalar()
+    # -- the change feed ----------------------------------------------------------------
+
+    def changes_since(self, cursor: ChangeCursor | None) -> tuple[bool, ChangeCursor]:
+        return self._feed.changes_since(cursor)
 
 
 def _person(row) -> Person:
