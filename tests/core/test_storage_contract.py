@@ -92,14 +92,14 @@ def test_opening_a_database_at_head_does_not_import_alembic(db_location):
     assert out.stdout.split() == ["False", "False"]
 
 
-def test_a_database_from_a_newer_promptly_is_refused(db_location):
-    db = open_database(db_location)
+def test_a_database_from_a_newer_promptly_is_refused(empty_db_location):
+    db = open_database(empty_db_location)
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     db.dispose()
     with pytest.raises(DatabaseError, match="newer Promptly"):
-        open_database(db_location)
-    assert _revision(db_location) == "9999_future"  # left as it was
+        open_database(empty_db_location)
+    assert _revision(empty_db_location) == "9999_future"  # left as it was
 
 
 def test_a_database_holding_other_tables_is_refused_and_untouched(empty_db_location):
