@@ -10,8 +10,11 @@ DESKTOP_DEBS := xvfb trayer dunst libnotify-bin dbus-x11 gnome-keyring xdotool x
 	libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 libdbus-1-3 fonts-dejavu-core
+# Debian packages for the tests that start servers of their own, in temp dirs on free ports
+# (tests/servers/): the storage tests run on PostgreSQL as well as on SQLite.
+SERVER_DEBS := postgresql
 
-.PHONY: run test bench desktop-deps translations package clean
+.PHONY: run test bench desktop-deps server-deps translations package clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,17 +25,25 @@ $(STAMP): pyproject.toml
 run: $(STAMP) translations
 	$(VENV)/bin/promptly
 
-# As root, install the missing Debian packages; otherwise the desktop tests say what is missing.
-desktop-deps:
-	@missing=$$(for p in $(DESKTOP_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+# $(call debs,PACKAGES,WHICH): as root, install the missing Debian packages; otherwise the
+# tests that need them are skipped, saying what is missing.
+define debs
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing desktop test packages:" $$missing; \
+			echo "Installing Debian packages for the $(2) tests:" $$missing; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-		else echo "Desktop tests will be skipped; missing Debian packages:" $$missing; fi; \
+		else echo "The $(2) tests will be skipped; missing Debian packages:" $$missing; fi; \
 	fi
+endef
 
-test: $(STAMP) desktop-deps translations
+desktop-deps:
+	$(call debs,$(DESKTOP_DEBS),desktop)
+
+server-deps:
+	$(call debs,$(SERVER_DEBS),server)
+
+test: $(STAMP) desktop-deps server-deps translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -27,15 +27,14 @@ from app.policy.ladder import Deadline, deadline, respond_by, rungs
 from app.policy.recurrence import next_occurrence
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
-from app.storage.database import DatabaseError, backup_to, open_database
-from app.storage.store import Store
+from app.storage.interface import ChangeCursor, Storage
 
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
 
 
 class Promptly:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Storage, clock: Clock) -> None:
         self.store = store
         self.clock = clock
         self._settings: Settings | None = None
@@ -44,6 +43,9 @@ class Promptly:
     @classmethod
     def open(cls, location: str, clock: Clock) -> Promptly:
         """The core on the database at `location` (a file or a URL), created or upgraded first."""
+        from app.storage.database import open_database
+        from app.storage.store import Store
+
         return cls(Store(open_database(location)), clock)
 
     def with_clock(self, clock: Clock) -> Promptly:
@@ -51,7 +53,7 @@ class Promptly:
         return Promptly(self.store, clock)
 
     def close(self) -> None:
-        self.store.db.dispose()
+        self.store.close()
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -77,6 +79,11 @@ class Promptly:
         if self._calendar is None:
             self._calendar = self.settings.calendar()
         return self._calendar
+
+    def changes_since(self, cursor: ChangeCursor | None) -> tuple[bool, ChangeCursor]:
+        """Whether anyone (another process, another machine) wrote since `cursor`, and the
+        cursor to ask with next; None starts watching."""
+        return self.store.changes_since(cursor)
 
     def respond_by(self, request: Request) -> datetime:
         return respond_by(request, self.settings.ladder, self.calendar)
@@ -197,10 +204,6 @@ class Promptly:
         """What a summary of [since, until) reads: light requests and their promise records."""
         return self.store.requests_for_summary(since, until)
 
-    def data_version(self) -> int:
-        """Changes when another process commits: a cheap way to notice its writes."""
-        return self.store.data_version()
-
     # -- people -------------------------------------------------------------------------
 
     def people(self) -> list[Person]:
@@ -226,15 +229,14 @@ class Promptly:
     @property
     def data_file(self) -> Path | None:
         """The SQLite file everything is in; None on a database server."""
-        return self.store.db.path
+        return self.store.data_file
 
     def backup(self) -> Path:
         """A consistent copy of the data file in backups/ beside it, named by the local time."""
         source = self.data_file
-        if source is None:
-            raise DatabaseError("back-ups are made by the database server, not by Promptly")
         stamp = self.now().astimezone(self.settings.zone).strftime("%Y-%m-%d_%H%M%S")
-        return backup_to(self.store.db, source.parent / "backups" / f"{source.stem}-{stamp}.db")
+        folder = source.parent if source is not None else Path.cwd()
+        return self.store.backup(folder / "backups" / f"{source.stem if source else 'promptly'}-{stamp}.db")
 
     # -- prompts ------------------------------------------------------------------------
 

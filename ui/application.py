@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 REPORT_ENV = "PROMPTLY_STARTUP_REPORT"  # write start-up timings and memory to this file
 QUIT_AFTER_START_ENV = "PROMPTLY_QUIT_AFTER_START"  # benchmarks: quit once ready
 TRAY_WAIT_TRIES = 5  # a panel that loads late gets this many seconds to offer a tray
-DATA_POLL_MS = 1500  # notice writes by other processes (PRAGMA data_version: one cheap query)
+DATA_POLL_MS = 1500  # notice writes by other processes (the core's change feed: one cheap query)
 
 QUICK_ADD, SHOW = "quick-add", "show"
 
@@ -187,7 +187,7 @@ class Application(QObject):
         self.driver.clock_jumped.connect(self.tray.refresh)
         controller.changed.connect(self.changed)
 
-        self._data_version = core.data_version()
+        self._changes = core.changes_since(None)[1]
         self.poll = QTimer(self)
         self.poll.setInterval(DATA_POLL_MS)
         self.poll.timeout.connect(self._poll_database)
@@ -250,7 +250,7 @@ class Application(QObject):
         self.data.reload(open_requests)
         self.tray.refresh()
         self.driver.check(open_requests)
-        self._data_version = self.controller.core.data_version()
+        self._changes = self.controller.core.changes_since(self._changes)[1]
 
     def outside_change(self) -> None:
         """The CLI (over the socket) or another process wrote: settings may have changed too."""
@@ -259,12 +259,11 @@ class Application(QObject):
 
     def _poll_database(self) -> None:
         try:
-            version = self.controller.core.data_version()
+            changed, self._changes = self.controller.core.changes_since(self._changes)
         except Exception as exc:  # noqa: BLE001 - a busy database: look again at the next tick
             log.warning("cannot read the database version: %s", exc)
             return
-        if version != self._data_version:
-            self._data_version = version
+        if changed:
             self.outside_change()
 
     def pause(self, until: datetime | None) -> None:

@@ -169,6 +169,18 @@
             <source>request #{id} has no prompt to snooze</source>
             <translation>Anfrage #{id} hat keine Erinnerung, die sich verschieben lässt</translation>
         </message>
+        <message>
+            <source>the time it is needed by ({when}) must be after the ask ({asked})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give an ETA or accept their time, not both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>request #{id} has no time it is needed by to accept; give an ETA instead</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DataPage</name>
@@ -773,11 +785,15 @@
         <name>PromptRow</name>
         <message>
             <source>from {name} · asked {time}</source>
-            <translation>von {name} · gefragt {time}</translation>
+            <translation type="vanished">von {name} · gefragt {time}</translation>
         </message>
         <message>
             <source>to {name} · asked {time}</source>
-            <translation>an {name} · gefragt {time}</translation>
+            <translation type="vanished">an {name} · gefragt {time}</translation>
+        </message>
+        <message>
+            <source>{who} · asked {time}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Done</source>
@@ -798,6 +814,18 @@
         <message>
             <source>New &amp;ETA…</source>
             <translation>Neue &amp;Zeitangabe…</translation>
+        </message>
+        <message>
+            <source>They &amp;promised…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Accept their time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Promise it for the time they want it by</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>They &amp;replied</source>
@@ -924,6 +952,10 @@
             <translation>Nachfragen</translation>
         </message>
         <message>
+            <source>Wanted soon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Renegotiate</source>
             <translation>Neu vereinbaren</translation>
         </message>
@@ -934,6 +966,10 @@
         <message>
             <source>Send an ETA</source>
             <translation>Zeitangabe senden</translation>
+        </message>
+        <message>
+            <source>Their ETA</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Their new ETA</source>
@@ -1026,8 +1062,16 @@
             <translation>{name} (neue Person)</translation>
         </message>
         <message>
+            <source>wanted by {time} · {left}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>promised for {time} · {left}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{time} · {left}</source>
-            <translation>{time} · {left}</translation>
+            <translation type="vanished">{time} · {left}</translation>
         </message>
         <message>
             <source>{level} priority</source>
@@ -1097,6 +1141,18 @@
             <translation>Suchen</translation>
         </message>
         <message>
+            <source>Dana Example owes me</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>awaiting reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reply overdue 20 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>History</source>
             <translation>Verlauf</translation>
         </message>
@@ -1107,6 +1163,14 @@
         <message>
             <source>Answer with an ETA</source>
             <translation>Mit Zeitangabe antworten</translation>
+        </message>
+        <message>
+            <source>Accept their &amp;time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Promise the time they want it by</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Renegotiate…</source>
@@ -1192,6 +1256,14 @@
             <translation>Status: {status}</translation>
         </message>
         <message>
+            <source>Wanted by {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply by {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Promised for {time}</source>
             <translation>Zugesagt für {time}</translation>
         </message>
@@ -1244,19 +1316,19 @@
         <name>RequestModel</name>
         <message>
             <source>open</source>
-            <translation>offen</translation>
+            <translation type="vanished">offen</translation>
         </message>
         <message>
             <source>acknowledged</source>
-            <translation>bestätigt</translation>
+            <translation type="vanished">bestätigt</translation>
         </message>
         <message>
             <source>done</source>
-            <translation>erledigt</translation>
+            <translation type="vanished">erledigt</translation>
         </message>
         <message>
             <source>cancelled</source>
-            <translation>abgebrochen</translation>
+            <translation type="vanished">abgebrochen</translation>
         </message>
         <message>
             <source>Who</source>
@@ -1280,23 +1352,19 @@
         </message>
         <message>
             <source>promised</source>
-            <translation>zugesagt</translation>
+            <translation type="vanished">zugesagt</translation>
         </message>
         <message>
             <source>from {name}</source>
-            <translation>von {name}</translation>
+            <translation type="vanished">von {name}</translation>
         </message>
         <message>
             <source>to {name}</source>
-            <translation>an {name}</translation>
-        </message>
-        <message>
-            <source>reply {countdown}</source>
-            <translation>antworten {countdown}</translation>
+            <translation type="vanished">an {name}</translation>
         </message>
         <message>
             <source>answer {countdown}</source>
-            <translation>Antwort {countdown}</translation>
+            <translation type="vanished">Antwort {countdown}</translation>
         </message>
     </context>
     <context>
@@ -1451,6 +1519,26 @@
             <source>{0} received, {1} made</source>
             <translation>{0} erhalten, {1} gestellt</translation>
         </message>
+        <message>
+            <source>No time wanted came</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{delivered} of {settled} · {rate}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivered when wanted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By me</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To me</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SummaryWindow</name>
@@ -1511,6 +1599,10 @@
             <translation>Offen am Ende der Woche</translation>
         </message>
         <message>
+            <source>Delivered when wanted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Per day</source>
             <translation>Pro Tag</translation>
         </message>
@@ -1553,6 +1645,10 @@
         <message>
             <source>This week · {0}</source>
             <translation>Diese Woche · {0}</translation>
+        </message>
+        <message>
+            <source>to me: {0}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{0} of {1} · {2}</source>
@@ -1746,7 +1842,7 @@
         </message>
         <message>
             <source>open</source>
-            <translation>offen</translation>
+            <translation type="vanished">offen</translation>
         </message>
         <message>
             <source>done</source>
@@ -1967,6 +2063,62 @@
         <message>
             <source>Edited {fields}</source>
             <translation>Bearbeitet: {fields}</translation>
+        </message>
+        <message>
+            <source>due now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wanted soon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reply {countdown}</source>
+            <translation>antworten {countdown}</translation>
+        </message>
+        <message>
+            <source>wanted {countdown}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>I owe {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} owes me</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} wants this by {time}, {left}, and you have not promised a time — promise one or deliver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You wanted this from {name} by {time} and nobody promised a time — check in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>needs reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>awaiting reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wanted by {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} asked {ago} and wants it by {time} — reply with done, an ETA, or accept their time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>promised {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reply by {time}</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>
