@@ -171,15 +171,15 @@
         </message>
         <message>
             <source>the time it is needed by ({when}) must be after the ask ({asked})</source>
-            <translation type="unfinished" />
+            <translation>der gewünschte Termin ({when}) muss nach der Anfrage ({asked}) liegen</translation>
         </message>
         <message>
             <source>give an ETA or accept their time, not both</source>
-            <translation type="unfinished" />
+            <translation>nennen Sie einen Termin oder übernehmen Sie den gewünschten, nicht beides</translation>
         </message>
         <message>
             <source>request #{id} has no time it is needed by to accept; give an ETA instead</source>
-            <translation type="unfinished" />
+            <translation>Anfrage #{id} hat keinen gewünschten Termin zum Übernehmen; nennen Sie stattdessen einen Termin</translation>
         </message>
     </context>
     <context>
@@ -637,7 +637,7 @@
         </message>
         <message>
             <source>The drafts Promptly writes for you. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name and $link are filled in; the first line may be “Subject: …”.</source>
-            <translation>Die Entwürfe, die Promptly für Sie schreibt. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name und $link werden eingesetzt; die erste Zeile darf „Subject: …“ sein.</translation>
+            <translation type="vanished">Die Entwürfe, die Promptly für Sie schreibt. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name und $link werden eingesetzt; die erste Zeile darf „Subject: …“ sein.</translation>
         </message>
         <message>
             <source>Your name</source>
@@ -648,8 +648,16 @@
             <translation>unterschreibt Ihre Entwürfe; leer: der Absendername der Seite E-Mail</translation>
         </message>
         <message>
+            <source>The drafts Promptly writes for you. $name, $first_name, $title, $asked_when, $asked_on, $eta, $wanted_for, $promised_for, $new_time, $promise_note, $apology, $signature, $escalation_name and $link are filled in; the first line may be “Subject: …”.</source>
+            <translation>Die Entwürfe, die Promptly für Sie schreibt. $name, $first_name, $title, $asked_when, $asked_on, $eta, $wanted_for, $promised_for, $new_time, $promise_note, $apology, $signature, $escalation_name und $link werden ausgefüllt; die erste Zeile darf „Subject: …“ sein.</translation>
+        </message>
+        <message>
             <source>Reply with an ETA</source>
             <translation>Antwort mit Zeitangabe</translation>
+        </message>
+        <message>
+            <source>Promise before the time they want</source>
+            <translation>Vor dem gewünschten Termin zusagen</translation>
         </message>
         <message>
             <source>Heads-up: need more time</source>
@@ -793,7 +801,7 @@
         </message>
         <message>
             <source>{who} · asked {time}</source>
-            <translation type="unfinished" />
+            <translation>{who} · gefragt {time}</translation>
         </message>
         <message>
             <source>&amp;Done</source>
@@ -817,15 +825,15 @@
         </message>
         <message>
             <source>They &amp;promised…</source>
-            <translation type="unfinished" />
+            <translation>Sie haben &amp;zugesagt…</translation>
         </message>
         <message>
             <source>&amp;Accept their time</source>
-            <translation type="unfinished" />
+            <translation>Gewünschten Termin &amp;zusagen</translation>
         </message>
         <message>
             <source>Promise it for the time they want it by</source>
-            <translation type="unfinished" />
+            <translation>Zum gewünschten Termin zusagen</translation>
         </message>
         <message>
             <source>They &amp;replied</source>
@@ -953,7 +961,7 @@
         </message>
         <message>
             <source>Wanted soon</source>
-            <translation type="unfinished" />
+            <translation>Bald gewünscht</translation>
         </message>
         <message>
             <source>Renegotiate</source>
@@ -969,7 +977,7 @@
         </message>
         <message>
             <source>Their ETA</source>
-            <translation type="unfinished" />
+            <translation>Ihr Termin</translation>
         </message>
         <message>
             <source>Their new ETA</source>
@@ -1063,11 +1071,11 @@
         </message>
         <message>
             <source>wanted by {time} · {left}</source>
-            <translation type="unfinished" />
+            <translation>gewünscht bis {time} · {left}</translation>
         </message>
         <message>
             <source>promised for {time} · {left}</source>
-            <translation type="unfinished" />
+            <translation>zugesagt für {time} · {left}</translation>
         </message>
         <message>
             <source>{time} · {left}</source>
@@ -1142,15 +1150,15 @@
         </message>
         <message>
             <source>Dana Example owes me</source>
-            <translation type="unfinished" />
+            <translation>Dana Beispiel schuldet mir</translation>
         </message>
         <message>
             <source>awaiting reply</source>
-            <translation type="unfinished" />
+            <translation>wartet auf Antwort</translation>
         </message>
         <message>
             <source>reply overdue 20 min</source>
-            <translation type="unfinished" />
+            <translation>Antwort überfällig 20 Min.</translation>
         </message>
         <message>
             <source>History</source>
@@ -1166,11 +1174,11 @@
         </message>
         <message>
             <source>Accept their &amp;time</source>
-            <translation type="unfinished" />
+            <translation>Gewünschten &amp;Termin zusagen</translation>
         </message>
         <message>
             <source>Promise the time they want it by</source>
-            <translation type="unfinished" />
+            <translation>Den gewünschten Termin zusagen</translation>
         </message>
         <message>
             <source>&amp;Renegotiate…</source>
@@ -1257,11 +1265,11 @@
         </message>
         <message>
             <source>Wanted by {time}</source>
-            <translation type="unfinished" />
+            <translation>Gewünscht bis {time}</translation>
         </message>
         <message>
             <source>Reply by {time}</source>
-            <translation type="unfinished" />
+            <translation>Antwort bis {time}</translation>
         </message>
         <message>
             <source>Promised for {time}</source>
@@ -1521,23 +1529,23 @@
         </message>
         <message>
             <source>No time wanted came</source>
-            <translation type="unfinished" />
+            <translation>Kein gewünschter Termin fällig</translation>
         </message>
         <message>
             <source>{delivered} of {settled} · {rate}</source>
-            <translation type="unfinished" />
+            <translation>{delivered} von {settled} · {rate}</translation>
         </message>
         <message>
             <source>Delivered when wanted</source>
-            <translation type="unfinished" />
+            <translation>Zum gewünschten Termin geliefert</translation>
         </message>
         <message>
             <source>By me</source>
-            <translation type="unfinished" />
+            <translation>Von mir</translation>
         </message>
         <message>
             <source>To me</source>
-            <translation type="unfinished" />
+            <translation>An mich</translation>
         </message>
     </context>
     <context>
@@ -1600,7 +1608,7 @@
         </message>
         <message>
             <source>Delivered when wanted</source>
-            <translation type="unfinished" />
+            <translation>Zum gewünschten Termin geliefert</translation>
         </message>
         <message>
             <source>Per day</source>
@@ -1648,7 +1656,7 @@
         </message>
         <message>
             <source>to me: {0}</source>
-            <translation type="unfinished" />
+            <translation>an mich: {0}</translation>
         </message>
         <message>
             <source>{0} of {1} · {2}</source>
@@ -2066,11 +2074,11 @@
         </message>
         <message>
             <source>due now</source>
-            <translation type="unfinished" />
+            <translation>jetzt fällig</translation>
         </message>
         <message>
             <source>wanted soon</source>
-            <translation type="unfinished" />
+            <translation>bald gewünscht</translation>
         </message>
         <message>
             <source>reply {countdown}</source>
@@ -2078,47 +2086,47 @@
         </message>
         <message>
             <source>wanted {countdown}</source>
-            <translation type="unfinished" />
+            <translation>gewünscht {countdown}</translation>
         </message>
         <message>
             <source>I owe {name}</source>
-            <translation type="unfinished" />
+            <translation>Ich schulde {name}</translation>
         </message>
         <message>
             <source>{name} owes me</source>
-            <translation type="unfinished" />
+            <translation>{name} schuldet mir</translation>
         </message>
         <message>
             <source>{name} wants this by {time}, {left}, and you have not promised a time — promise one or deliver</source>
-            <translation type="unfinished" />
+            <translation>{name} möchte das bis {time}, {left}, und Sie haben keinen Termin zugesagt — sagen Sie einen zu oder liefern Sie</translation>
         </message>
         <message>
             <source>You wanted this from {name} by {time} and nobody promised a time — check in</source>
-            <translation type="unfinished" />
+            <translation>Sie wollten das von {name} bis {time}, und niemand hat einen Termin zugesagt — fragen Sie nach</translation>
         </message>
         <message>
             <source>needs reply</source>
-            <translation type="unfinished" />
+            <translation>Antwort nötig</translation>
         </message>
         <message>
             <source>awaiting reply</source>
-            <translation type="unfinished" />
+            <translation>wartet auf Antwort</translation>
         </message>
         <message>
             <source>wanted by {time}</source>
-            <translation type="unfinished" />
+            <translation>gewünscht bis {time}</translation>
         </message>
         <message>
             <source>{name} asked {ago} and wants it by {time} — reply with done, an ETA, or accept their time</source>
-            <translation type="unfinished" />
+            <translation>{name} hat {ago} gefragt und möchte es bis {time} — antworten Sie mit erledigt, einem Termin oder sagen Sie den gewünschten zu</translation>
         </message>
         <message>
             <source>promised {time}</source>
-            <translation type="unfinished" />
+            <translation>zugesagt {time}</translation>
         </message>
         <message>
             <source>reply by {time}</source>
-            <translation type="unfinished" />
+            <translation>Antwort bis {time}</translation>
         </message>
     </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,18 @@ def test_without_a_translation_the_message_stays_english(controller, core):
     request = core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice"))
     controller.attempt(core.done, request.id)
     assert controller.attempt(core.done, request.id).message == f"request #{request.id} is already done"
+
+
+def test_the_ask_and_the_promise_speak_german(controller, core, german):
+    from ui.wording import due_text, status_text, who_text
+
+    wish = core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice",
+                               needed_by=core.now() + timedelta(days=2)))
+    now = core.now()
+    assert (who_text(wish), status_text(wish, now)) == ("Ich schulde Dana", "Antwort nötig")
+    assert due_text(core.deadline(wish), core.settings.zone, now).startswith("Antwort bis ")
+    asked = core.add(NewRequest(Direction.MADE, "Sam", "quote"))
+    assert (who_text(asked), status_text(asked, now)) == ("Sam schuldet mir", "wartet auf Antwort")
+    outcome = controller.attempt(core.acknowledge, asked.id, accept=True)
+    assert outcome.message == (f"Anfrage #{asked.id} hat keinen gewünschten Termin zum Übernehmen; "
+                               "nennen Sie stattdessen einen Termin")

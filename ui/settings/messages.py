@@ -20,7 +20,8 @@ class MessagesPage(SettingsPage):
     def __init__(self, controller: Controller) -> None:
         super().__init__(controller, self.tr("Messages"),
                          self.tr("The drafts Promptly writes for you. $name, $first_name, $title, "
-                                 "$asked_on, $promised_for, $new_time, $escalation_name and $link are "
+                                 "$asked_when, $asked_on, $eta, $wanted_for, $promised_for, $new_time, "
+                                 "$promise_note, $apology, $signature, $escalation_name and $link are "
                                  "filled in; the first line may be “Subject: …”."))
         form = QFormLayout()
         self.box.addLayout(form)
@@ -32,6 +33,7 @@ class MessagesPage(SettingsPage):
         self.kind = QComboBox()
         names = {
             "respond": self.tr("Reply with an ETA"),
+            "wanted": self.tr("Promise before the time they want"),
             "due_soon": self.tr("Heads-up: need more time"),
             "overdue": self.tr("Apology and new time"),
             drafts.RENEGOTIATE: self.tr("Renegotiate the promise"),
@@ -110,11 +112,13 @@ class MessagesPage(SettingsPage):
         dana = Person(self.tr("Dana Example"), "dana@example.org", escalation_contact_id=-2, id=-1)
         sample = Request(Direction.MADE if made else Direction.RECEIVED, dana,
                          self.tr("the March invoice for the Berlin office"),
-                         asked_at=now - timedelta(hours=3), promised_at=now + timedelta(hours=2))
+                         asked_at=now - timedelta(hours=3), needed_by=now + timedelta(hours=4),
+                         promised_at=now + timedelta(hours=2))
         try:
             calendar = self.core.settings.calendar()
             draft = drafts.draft(kind, sample, [lee, dana], now, calendar, self.templates,
-                                 new_time=now + timedelta(days=1))
+                                 new_time=now + timedelta(days=1),
+                                 signature=self.your_name.text().strip())
         except drafts.DraftError as exc:
             self.preview.setPlainText(str(exc))
             return
