@@ -27,9 +27,8 @@ import os
 import socket
 import sys
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.paths import APP_NAME
 
@@ -68,8 +67,7 @@ def resolve_location(location: str) -> str:
     return str(Path(location).expanduser().resolve())
 
 
-@dataclass(frozen=True)
-class Forwarded:
+class Forwarded(NamedTuple):  # not a dataclass, which imports inspect: the client stays light
     """A command as the client sent it: its arguments, database, working directory and clock."""
 
     argv: list[str]

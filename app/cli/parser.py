@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 
 def arg(*flags: str, **options: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
@@ -21,8 +20,7 @@ def arg(*flags: str, **options: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
     return flags, options
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):  # not a dataclass: `promptly` would import dataclasses and inspect
     name: str
     help: str
     handler: str  # "module:function", imported when the command runs
@@ -111,21 +109,37 @@ class _Exit(Exception):
 
 
 def build_parser(stdout: TextIO, stderr: TextIO) -> argparse.ArgumentParser:
-    """The parser, writing help and usage errors to the given streams instead of exiting."""
+    """The parser, writing help and usage errors to the given streams instead of exiting.
 
+    Built once per command table and reused (the app serves many commands; argparse looks up
+    its gettext catalogue on the disk for each of its ~45 strings); only the streams change.
+    """
+    key = tuple(map(id, COMMANDS))
+    if _built.get("key") != key:
+        _built.update(key=key, parser=_build(_streams))
+    _streams[:] = [stdout, stderr]
+    return _built["parser"]
+
+
+_streams: list[TextIO] = [sys.stdout, sys.stderr]
+_built: dict[str, Any] = {}
+
+
+def _build(streams: list[TextIO]) -> argparse.ArgumentParser:
     class Parser(argparse.ArgumentParser):
         def _print_message(self, message: str, file=None) -> None:
+            stdout, stderr = streams
             if message:  # argparse names sys.stdout or sys.stderr; write to ours instead
                 (stderr if file is sys.stderr or file is stderr else stdout).write(message)
 
         def exit(self, status: int = 0, message: str | None = None):
             if message:
-                stderr.write(message)
+                streams[1].write(message)
             raise _Exit(status)
 
         def error(self, message: str):
-            self.print_usage(stderr)
-            stderr.write(f"{self.prog}: error: {message}\n")
+            self.print_usage(streams[1])
+            streams[1].write(f"{self.prog}: error: {message}\n")
             raise _Exit(2)
 
     parser = Parser(prog="promptly", description="Keep the promises you make to co-workers, "

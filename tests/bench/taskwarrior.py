@@ -57,11 +57,14 @@ def prepared(folder: Path, total: int = 20_000, open_: int = 2_000) -> dict[str,
     return env
 
 
+def overdue_once_ms(env: dict[str, str]) -> float:
+    """Wall time of one `task overdue`."""
+    start = time.perf_counter()
+    subprocess.run(["task", "overdue"], env=env, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
 def overdue_ms(env: dict[str, str], runs: int = 5) -> float:
     """Median wall time of `task overdue` (the first run warms the caches and is dropped)."""
-    samples = []
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        subprocess.run(["task", "overdue"], env=env, capture_output=True)
-        samples.append((time.perf_counter() - start) * 1000)
+    samples = [overdue_once_ms(env) for _ in range(runs + 1)]
     return statistics.median(samples[1:])

@@ -111,3 +111,14 @@ def test_a_stale_socket_falls_back_to_the_database(cli, app):
 def test_answer_rejects_malformed_lines(cli, tmp_path):
     reply = json.loads(answer(b"not json\n", core=None, location=str(cli.db)))
     assert reply["exit"] == 2 and "malformed" in reply["stderr"]
+
+
+def test_a_usage_error_found_by_the_app_is_told_once_from_here(cli, app):
+    before = len(app.requests)
+    wrong = cli("list", "--bogus")  # plain: the app parses it and nothing runs
+    assert wrong.code == 2 and wrong.out == ""
+    assert wrong.err.count("usage:") == 1 and "unrecognized arguments: --bogus" in wrong.err
+    assert len(app.requests) == before + 1
+    helped = cli("list", "--help")  # help is never forwarded: wrapped for this terminal
+    assert helped.code == 0 and "usage: promptly list" in helped.out
+    assert len(app.requests) == before + 1
