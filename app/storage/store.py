@@ -316,6 +316,11 @@ class Store:
                 found.update(s.execute(select(_REQ.c.uid).where(_REQ.c.uid.in_(chunk))).scalars())
         return found
 
+    def request_with_uid(self, uid: str) -> Request | None:
+        with self._session() as s:
+            rows = self._select(s, _REQ.c.uid == uid)
+        return rows[0] if rows else None
+
     def count(self) -> int:
         with self._session() as s:
             return s.execute(select(func.count()).select_from(_REQ)).scalar_one()
