@@ -26,7 +26,9 @@ TITLE_LENGTH = 200
 class Outcome:
     captured: list[Request] = field(default_factory=list)
     acknowledged: list[Request] = field(default_factory=list)
-    skipped: int = 0  # messages that would have counted but changed nothing (automatic, bounces…)
+    # messages that would have counted but may not: automatic replies, bounces, an answer from
+    # someone other than the one asked, mail without a sender
+    skipped: int = 0
 
     def to_json(self) -> dict:
         return {"captured": [r.id for r in self.captured],
@@ -165,8 +167,7 @@ class Pass:
                 return
         eta = mail.eta(self.calendar, self.now)
         changed = self.core.answered(request.id, clamp_ask(mail.date, self.now), eta)
-        if changed is None:
-            self.outcome.skipped += 1
+        if changed is None:  # answered before: not news, and not a message passed over
             return
         self.outcome.acknowledged.append(changed)
         self.on_written(changed)
@@ -202,3 +203,25 @@ def sync(core: Promptly, settings: CaptureSettings, login: Login, *, ssl_context
         ) from None
     finally:
         mailbox.close()
+
+
+LAST_PASS_KEY = "capture.last_pass"
+
+
+def capture_once(core: Promptly, settings: CaptureSettings, env, secrets=None, *,
+                 ssl_context=None, on_written: Callable[[Request], None] | None = None) -> Outcome:
+    """A pass with the password from the environment or the keyring; what it did (or why it
+    failed) is kept for `promptly mail status` and the settings page."""
+    from app.capture.account import password
+    from app.capture.imap import password_login
+
+    started = core.now()
+    try:
+        login = password_login(settings.user, password(settings, env, secrets))
+        outcome = sync(core, settings, login, ssl_context=ssl_context, on_written=on_written)
+    except CaptureError as exc:
+        core.set_state(LAST_PASS_KEY, {"at": started.isoformat(), "error": str(exc)})
+        raise
+    core.set_state(LAST_PASS_KEY, {"at": started.isoformat(), **{
+        k: len(v) if isinstance(v, list) else v for k, v in outcome.to_json().items()}})
+    return outcome

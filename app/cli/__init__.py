@@ -75,6 +75,7 @@ class Context:
     stderr: TextIO
     cwd: Path
     json: bool = False
+    env: Mapping[str, str] | None = None  # the caller's environment (forwarded with the command)
 
     @cached_property
     def core(self) -> Promptly:
@@ -127,7 +128,7 @@ def run(argv: list[str], *, core_factory: CoreFactory, stdout: TextIO, stderr: T
 
         ctx = Context(location=database_location(args.db), clock=clock_from(env),
                       core_factory=core_factory, stdout=stdout, stderr=stderr,
-                      cwd=Path(cwd or os.getcwd()), json=args.json)
+                      cwd=Path(cwd or os.getcwd()), json=args.json, env=env)
         return _resolve(args.handler)(ctx, args)
     except _Exit as exc:
         return exc.status
