@@ -11,7 +11,10 @@ DESKTOP_DEBS := xvfb trayer dunst libnotify-bin dbus-x11 gnome-keyring xdotool x
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 libdbus-1-3 fonts-dejavu-core
 
-.PHONY: run test bench desktop-deps translations package clean
+# Debian packages for the servers the tests start themselves (mail capture's IMAP server).
+SERVER_DEBS := dovecot-imapd
+
+.PHONY: run test bench desktop-deps server-deps translations package clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +35,17 @@ desktop-deps:
 		else echo "Desktop tests will be skipped; missing Debian packages:" $$missing; fi; \
 	fi
 
-test: $(STAMP) desktop-deps translations
+# As root, install the missing server packages; otherwise the IMAP tests skip and say why.
+server-deps:
+	@missing=$$(for p in $(SERVER_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing test server packages:" $$missing; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else echo "IMAP tests will be skipped; missing Debian packages:" $$missing; fi; \
+	fi
+
+test: $(STAMP) desktop-deps server-deps translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
