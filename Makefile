@@ -10,9 +10,10 @@ DESKTOP_DEBS := xvfb trayer dunst libnotify-bin dbus-x11 gnome-keyring xdotool x
 	libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 libdbus-1-3 fonts-dejavu-core
-
-# Debian packages for the servers the tests start themselves (mail capture's IMAP server).
-SERVER_DEBS := dovecot-imapd
+# Debian packages for the tests that start servers of their own, in temp dirs on free ports
+# (tests/servers/): the storage tests run on PostgreSQL as well as on SQLite; mail capture
+# runs against Dovecot.
+SERVER_DEBS := postgresql dovecot-imapd
 
 .PHONY: run test bench desktop-deps server-deps translations package clean
 
@@ -25,25 +26,23 @@ $(STAMP): pyproject.toml
 run: $(STAMP) translations
 	$(VENV)/bin/promptly
 
-# As root, install the missing Debian packages; otherwise the desktop tests say what is missing.
-desktop-deps:
-	@missing=$$(for p in $(DESKTOP_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+# $(call debs,PACKAGES,WHICH): as root, install the missing Debian packages; otherwise the
+# tests that need them are skipped, saying what is missing.
+define debs
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing desktop test packages:" $$missing; \
+			echo "Installing Debian packages for the $(2) tests:" $$missing; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-		else echo "Desktop tests will be skipped; missing Debian packages:" $$missing; fi; \
+		else echo "The $(2) tests will be skipped; missing Debian packages:" $$missing; fi; \
 	fi
+endef
 
-# As root, install the missing server packages; otherwise the IMAP tests skip and say why.
+desktop-deps:
+	$(call debs,$(DESKTOP_DEBS),desktop)
+
 server-deps:
-	@missing=$$(for p in $(SERVER_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing test server packages:" $$missing; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-		else echo "IMAP tests will be skipped; missing Debian packages:" $$missing; fi; \
-	fi
+	$(call debs,$(SERVER_DEBS),server)
 
 test: $(STAMP) desktop-deps server-deps translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -18,6 +18,16 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+class FixedClock:
+    """A clock that stays at one instant: PROMPTLY_NOW, scripts and tests."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+
 def as_utc(moment: datetime) -> datetime:
     """An aware datetime in UTC; naive values are refused because their meaning is a guess."""
     if moment.tzinfo is None:

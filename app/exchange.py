@@ -100,7 +100,7 @@ def export(core: Promptly, fmt: str, out: TextIO) -> int:
 
 def _export_json(core: Promptly, out: TextIO) -> int:
     now, zone = core.now(), core.settings.zone
-    requests = core.store.requests()
+    requests = core.requests()
     out.write("{\n")
     out.write(f'"format": "{FORMAT_NAME}",\n"version": {FORMAT_VERSION},\n')
     out.write(f'"exported_at": {json.dumps(iso(now, zone))},\n"requests": [\n')
@@ -119,7 +119,7 @@ def _export_csv(core: Promptly, out: TextIO) -> int:
     zone = core.settings.zone
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
-    requests = core.store.requests(with_history=False)
+    requests = core.requests(with_history=False)
     for r in requests:
         values = {
             "uid": r.uid, "direction": r.direction.value, "counterpart": r.counterpart.name,
@@ -141,7 +141,7 @@ def _export_ics(core: Promptly, out: TextIO) -> int:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Promptly promises")
     count = 0
-    for r in core.store.open_requests():
+    for r in core.open_requests():
         due = r.promised_at or r.needed_by
         if due is None:
             continue
@@ -192,14 +192,14 @@ def import_text(core: Promptly, text: str, name: str) -> ImportReport:
         more = f"; and {len(errors) - MAX_ERRORS_SHOWN} more" if len(errors) > MAX_ERRORS_SHOWN else ""
         raise ExchangeError(f"{name}: {shown}{more}. Nothing was imported; fix the file and import it again")
     report = ImportReport()
-    known = core.store.known_uids(r.uid for _, r in parsed)
+    known = core.known_uids(r.uid for _, r in parsed)
     for line, request in parsed:
         if request.uid in known:
             report.skipped.append((line, request))
         else:
             known.add(request.uid)  # a uid twice in one file: the first one wins
             report.imported.append(request)
-    core.store.add_many(report.imported)
+    core.add_many(report.imported)
     return report
 
 

@@ -16,14 +16,8 @@ connected, the CLI never falls back: the app may already have run the command.
 
 Server side (the GUI): listen with Qt's QLocalServer on `server_name()` (a full socket path on
 Linux and macOS, a pipe name on Windows; remove a stale socket file first). For each connection,
-read one line and answer it with
-
-    reply = app.ipc.answer(line, core=self.core, location=self.db_location)
-    socket.write(reply)  # then flush and disconnect
-
-`answer` runs the command in-process through `app.cli.run` on the app's own store, with the
-client's clock override; it never raises. After it returns, refresh views and re-arm the
-scheduler: the command may have changed requests.
+read one line and answer it with `app.cli.server.answer`, which runs the command on the app's
+own core with `read_request` and `message_line` from here.
 """
 
 from __future__ import annotations
@@ -33,13 +27,11 @@ import os
 import socket
 import sys
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.paths import APP_NAME
-
-if TYPE_CHECKING:
-    from app.service import Promptly
 
 SOCKET_NAME = "promptly.sock"
 FORWARDED_ENV = ("PROMPTLY_NOW",)
@@ -76,10 +68,19 @@ def resolve_location(location: str) -> str:
     return str(Path(location).expanduser().resolve())
 
 
+@dataclass(frozen=True)
+class Forwarded:
+    """A command as the client sent it: its arguments, database, working directory and clock."""
+
+    argv: list[str]
+    db: str
+    cwd: str
+    env: dict[str, str]
+
+
 def request_line(argv: list[str], db: str, cwd: str, env: dict[str, str]) -> bytes:
-    message = {"argv": list(argv), "cwd": cwd, "db": resolve_location(db),
-               "env": {k: env[k] for k in FORWARDED_ENV if k in env}}
-    return json.dumps(message).encode() + b"\n"
+    return message_line({"argv": list(argv), "cwd": cwd, "db": resolve_location(db),
+                         "env": {k: env[k] for k in FORWARDED_ENV if k in env}})
 
 
 def forward(argv: list[str], db: str, cwd: str, env: dict[str, str]) -> dict[str, Any] | None:
@@ -174,33 +175,19 @@ def _read_line(connection) -> bytes:
     return b"".join(chunks)
 
 
-def answer(line: bytes, *, core: Promptly, location: str) -> bytes:
-    """The server's half: run one request line on the app's core and return the reply line."""
+def read_request(line: bytes) -> Forwarded:
+    """The server's reading of a client's request line; IpcError when it is not one."""
     try:
         message = json.loads(line)
         argv = [str(a) for a in message["argv"]]
-        wanted = str(message["db"])
+        db = resolve_location(str(message["db"]))
         env = {k: str(v) for k, v in dict(message.get("env") or {}).items() if k in FORWARDED_ENV}
         cwd = str(message.get("cwd") or os.getcwd())
     except (ValueError, KeyError, TypeError):
-        return _reply({"exit": 2, "stdout": "", "stderr": "promptly: error: malformed request\n"})
-    if resolve_location(wanted) != resolve_location(location):
-        return _reply({"decline": True})
-
-    import io
-
-    from app.cli import run
-    from app.service import Promptly
-
-    stdout, stderr = io.StringIO(), io.StringIO()
-    try:
-        code = run(argv, core_factory=lambda _location, clock: Promptly(core.store, clock),
-                   stdout=stdout, stderr=stderr, env=env, cwd=cwd)
-    except BaseException as exc:  # noqa: BLE001 - the app must survive anything a command does
-        code = 1
-        stderr.write(f"promptly: error: {exc.__class__.__name__}: {exc}\n")
-    return _reply({"exit": code, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()})
+        raise IpcError("malformed request") from None
+    return Forwarded(argv, db, cwd, env)
 
 
-def _reply(message: dict[str, Any]) -> bytes:
+def message_line(message: dict[str, Any]) -> bytes:
+    """One message on the wire, either way: JSON and a newline."""
     return json.dumps(message).encode() + b"\n"

@@ -3,58 +3,57 @@ operations; each is one committed transaction at the injected clock's "now"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 
 from app.clock import Clock, as_utc
 from app.domain import lifecycle
+from app.domain.commands import NewRequest
 from app.domain.model import (
     OPEN_STATUSES,
     Direction,
     DomainError,
     EventKind,
     Person,
-    Priority,
     PromptKind,
     Request,
+    Status,
 )
+from app.domain.outcomes import PromiseRecord
+from app.i18n import Text
 from app.policy.calendar import WorkingCalendar
 from app.policy.ladder import Deadline, deadline, respond_by, rungs
+from app.policy.recurrence import next_occurrence
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
-from app.storage.store import Store
+from app.storage.interface import ChangeCursor, Storage
 
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
 
 
-@dataclass(frozen=True)
-class NewRequest:
-    """What a user asked to save: from the quick-add language, a dialog or an import."""
-
-    direction: Direction
-    counterpart: str
-    title: str
-    promised_at: datetime | None = None  # a promise already given
-    needed_by: datetime | None = None  # the asker's wish
-    asked_at: datetime | None = None
-    tags: Sequence[str] = ()
-    priority: Priority = Priority.NORMAL
-    recurrence: str | None = None
-    details: str = ""
-    link: str = ""
-    channel: str = ""
-    counterpart_email: str = ""  # matches a known person by address before by name
-    uid: str | None = None  # a source's own stable id (mail: from the Message-ID); else random
-
-
 class Promptly:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Storage, clock: Clock) -> None:
         self.store = store
         self.clock = clock
         self._settings: Settings | None = None
         self._calendar: WorkingCalendar | None = None
+
+    @classmethod
+    def open(cls, location: str, clock: Clock) -> Promptly:
+        """The core on the database at `location` (a file or a URL), created or upgraded first."""
+        from app.storage.database import open_database
+        from app.storage.store import Store
+
+        return cls(Store(open_database(location)), clock)
+
+    def with_clock(self, clock: Clock) -> Promptly:
+        """The same data at another clock: a forwarded command brings its own PROMPTLY_NOW."""
+        return Promptly(self.store, clock)
+
+    def close(self) -> None:
+        self.store.close()
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -80,6 +79,11 @@ class Promptly:
         if self._calendar is None:
             self._calendar = self.settings.calendar()
         return self._calendar
+
+    def changes_since(self, cursor: ChangeCursor | None) -> tuple[bool, ChangeCursor]:
+        """Whether anyone (another process, another machine) wrote since `cursor`, and the
+        cursor to ask with next; None starts watching."""
+        return self.store.changes_since(cursor)
 
     def respond_by(self, request: Request) -> datetime:
         return respond_by(request, self.settings.ladder, self.calendar)
@@ -128,9 +132,6 @@ class Promptly:
     def with_uid(self, uid: str) -> Request | None:
         return self.store.request_with_uid(uid)
 
-    def known_uids(self, uids: Sequence[str]) -> set[str]:
-        return self.store.known_uids(uids)
-
     def answered(self, request_id: int, at: datetime, eta: datetime | None = None) -> Request | None:
         """An answer seen elsewhere (a reply by mail), at its own time. The first answer
         acknowledges; a time it names becomes the promise unless one was given already. None
@@ -175,8 +176,6 @@ class Promptly:
         return request
 
     def _repeat(self, request: Request, now: datetime) -> Request:
-        from app.quickadd import next_occurrence  # the date grammar is needed only here
-
         after = max(now, request.needed_by or now)
         follow_up = lifecycle.create(
             direction=request.direction, counterpart=request.counterpart, title=request.title,
@@ -219,7 +218,7 @@ class Promptly:
                 return key
         if pending:
             return min(pending, key=lambda p: p.due_at).key
-        raise DomainError(f"request #{request.id} has no prompt to snooze")
+        raise DomainError(Text("request #{id} has no prompt to snooze", id=request.id))
 
     def record_follow_up(self, request_id: int, prompt_kind: PromptKind, how: str,
                          to: str | None = None) -> Request:
@@ -230,6 +229,61 @@ class Promptly:
     def _change(self, request_id: int, operation) -> Request:
         request, _ = self.store.update(request_id, operation)
         return request
+
+    # -- reading ------------------------------------------------------------------------
+
+    def requests(self, *, direction: Direction | None = None, statuses: Iterable[Status] | None = None,
+                 overdue_at: datetime | None = None, with_history: bool = True) -> list[Request]:
+        """Requests in id order; `overdue_at`: only those whose promise, or with none the time
+        wanted, is at or before it."""
+        return self.store.requests(direction=direction, statuses=statuses, overdue_at=overdue_at,
+                                   with_history=with_history)
+
+    def open_requests(self) -> list[Request]:
+        """Every request not done or cancelled, with its history: what the scheduler looks at."""
+        return self.store.open_requests()
+
+    def request_count(self) -> int:
+        return self.store.count()
+
+    def requests_for_summary(self, since: datetime, until: datetime
+                             ) -> tuple[list[Request], dict[int, PromiseRecord]]:
+        """What a summary of [since, until) reads: light requests and their promise records."""
+        return self.store.requests_for_summary(since, until)
+
+    # -- people -------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        return self.store.people()
+
+    def person(self, person_id: int) -> Person:
+        return self.store.person(person_id)
+
+    def save_person(self, person: Person) -> Person:
+        """Add a person (no id) or change one; names are unique regardless of case."""
+        return self.store.save_person(person)
+
+    # -- imports and the data file ------------------------------------------------------
+
+    def known_uids(self, uids: Iterable[str]) -> set[str]:
+        """Which of these request uids are here already (an import skips them)."""
+        return self.store.known_uids(uids)
+
+    def add_many(self, requests: Iterable[Request]) -> int:
+        """Requests built whole elsewhere (an import), history included, in one transaction."""
+        return self.store.add_many(requests)
+
+    @property
+    def data_file(self) -> Path | None:
+        """The SQLite file everything is in; None on a database server."""
+        return self.store.data_file
+
+    def backup(self) -> Path:
+        """A consistent copy of the data file in backups/ beside it, named by the local time."""
+        source = self.data_file
+        stamp = self.now().astimezone(self.settings.zone).strftime("%Y-%m-%d_%H%M%S")
+        folder = source.parent if source is not None else Path.cwd()
+        return self.store.backup(folder / "backups" / f"{source.stem if source else 'promptly'}-{stamp}.db")
 
     # -- prompts ------------------------------------------------------------------------
 

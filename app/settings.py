@@ -3,6 +3,8 @@ file holds everything and every change is one transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, time
 from typing import Any
@@ -14,7 +16,26 @@ from app.policy.ladder import Ladder
 
 
 class SettingsError(ValueError):
-    """A setting has a value Promptly cannot use; the message names it and says why."""
+    """A setting has a value Promptly cannot use; the message says why.
+
+    `field` names the setting (a field of Settings such as "working_hours"), as ParseError names
+    its word, so the settings dialog shows the message beside it; None when no one field is at fault.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@contextmanager
+def _about(name: str | None, prefix: str = "") -> Iterator[None]:
+    """A bad value of setting `name` becomes a SettingsError that names it."""
+    try:
+        yield
+    except SettingsError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(prefix + str(exc), name) from None
 
 
 def _default_hours() -> dict[str, list[list[str]]]:
@@ -54,7 +75,8 @@ class Settings:
     def __post_init__(self) -> None:
         self.calendar()  # validates hours, holidays and time zone
         if self.notification_style not in NOTIFICATION_STYLES:
-            raise SettingsError(f"notification style must be one of {', '.join(NOTIFICATION_STYLES)}")
+            raise SettingsError(f"notification style must be one of {', '.join(NOTIFICATION_STYLES)}",
+                                "notification_style")
         if self.mail:  # validates the mail account and refuses a stored password
             self.mail_settings()
         if self.mail_capture:
@@ -66,7 +88,7 @@ class Settings:
         try:
             return MailSettings.from_dict(self.mail)
         except MailSettingsError as exc:
-            raise SettingsError(str(exc)) from None
+            raise SettingsError(str(exc), "mail") from None
 
     def capture_settings(self):
         from app.capture.account import CaptureSettings, CaptureSettingsError
@@ -82,20 +104,22 @@ class Settings:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            raise SettingsError(f"unknown time zone {name!r}; use a name like Europe/Berlin") from None
+            raise SettingsError(f"unknown time zone {name!r}; use a name like Europe/Berlin",
+                                "timezone") from None
 
     def calendar(self) -> WorkingCalendar:
-        try:
+        with _about("working_hours", "working hours: "):
             hours = {
                 WEEKDAYS.index(day): [(_time(start), _time(end)) for start, end in spans]
                 for day, spans in self.working_hours.items()
             }
+        with _about("holidays"):
             holidays = [_date(d) for d in self.holidays]
-            return WorkingCalendar(hours, holidays, self.zone)
+        zone = self.zone
+        try:
+            return WorkingCalendar(hours, holidays, zone)
         except CalendarError as exc:
-            raise SettingsError(str(exc)) from None
-        except (ValueError, TypeError) as exc:
-            raise SettingsError(f"working hours: {exc}") from None
+            raise SettingsError(str(exc), "working_hours") from None
 
     @property
     def signature(self) -> str:
@@ -121,26 +145,21 @@ class Settings:
     def from_json(cls, data: dict[str, Any]) -> Settings:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        try:
-            if "ladder" in values:
+        if "ladder" in values:
+            with _about("ladder"):
                 values["ladder"] = Ladder(**values["ladder"])
-            if "default_direction" in values:
+        if "default_direction" in values:
+            with _about("default_direction"):
                 values["default_direction"] = Direction(values["default_direction"])
-            if "holidays" in values:
+        if "holidays" in values:
+            with _about("holidays"):
                 values["holidays"] = tuple(values["holidays"])
+        with _about(None):
             return cls(**values)
-        except SettingsError:
-            raise
-        except (TypeError, ValueError) as exc:
-            raise SettingsError(str(exc)) from None
 
     def with_changes(self, **changes: Any) -> Settings:
-        try:
+        with _about(None):
             return replace(self, **changes)
-        except SettingsError:
-            raise
-        except (TypeError, ValueError) as exc:
-            raise SettingsError(str(exc)) from None
 
 
 def _time(text: str) -> time:

@@ -22,7 +22,7 @@ from app.mail import (
     send,
     send_follow_up,
 )
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from app.settings import Settings, SettingsError
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
@@ -179,14 +179,14 @@ def test_every_recipient_refused_is_reported(inbox):
 @pytest.fixture
 def escalation(core):
     """A request I made of Sam, whose supervisor is Lee."""
-    lee = core.store.save_person(Person("Lee Park", "lee@example.org"))
-    core.store.save_person(Person("Sam Jones", "sam@example.org", escalation_contact_id=lee.id))
+    lee = core.save_person(Person("Lee Park", "lee@example.org"))
+    core.save_person(Person("Sam Jones", "sam@example.org", escalation_contact_id=lee.id))
     request = core.add(NewRequest(Direction.MADE, "Sam Jones", "repair invoice 4711"))
     return request
 
 
 def _draft(core, request, kind):
-    return draft(kind, request, core.store.people(), core.now(), core.settings.calendar(),
+    return draft(kind, request, core.people(), core.now(), core.settings.calendar(),
                  core.settings.templates)
 
 
@@ -274,4 +274,4 @@ def test_mail_settings_round_trip_through_the_store(core):
     core.save_settings(core.settings.with_changes(mail=account.to_dict()))
     core.reload()
     assert core.settings.mail_settings() == account
-    assert "password" not in core.store.settings().to_json()["mail"]
+    assert "password" not in core.settings.to_json()["mail"]

@@ -124,7 +124,7 @@ def test_a_german_locale_gets_german_words_and_plurals(qapp, compiled, monkeypat
     translators = i18n.install(qapp, QLocale(QLocale.Language.German, QLocale.Country.Austria))
     try:
         assert translators
-        assert QCoreApplication.translate("SettingsDialog", "Working hours") == "Arbeitszeiten"
+        assert QCoreApplication.translate("HoursPage", "Working hours") == "Arbeitszeiten"
         assert QCoreApplication.translate("Wording", "%n d", None, 1) == "1 Tag"
         assert QCoreApplication.translate("Wording", "%n d", None, 3) == "3 Tage"
     finally:
@@ -140,14 +140,14 @@ def test_english_gets_proper_plurals_and_unknown_languages_stay_english(qapp, co
     monkeypatch.setattr(i18n, "translations_dir", lambda: compiled)
     english = i18n.install(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
-        text = QCoreApplication.translate("SettingsDialog", "%n new day(s) added from the calendar.", None, 1)
+        text = QCoreApplication.translate("HoursPage", "%n new day(s) added from the calendar.", None, 1)
         assert text == "1 new day added from the calendar."
     finally:
         for translator in english:
             qapp.removeTranslator(translator)
     finnish = i18n.install(qapp, QLocale(QLocale.Language.Finnish))
     try:
-        assert QCoreApplication.translate("SettingsDialog", "Working hours") == "Working hours"
+        assert QCoreApplication.translate("HoursPage", "Working hours") == "Working hours"
     finally:
         for translator in finnish:
             qapp.removeTranslator(translator)

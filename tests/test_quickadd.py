@@ -9,7 +9,7 @@ import pytest
 
 from app.domain.model import Direction, Priority
 from app.policy.calendar import WorkingCalendar
-from app.quickadd import MAX_LENGTH, ParseError, next_occurrence, parse, parse_duration, parse_when
+from app.quickadd import MAX_LENGTH, ParseError, parse, parse_duration, parse_when
 
 UTC = timezone.utc
 BERLIN = WorkingCalendar(tz="Europe/Berlin")
@@ -165,14 +165,6 @@ def test_a_repeat_is_saved_with_its_rule(core, clock):
     result = parse("to @jo: weekly report every mon 9am", now=clock.now(), calendar=core.settings.calendar())
     saved = core.get(core.add(result.to_new_request()).id)
     assert (saved.recurrence, saved.needed_by) == ("every mon 09:00", datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
-
-
-def test_next_occurrence_of_a_repeat():
-    assert next_occurrence("every mon,thu 10:00", local("2026-11-30 10:00"), BERLIN) == local("2026-12-03 10:00")
-    assert next_occurrence("every weekday 09:00", local("2026-11-27 09:30"), BERLIN) == local("2026-11-30 09:00")
-    assert next_occurrence("every day 09:00", local("2026-11-27 09:30"), BERLIN) == local("2026-11-28 09:00")
-    with pytest.raises(ParseError):
-        next_occurrence("every fortnight", FRIDAY_4PM, BERLIN)
 
 
 # -- limits ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.domain.model import Direction
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from app.settings import Settings
 from app.summary import IsoWeek, SummaryError, weekly_summary
 

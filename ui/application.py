@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 REPORT_ENV = "PROMPTLY_STARTUP_REPORT"  # write start-up timings and memory to this file
 QUIT_AFTER_START_ENV = "PROMPTLY_QUIT_AFTER_START"  # benchmarks: quit once ready
 TRAY_WAIT_TRIES = 5  # a panel that loads late gets this many seconds to offer a tray
-DATA_POLL_MS = 1500  # notice writes by other processes (PRAGMA data_version: one cheap query)
+DATA_POLL_MS = 1500  # notice writes by other processes (the core's change feed: one cheap query)
 
 QUICK_ADD, SHOW = "quick-add", "show"
 
@@ -51,7 +51,7 @@ WINDOWS = {
     "list": ("ui.request_list", "RequestListWindow"),
     "prompts": ("ui.prompt_window", "PromptWindow"),
     "summary": ("ui.summary_window", "SummaryWindow"),
-    "settings": ("ui.settings_dialog", "SettingsDialog"),
+    "settings": ("ui.settings", "SettingsDialog"),
 }
 
 
@@ -71,7 +71,8 @@ class OffsetClock:
 
 
 def app_clock():
-    from app.cli import FixedClock, clock_from  # light: the CLI package imports no database
+    from app.cli import clock_from  # light: the CLI package imports no database
+    from app.clock import FixedClock
 
     clock = clock_from(os.environ)
     return OffsetClock(clock.moment) if isinstance(clock, FixedClock) else clock
@@ -150,13 +151,14 @@ class Application(QObject):
         self.server.gui_requested.connect(self.handle)
 
     def load(self) -> None:
-        from app import ipc
+        from app.cli.server import answer
+        from app.errors import is_user_error
+        from app.i18n import error_text
         from app.notifier import NotifierChain
         from app.paths import database_location
         from app.service import Promptly
-        from app.storage.database import open_database
-        from app.storage.store import Store
         from ui.controller import Controller
+        from ui.errors import bug_message
         from ui.notifier import Announcer, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
         from ui.tray import TrayData
@@ -165,17 +167,17 @@ class Application(QObject):
         location = database_location()
         try:
             clock = app_clock()
-            core = Promptly(Store(open_database(location)), clock)
+            core = Promptly.open(location, clock)
             core.settings  # a broken settings row is reported now, not at the first prompt
         except Exception as exc:  # noqa: BLE001 - a database or settings problem: say it, no traceback
             log.exception("cannot open %s", location)
-            self.fail(str(exc) or exc.__class__.__name__)
+            self.fail(error_text(exc) if is_user_error(exc) else bug_message())
             return
         self.report.mark("opened")
         self.controller = controller = Controller(core, self)
         self.announcer = Announcer(NotifierChain([PlyerNotifier(), TrayNotifier(self.tray.icon)]))
         self.data = TrayData(core)
-        open_requests = core.store.open_requests()  # one load for the tray and the scheduler
+        open_requests = core.open_requests()  # one load for the tray and the scheduler
         self.data.reload(open_requests)
         self.tray.attach(self.data)
         self.report.mark("tray_filled")
@@ -185,13 +187,13 @@ class Application(QObject):
         self.driver.clock_jumped.connect(self.tray.refresh)
         controller.changed.connect(self.changed)
 
-        self._data_version = core.store.data_version()
+        self._changes = core.changes_since(None)[1]
         self.poll = QTimer(self)
         self.poll.setInterval(DATA_POLL_MS)
         self.poll.timeout.connect(self._poll_database)
         self.poll.start()
 
-        self.server.ready(lambda line: ipc.answer(line, core=core, location=location))
+        self.server.ready(lambda line: answer(line, core=core, location=location))
         self.server.served.connect(self.outside_change)
         self.driver.start(open_requests)
         del open_requests  # with their history: not kept once the timer is armed
@@ -244,11 +246,11 @@ class Application(QObject):
 
     def changed(self) -> None:
         """Any change through the controller: the tray fills in anew and the timer re-arms."""
-        open_requests = self.controller.core.store.open_requests()
+        open_requests = self.controller.core.open_requests()
         self.data.reload(open_requests)
         self.tray.refresh()
         self.driver.check(open_requests)
-        self._data_version = self.controller.core.store.data_version()
+        self._changes = self.controller.core.changes_since(self._changes)[1]
 
     def outside_change(self) -> None:
         """The CLI (over the socket) or another process wrote: settings may have changed too."""
@@ -257,12 +259,11 @@ class Application(QObject):
 
     def _poll_database(self) -> None:
         try:
-            version = self.controller.core.store.data_version()
+            changed, self._changes = self.controller.core.changes_since(self._changes)
         except Exception as exc:  # noqa: BLE001 - a busy database: look again at the next tick
             log.warning("cannot read the database version: %s", exc)
             return
-        if version != self._data_version:
-            self._data_version = version
+        if changed:
             self.outside_change()
 
     def pause(self, until: datetime | None) -> None:
@@ -367,8 +368,11 @@ def run(argv: list[str]) -> int:
     qapp = QApplication.instance() or QApplication(["promptly"])  # WM_CLASS promptly, however started
     qapp.setApplicationName("Promptly")
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open
-    from ui import i18n
+    from app import log as app_log
+    from ui import errors, i18n
 
+    app_log.configure()
+    errors.install()
     i18n.install(qapp)
     app = Application(qapp, command, report)
     app.start()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.mail import follow_up_kind
 from app.domain.model import Priority, PromptKind, Request
 from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
+from app.i18n import localized
 from app.quickadd import ParseError, parse_duration, parse_when
 from ui.controller import Controller
 from ui.wording import countdown, moment_text, priority_text
@@ -104,7 +105,7 @@ class WhenDialog(QDialog):
                 try:
                     self.when = self._parser(text, now=now, calendar=core.settings.calendar())
                 except ParseError as exc:
-                    self.preview.setText(exc.message)
+                    self.preview.setText(localized(exc.message))
                     ok = False
                 else:
                     self.preview.setText(self.tr("{time} ({left})").format(
@@ -268,7 +269,7 @@ class DraftDialog(QDialog):
         core = self.controller.core
         settings = core.settings
         try:
-            self.draft = draft(self.kind, self.request, core.store.people(), core.now(),
+            self.draft = draft(self.kind, self.request, core.people(), core.now(),
                                settings.calendar(), settings.templates, new_time=self.new_time,
                                respond_by=core.respond_by(self.request),
                                signature=settings.signature)
@@ -342,6 +343,6 @@ class DraftDialog(QDialog):
         core = self.controller.core
         done = self.controller.attempt(core.record_follow_up, self.request.id,
                                        follow_up_kind(d.kind), how, d.to_name or d.to or None)
-        if done is not None:
+        if done.ok:
             self.sent.emit(how)
             self.accept()

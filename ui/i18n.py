@@ -1,7 +1,8 @@
 """Install Promptly's translation (and Qt's own, for standard buttons) for the system locale.
 
 The .qm files are built from resources/translations/*.ts by `make translations`. A missing
-translation is not an error: the strings stay in English.
+translation is not an error: the strings stay in English. The core's messages (app.i18n.Text)
+are translated through the same files, in the context "Core".
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app import i18n as core_i18n
 from app.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ def install(app: QCoreApplication, locale: QLocale | None = None) -> list[QTrans
 
     The translators are parented to the app, so they live as long as it does.
     """
+    core_i18n.install(lambda template: QCoreApplication.translate("Core", template))
     locale = locale or QLocale.system()
     loaded = []
     for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

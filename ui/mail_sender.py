@@ -23,6 +23,7 @@ from app import mail
 from app.domain.model import PromptKind
 from app.secrets import Secrets, SecretsUnavailable
 from ui.controller import Controller
+from ui.errors import bug_message
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +100,9 @@ class MailJob(QObject):
                 sent = mail.send(message, settings, password, at=at)
             except mail.MailError as exc:
                 self._done.emit(None, exc)
-            except Exception as exc:  # never lose the draft to an unexpected failure
+            except Exception:  # a bug: never lose the draft to it; the log has the traceback
                 log.exception("sending mail failed")
-                self._done.emit(None, mail.MailError(f"{type(exc).__name__}: {exc}"))
+                self._done.emit(None, mail.MailError(bug_message()))
             else:
                 self._done.emit(sent, None)
 

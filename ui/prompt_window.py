@@ -319,18 +319,18 @@ class PromptWindow(QWidget):
         if contact_id is None:
             return None
         try:
-            return self.controller.core.store.person(contact_id)
+            return self.controller.core.person(contact_id)
         except ValueError:  # NotFound: the contact was removed since
             return None
 
     # -- actions on a prompt -------------------------------------------------------------
 
     def done(self, prompt: Prompt) -> None:
-        if self.controller.attempt(self.controller.core.done, prompt.request.id) is not None:
+        if self.controller.attempt(self.controller.core.done, prompt.request.id).ok:
             self._resolved(prompt)
 
     def snooze(self, prompt: Prompt, until: datetime) -> None:
-        if self.controller.attempt(self.controller.core.snooze, prompt.request.id, until, prompt.key) is not None:
+        if self.controller.attempt(self.controller.core.snooze, prompt.request.id, until, prompt.key).ok:
             self._resolved(prompt)
 
     def accept_their_time(self, prompt: Prompt) -> None:
@@ -340,7 +340,7 @@ class PromptWindow(QWidget):
             self._resolved(prompt)
 
     def replied(self, prompt: Prompt) -> None:
-        if self.controller.attempt(self.controller.core.acknowledge, prompt.request.id) is not None:
+        if self.controller.attempt(self.controller.core.acknowledge, prompt.request.id).ok:
             self._resolved(prompt)
 
     def ask_time(self, prompt: Prompt) -> None:
@@ -365,7 +365,7 @@ class PromptWindow(QWidget):
                 done = self.controller.attempt(core.acknowledge, request.id, dialog.when)
             else:
                 done = self.controller.attempt(core.promise, request.id, dialog.when, dialog.reason)
-            if done is not None:
+            if done.ok:
                 self._resolved(prompt)
 
         self.dialog = dialog

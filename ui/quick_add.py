@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Direction
+from app.errors import is_user_error
+from app.i18n import error_text, localized
 from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
-from ui.controller import USER_ERRORS, Controller
+from ui.controller import Controller
 from ui.dialogs import plain_label
 from ui.flow_layout import wrapping_row
 from ui.wording import countdown, moment_text, priority_text
@@ -148,7 +150,7 @@ class QuickAddDialog(QDialog):
         self.line.clear()
         self._literal.clear()
         self._set_error("", hint=True)
-        self._people = [p.name for p in self.controller.core.store.people()]
+        self._people = [p.name for p in self.controller.core.people()]
         self.people_model.setStringList(self._people)
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         self.adjustSize()
@@ -184,7 +186,7 @@ class QuickAddDialog(QDialog):
         except ParseError as exc:
             self.result = None
             self._show_chips(None)
-            self._set_error(exc.message, hint=True)  # grey while typing; red once Enter is pressed
+            self._set_error(localized(exc.message), hint=True)  # grey while typing; red once Enter is pressed
             return
         self._show_chips(self.result)
 
@@ -305,10 +307,12 @@ class QuickAddDialog(QDialog):
             result = self._parse(text)
             request = self.controller.core.add(result.to_new_request())
         except ParseError as exc:
-            self._set_error(exc.message)
+            self._set_error(localized(exc.message))
             return
-        except USER_ERRORS as exc:
-            self._set_error(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a person's mistake is shown here; a bug goes on up
+            if not is_user_error(exc):
+                raise
+            self._set_error(error_text(exc))
             return
         self.controller.changed.emit()
         self.saved.emit(request.id)

@@ -252,7 +252,7 @@ class RequestListWindow(QMainWindow):
         # Closed requests pile up for years: load them only when a filter can show them.
         self._with_closed = self.proxy.state in (STATE_DONE, STATE_ALL)
         statuses = None if self._with_closed else OPEN_STATUSES
-        requests = core.store.requests(statuses=statuses, with_history=False)
+        requests = core.requests(statuses=statuses, with_history=False)
         deadlines = [core.deadline(request) for request in requests]
         self.model.reload(requests, deadlines, now, settings.zone)
         self._loaded = True
@@ -511,7 +511,7 @@ class RequestListWindow(QMainWindow):
         request = self.selected_request()
         if request is None or request.is_closed:
             return
-        if self._run(self.controller.core.done, request.id) is not None:
+        if self._run(self.controller.core.done, request.id).ok:
             self._set_undo(request)
 
     def cancel(self) -> None:

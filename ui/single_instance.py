@@ -4,7 +4,7 @@ The server listens on app.ipc.server_name() with QLocalServer. Each connection s
 line (app.ipc's protocol) and gets one line back:
 
     {"gui": "quick-add" | "show"}   from a second `promptly [quick-add]` launch
-    {"argv": [...], "db": ..., ...} from `promptly COMMAND` (answered by app.ipc.answer)
+    {"argv": [...], "db": ..., ...} from `promptly COMMAND` (answered by app.cli.server.answer)
 
 Requests that arrive while the app is still loading wait until it is ready.
 """
@@ -99,7 +99,7 @@ class InstanceServer(QObject):
         self.server.close()
 
     def ready(self, answer: Callable[[bytes], bytes]) -> None:
-        """The core is loaded: serve CLI requests with `answer` (app.ipc.answer bound to it)."""
+        """The core is loaded: serve CLI requests with `answer` (app.cli.server.answer bound to it)."""
         self.answer = answer
         waiting, self._waiting = self._waiting, []
         for socket, line in waiting:

@@ -68,7 +68,7 @@ class TrayData:
         if open_requests is None:
             from app.domain.model import OPEN_STATUSES
 
-            open_requests = self.core.store.requests(statuses=OPEN_STATUSES, with_history=False)
+            open_requests = self.core.requests(statuses=OPEN_STATUSES, with_history=False)
         entries = []
         for request in open_requests:
             deadline = self.core.deadline(request)

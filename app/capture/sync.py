@@ -11,7 +11,8 @@ from app.capture.account import CaptureError, CaptureSettings
 from app.capture.imap import Login, Mailbox, connect, network_errors
 from app.capture.message import Mail, clamp_ask, parse, person_name, read, request_uid
 from app.domain.model import Direction, DomainError, Request
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 `main(argv)` is the process entry: it hands the command to the running tray app over the local
 socket (app.ipc) when one answers, else opens the database itself. `run(argv, …)` runs one
 command in-process on whatever core `core_factory` gives; the tray app calls it (through
-app.ipc.answer) with its own core.
+app.cli.server.answer) with its own core.
 
 Start-up matters: importing this package pulls in neither SQLAlchemy nor Qt; a command's module
 is imported only when it runs, and the date language only when a command reads a date.
@@ -21,38 +21,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli.parser import COMMANDS, Command, arg, build_parser, _Exit
+from app.clock import Clock, FixedClock, SystemClock
+from app.errors import is_user_error
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from app.clock import Clock
     from app.service import Promptly
 
 __all__ = ["COMMANDS", "Command", "CommandError", "Context", "arg", "main", "run"]
 
 NOW_ENV = "PROMPTLY_NOW"
-CoreFactory = Callable[[str, "Clock"], "Promptly"]
+CoreFactory = Callable[[str, Clock], "Promptly"]
 
 
 class CommandError(Exception):
     """A user error found by a command itself (a bad file, a missing option): exit 1."""
 
 
-class FixedClock:
-    """PROMPTLY_NOW: scripts and tests run a command at a chosen instant."""
-
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
-
-
 def clock_from(env: Mapping[str, str]) -> Clock:
+    """PROMPTLY_NOW: scripts and tests run a command at a chosen instant; else the system's."""
     text = env.get(NOW_ENV)
     if not text:
-        from app.clock import SystemClock
-
         return SystemClock()
     try:
         moment = datetime.fromisoformat(text.strip())
@@ -103,11 +93,9 @@ def open_core(location: str, clock: Clock) -> Promptly:
     from sqlalchemy.exc import ArgumentError
 
     from app.service import Promptly
-    from app.storage.database import open_database
-    from app.storage.store import Store
 
     try:
-        return Promptly(Store(open_database(location)), clock)
+        return Promptly.open(location, clock)
     except ImportError as exc:  # a server URL whose driver is not installed
         raise CommandError(f"cannot open {location}: its database driver is missing ({exc}); "
                            "install it, or use a SQLite file") from None
@@ -162,12 +150,9 @@ def user_message(exc: BaseException) -> str | None:
         if isinstance(exc, OSError) and exc.filename:
             return f"{exc.filename}: {exc.strerror or exc}"
         return str(exc)
-    modules = sys.modules
-    if "app.ipc" in modules and isinstance(exc, modules["app.ipc"].IpcError):
+    if is_user_error(exc):
         return str(exc)
-    if "app.storage.database" in modules and isinstance(exc, modules["app.storage.database"].DatabaseError):
-        return str(exc)
-    if "sqlalchemy" in modules:
+    if "sqlalchemy" in sys.modules:
         from sqlalchemy.exc import OperationalError
 
         if isinstance(exc, OperationalError):
@@ -176,8 +161,6 @@ def user_message(exc: BaseException) -> str | None:
                 return ("the database is locked by another program (is a Promptly import or "
                         "another tool writing to it?); try again in a moment")
             return f"cannot use the database: {reason}"
-    if isinstance(exc, ValueError):  # DomainError, SettingsError, ParseError and bad values
-        return str(exc)
     return None
 
 
@@ -221,4 +204,4 @@ def _main(argv: list[str]) -> int:
         return run(argv, core_factory=factory, stdout=stdout, stderr=stderr)
     finally:
         for core in opened:
-            core.store.db.dispose()
+            core.close()

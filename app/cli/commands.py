@@ -60,7 +60,7 @@ def _parse(ctx: Context, args: Args):
     settings = core.settings
     return parse_line(" ".join(args.text), now=core.now(), calendar=settings.calendar(),
                       default_direction=settings.default_direction,
-                      known_people=[p.name for p in core.store.people()])
+                      known_people=[p.name for p in core.people()])
 
 
 def add(ctx: Context, args: Args) -> int:
@@ -112,8 +112,8 @@ def list_(ctx: Context, args: Args) -> int:
     direction = Direction(args.direction) if args.direction else None
     statuses = {"open": OPEN_STATUSES, "overdue": OPEN_STATUSES, "done": (Status.DONE,),
                 "all": None}[which]
-    requests = core.store.requests(direction=direction, statuses=statuses, with_history=False,
-                                   overdue_at=now if which == "overdue" else None)
+    requests = core.requests(direction=direction, statuses=statuses, with_history=False,
+                             overdue_at=now if which == "overdue" else None)
     deadlines = {r.id: core.deadline(r) for r in requests}
     requests.sort(key=lambda r: _urgency(r, deadlines[r.id]))
     if ctx.json:

@@ -4,8 +4,8 @@ Adding a command is one function and one line in COMMANDS: the function takes
 (ctx: app.cli.Context, args: argparse.Namespace) and returns the exit code; the line names it as
 "module:function", so its module is imported only when the command runs (start-up stays fast).
 `summary` is one: its function is app/cli/summary.py:summary, its line is below. A command's
-function uses ctx.core, ctx.json, ctx.emit(data) and ctx.out(text); a CommandError or a
-ValueError becomes a one-line error (exit 1).
+function uses ctx.core, ctx.json, ctx.emit(data) and ctx.out(text); a CommandError or an error
+of app.errors.USER_ERRORS becomes a one-line error (exit 1).
 """
 
 from __future__ import annotations

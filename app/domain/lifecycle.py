@@ -17,6 +17,7 @@ from app.domain.model import (
     Request,
     Status,
 )
+from app.i18n import Text
 
 # Clocks of different machines disagree a little; an ask this far "in the future" is still now.
 CLOCK_SKEW = timedelta(minutes=2)
@@ -68,17 +69,17 @@ def create(
     ("Dana promised it for Friday"), which is an answer too."""
     title = title.strip()
     if not title:
-        raise DomainError("a request needs a title: say what was asked")
+        raise DomainError(Text("a request needs a title: say what was asked"))
     if not counterpart.name.strip():
-        raise DomainError("a request needs a counterpart: say who asked or who was asked")
+        raise DomainError(Text("a request needs a counterpart: say who asked or who was asked"))
     asked_at = asked_at or now
     if asked_at > now + CLOCK_SKEW:
-        raise DomainError(f"the ask time {_fmt(asked_at)} is in the future")
+        raise DomainError(Text("the ask time {time} is in the future", time=_fmt(asked_at)))
     if needed_by is not None:
         _check_wish_time(asked_at, needed_by)
     if promised_at is not None and promised_at <= asked_at:
-        raise DomainError(f"a promise must be after the ask: {_fmt(promised_at)} is not after "
-                          f"{_fmt(asked_at)}")
+        raise DomainError(Text("a promise must be after the ask: {when} is not after {asked}",
+                               when=_fmt(promised_at), asked=_fmt(asked_at)))
     request = Request(
         direction=direction,
         counterpart=counterpart,
@@ -102,8 +103,8 @@ def create(
 
 def _check_wish_time(asked_at: datetime, needed_by: datetime) -> None:
     if needed_by <= asked_at:
-        raise DomainError(f"the time it is needed by ({_fmt(needed_by)}) must be after the ask "
-                          f"({_fmt(asked_at)})")
+        raise DomainError(Text("the time it is needed by ({when}) must be after the ask ({asked})",
+                               when=_fmt(needed_by), asked=_fmt(asked_at)))
 
 
 def acknowledge(request: Request, *, at: datetime, eta: datetime | None = None,
@@ -115,17 +116,17 @@ def acknowledge(request: Request, *, at: datetime, eta: datetime | None = None,
     _require_after_ask(request, at, "the answer")
     if accept:
         if eta is not None:
-            raise DomainError("give an ETA or accept their time, not both")
+            raise DomainError(Text("give an ETA or accept their time, not both"))
         if request.needed_by is None:
-            raise DomainError(f"request #{request.id or '?'} has no time it is needed by to "
-                              "accept; give an ETA instead")
+            raise DomainError(Text("request #{id} has no time it is needed by to accept; give an "
+                                   "ETA instead", id=request.id or "?"))
         eta = request.needed_by
     if eta is not None:
         _check_promise_time(request, eta)
         promise(request, eta, at=at)
         return
     if request.acknowledged_at is not None:
-        raise DomainError(f"request #{request.id or '?'} is already acknowledged")
+        raise DomainError(Text("request #{id} is already acknowledged", id=request.id or "?"))
     _mark_answered(request, at)
 
 
@@ -139,9 +140,8 @@ def _mark_answered(request: Request, at: datetime) -> None:
 
 def _check_promise_time(request: Request, when: datetime) -> None:
     if when <= request.asked_at:
-        raise DomainError(
-            f"a promise must be after the ask: {_fmt(when)} is not after {_fmt(request.asked_at)}"
-        )
+        raise DomainError(Text("a promise must be after the ask: {when} is not after {asked}",
+                               when=_fmt(when), asked=_fmt(request.asked_at)))
 
 
 def promise(request: Request, when: datetime, *, at: datetime, reason: str | None = None) -> None:
@@ -151,7 +151,7 @@ def promise(request: Request, when: datetime, *, at: datetime, reason: str | Non
     _check_promise_time(request, when)
     old = request.promised_at
     if when == old:
-        raise DomainError(f"the request is already promised for {_fmt(when)}")
+        raise DomainError(Text("the request is already promised for {when}", when=_fmt(when)))
     _mark_answered(request, at)
     request.status = Status.PROMISED
     request.promised_at = when
@@ -172,7 +172,7 @@ def promise(request: Request, when: datetime, *, at: datetime, reason: str | Non
 
 def complete(request: Request, *, at: datetime) -> None:
     if request.status is Status.DONE:
-        raise DomainError(f"request #{request.id or '?'} is already done")
+        raise DomainError(Text("request #{id} is already done", id=request.id or "?"))
     _require_open(request, "complete")
     _require_after_ask(request, at, "completion")
     if request.acknowledged_at is None:  # "done" is an answer too
@@ -184,7 +184,7 @@ def complete(request: Request, *, at: datetime) -> None:
 
 def cancel(request: Request, *, at: datetime, reason: str | None = None) -> None:
     if request.status is Status.CANCELLED:
-        raise DomainError(f"request #{request.id or '?'} is already cancelled")
+        raise DomainError(Text("request #{id} is already cancelled", id=request.id or "?"))
     _require_open(request, "cancel")
     request.cancelled_at = at
     request.status = Status.CANCELLED
@@ -193,7 +193,7 @@ def cancel(request: Request, *, at: datetime, reason: str | None = None) -> None
 
 def reopen(request: Request, *, at: datetime) -> None:
     if not request.is_closed:
-        raise DomainError(f"request #{request.id or '?'} is not closed, so it cannot be reopened")
+        raise DomainError(Text("request #{id} is not closed, so it cannot be reopened", id=request.id or "?"))
     request.completed_at = None
     request.cancelled_at = None
     request.status = (Status.PROMISED if request.promised_at else
@@ -205,7 +205,7 @@ def snooze(request: Request, *, at: datetime, until: datetime, prompt: str) -> N
     """Move one prompt (by its key) to `until`; it fires again then, once."""
     _require_open(request, "snooze")
     if until <= at:
-        raise DomainError(f"snooze until {_fmt(until)} is not in the future")
+        raise DomainError(Text("snooze until {until} is not in the future", until=_fmt(until)))
     _append(request, EventKind.SNOOZED, at, prompt=prompt, until=until.isoformat())
 
 
@@ -232,7 +232,7 @@ def edit(request: Request, *, at: datetime, **changes) -> None:
     if "title" in changes:
         changes["title"] = changes["title"].strip()
         if not changes["title"]:
-            raise DomainError("a request needs a title: say what was asked")
+            raise DomainError(Text("a request needs a title: say what was asked"))
     if "tags" in changes:
         changes["tags"] = sorted(set(changes["tags"]))
     if changes.get("needed_by") is not None:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from app.clock import as_utc
+from app.i18n import Text
 from app.policy.calendar import WEEKDAYS, WorkingCalendar
+from app.policy.recurrence import next_occurrence
 from app.quickadd.errors import ParseError
 from app.quickadd.tokens import Token, check_text, tokenize
 
@@ -66,7 +68,9 @@ _DAY_OF_MONTH = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}")
-_RECURRENCE = re.compile(r"^every (day|weekday|(?:mon|tue|wed|thu|fri|sat|sun)(?:,(?:mon|tue|wed|thu|fri|sat|sun))*) (\d{2}):(\d{2})$")
+# Messages said in more than one place (app.i18n.Text templates).
+_NOT_A_TIME = "'{word}' is not a time of day; use e.g. 3pm or 15:00"
+_PASSED = "'{word}' has passed; give a time ahead, e.g. tomorrow 10am"
 # Far enough for any promise; further and datetime arithmetic would overflow.
 _MAX_AHEAD = timedelta(days=366 * 10)
 
@@ -108,10 +112,6 @@ class Context:
         if self.calendar.local(end).date() == day:
             return end
         return self.at(day, self.usual_end)
-
-    def is_working_day(self, day: date) -> bool:
-        end = self.calendar.end_of_working_day(self.at(day, time(0)))
-        return self.calendar.local(end).date() == day
 
     def eod(self) -> datetime:
         # at the very end of the day, "eod" means the next working day's end
@@ -199,10 +199,10 @@ def _clock(words: Words, k: int, ctx: Context, after_day: bool) -> tuple[time, i
         return None
     if meridiem:
         if not 1 <= hour <= 12 or minute > 59:
-            raise words.error(f"'{words.text(k, end)}' is not a time of day; use e.g. 3pm or 15:00", k, end)
+            raise words.error(Text(_NOT_A_TIME, word=words.text(k, end)), k, end)
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     elif hour > 23 or minute > 59:
-        raise words.error(f"'{words.text(k, end)}' is not a time of day; use e.g. 3pm or 15:00", k, end)
+        raise words.error(Text(_NOT_A_TIME, word=words.text(k, end)), k, end)
     return time(hour, minute), end
 
 
@@ -224,7 +224,8 @@ def _day(words: Words, k: int, ctx: Context) -> Day | None:
         return Day(today + timedelta(days=2), k + 3, "never", words.text(k, k + 3))
     if word == "yesterday":
         if ctx.future:
-            raise words.error("'yesterday' has passed; a promise needs a time ahead, e.g. tomorrow 10am", k)
+            raise words.error(Text("'yesterday' has passed; a promise needs a time ahead, "
+                                   "e.g. tomorrow 10am"), k)
         return Day(today - timedelta(days=1), k + 1, "never", word)
     if word == "next" and words(k + 1) in ("working", "business", "work") and words(k + 2) == "day":
         moment = ctx.calendar.next_working_day_start(ctx.now)
@@ -237,7 +238,8 @@ def _day(words: Words, k: int, ctx: Context) -> Day | None:
         try:
             return Day(date.fromisoformat(word), k + 1, "never", words.text(k, k + 1))
         except ValueError:
-            raise words.error(f"'{words.text(k, k + 1)}' is not a date; use e.g. 2026-12-01", k) from None
+            raise words.error(Text("'{word}' is not a date; use e.g. 2026-12-01", word=words.text(k, k + 1)),
+                              k) from None
     return _month_day(words, k, ctx)
 
 
@@ -250,7 +252,8 @@ def _weekday(words: Words, k: int, ctx: Context, qualifier: str) -> Day:
         return Day(ctx.today + timedelta(days=ahead or 7), k + 1, "never", text)
     if qualifier == "last":
         if ctx.future:
-            raise words.error(f"'{text}' has passed; a promise needs a time ahead", first, k + 1)
+            raise words.error(Text("'{word}' has passed; a promise needs a time ahead", word=text),
+                              first, k + 1)
         return Day(ctx.today - timedelta(days=(7 - ahead) % 7 or 7), k + 1, "never", text)
     if not ctx.future:  # "asked on mon": the latest Monday, today included
         return Day(ctx.today - timedelta(days=(7 - ahead) % 7), k + 1, "never", text)
@@ -278,7 +281,7 @@ def _month_day(words: Words, k: int, ctx: Context) -> Day | None:
     canonical = f"{_MONTH_NAMES[month - 1]} {day_number} {year or ctx.today.year}"
     parsed, context = _parsedatetime().parseDT(canonical, sourceTime=datetime.combine(ctx.today, time(12)))
     if not context.hasDate or (parsed.month, parsed.day) != (month, day_number):
-        raise words.error(f"'{text}' is not a date; use e.g. dec 1 or 2026-12-01", k, end)
+        raise words.error(Text("'{word}' is not a date; use e.g. dec 1 or 2026-12-01", word=text), k, end)
     if year is not None:
         return Day(parsed.date().replace(year=year), end, "never", text)
     candidate = parsed.date().replace(year=ctx.today.year)
@@ -300,9 +303,9 @@ def _resolve(words: Words, ctx: Context, day: Day | None, clock: time | None, fi
     elif day.roll == "year":
         following = _next_valid_year(day.day)
     else:
-        raise words.error(
-            f"'{words.text(first, end)}' is {ctx.local_text(moment)}, which has passed; "
-            "give a time ahead, e.g. tomorrow 10am", first, end)
+        raise words.error(Text("'{word}' is {moment}, which has passed; give a time ahead, "
+                               "e.g. tomorrow 10am", word=words.text(first, end),
+                               moment=ctx.local_text(moment)), first, end)
     return ctx.at(following, clock) if clock is not None else ctx.end_of(following)
 
 
@@ -341,8 +344,8 @@ def _amount(words: Words, k: int) -> tuple[float, str, int] | None:
         return amount, ("working hours" if working else _UNITS[unit]), unit_at + 1
     if unit and len(unit) >= 4 and difflib.get_close_matches(unit, _UNIT_VOCABULARY, 1, 0.8):
         suggestion = difflib.get_close_matches(unit, _UNIT_VOCABULARY, 1, 0.8)[0]
-        raise words.error(f"'{words.text(unit_at, unit_at + 1)}' is not a unit of time; "
-                          f"did you mean '{suggestion}'?", unit_at)
+        raise words.error(Text("'{word}' is not a unit of time; did you mean '{suggestion}'?",
+                               word=words.text(unit_at, unit_at + 1), suggestion=suggestion), unit_at)
     return None
 
 
@@ -373,8 +376,8 @@ def _after(ctx: Context, words: Words, amount: float, unit: str, k: int, first: 
             raise OverflowError
         return ctx.now + delta, k
     except OverflowError:
-        raise words.error(f"'{words.text(first, k)}' is too far ahead; give a time within ten years",
-                          first, k) from None
+        raise words.error(Text("'{word}' is too far ahead; give a time within ten years",
+                               word=words.text(first, k)), first, k) from None
 
 
 def _add_months(day: date, months: int) -> date:
@@ -450,11 +453,12 @@ def _iso(words: Words, k: int, ctx: Context) -> tuple[datetime, int]:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise words.error(f"'{text}' is not a date and time; use e.g. 2026-12-01 14:00", k, end) from None
+        raise words.error(Text("'{word}' is not a date and time; use e.g. 2026-12-01 14:00", word=text),
+                          k, end) from None
     moment = moment.replace(tzinfo=ctx.tz) if moment.tzinfo is None else moment
     moment = moment.astimezone(UTC)
     if ctx.future and moment <= ctx.now:
-        raise words.error(f"'{text}' has passed; give a time ahead, e.g. tomorrow 10am", k, end)
+        raise words.error(Text(_PASSED, word=text), k, end)
     return moment, end
 
 
@@ -490,12 +494,13 @@ def _check_typo(words: Words, k: int) -> None:
     if word is None:
         return
     if word in _MONTH_WORDS and len(word) >= 3:
-        raise words.error(f"'{words.text(k, k + 1)}': say which day of the month, e.g. {word} 3", k)
+        raise words.error(Text("'{word}': say which day of the month, e.g. {month} 3",
+                               word=words.text(k, k + 1), month=word), k)
     if len(word) >= 4 and word not in _VOCABULARY:
         close = difflib.get_close_matches(word, _VOCABULARY, 1, 0.8)
         if close:
-            raise words.error(f"'{words.text(k, k + 1)}' is not a date I understand; "
-                              f"did you mean '{close[0]}'?", k)
+            raise words.error(Text("'{word}' is not a date I understand; did you mean '{suggestion}'?",
+                                   word=words.text(k, k + 1), suggestion=close[0]), k)
 
 
 # -- recurrence ---------------------------------------------------------------------------
@@ -536,13 +541,14 @@ def find_recurrence(words: Words, k: int, ctx: Context) -> Recurrence | None:
         days = ",".join(WEEKDAYS[d] for d in sorted(chosen))
     elif word in ("week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute",
                   "minutes", "other", "2", "second"):
-        raise words.error(f"'{words.text(k, j + 1)}' is not a repeat Promptly knows; use every day, "
-                          "every weekday or every mon (several days: every mon and thu)", k, j + 1)
+        raise words.error(Text("'{word}' is not a repeat Promptly knows; use every day, every weekday or "
+                               "every mon (several days: every mon and thu)", word=words.text(k, j + 1)),
+                          k, j + 1)
     else:
         if word and len(word) >= 4 and difflib.get_close_matches(word, list(_WEEKDAY_WORDS), 1, 0.8):
             close = difflib.get_close_matches(word, list(_WEEKDAY_WORDS), 1, 0.8)[0]
-            raise words.error(f"'{words.text(j, j + 1)}' is not a day I understand; did you mean "
-                              f"'{close}'?", j)
+            raise words.error(Text("'{word}' is not a day I understand; did you mean '{suggestion}'?",
+                                   word=words.text(j, j + 1), suggestion=close), j)
         return None
     clock = _clock(words, j, ctx, after_day=True)
     if clock is not None:
@@ -553,27 +559,6 @@ def find_recurrence(words: Words, k: int, ctx: Context) -> Recurrence | None:
             j += 1
     rule = f"every {days} {at:%H:%M}"
     return Recurrence(rule, next_occurrence(rule, ctx.now, ctx.calendar), j)
-
-
-def next_occurrence(recurrence: str, after: datetime, calendar: WorkingCalendar) -> datetime:
-    """The first time a normalised recurrence ("every mon 09:00") falls strictly after `after`."""
-    m = _RECURRENCE.match(recurrence)
-    if not m:
-        raise ParseError(f"'{recurrence}' is not a repeat Promptly knows; use e.g. every mon 09:00",
-                         recurrence)
-    ctx = Context(after, calendar)
-    days, clock = m.group(1), time(int(m.group(2)), int(m.group(3)))
-    wanted = None if days in ("day", "weekday") else {WEEKDAYS.index(d) for d in days.split(",")}
-    for offset in range(0, 800):
-        day = ctx.today + timedelta(days=offset)
-        if wanted is not None and day.weekday() not in wanted:
-            continue
-        if days == "weekday" and not ctx.is_working_day(day):
-            continue
-        moment = ctx.at(day, clock)
-        if moment > ctx.now:
-            return moment
-    raise ParseError(f"'{recurrence}' never falls on a working day; check the working hours", recurrence)
 
 
 # -- free-standing phrases ---------------------------------------------------------------
@@ -595,7 +580,7 @@ def parse_when(text: str, now: datetime, calendar: WorkingCalendar, future: bool
     else:
         moment = (moment.replace(tzinfo=ctx.tz) if moment.tzinfo is None else moment).astimezone(UTC)
         if future and moment <= ctx.now:
-            raise ParseError(f"'{stripped}' has passed; give a time ahead, e.g. tomorrow 10am", stripped)
+            raise ParseError(Text(_PASSED, word=stripped), stripped)
         return moment
     words = _lone_phrase(text)
     found = find_when(words, 0, ctx)
@@ -605,14 +590,14 @@ def parse_when(text: str, now: datetime, calendar: WorkingCalendar, future: bool
     if fallback is not None:
         return fallback
     bad = found.end if found is not None else 0
-    raise words.error(f"'{words.text(bad, bad + 1)}' is not a date I understand; use e.g. fri 3pm, "
-                      "tomorrow, in 2h, eod or 2026-12-01 14:00", bad)
+    raise words.error(Text("'{word}' is not a date I understand; use e.g. fri 3pm, tomorrow, in 2h, eod "
+                           "or 2026-12-01 14:00", word=words.text(bad, bad + 1)), bad)
 
 
 def _lone_phrase(text: str) -> Words:
     tokens = tokenize(text)
     if not tokens:
-        raise ParseError("say when, e.g. fri 3pm, tomorrow, in 2h or 2026-12-01 14:00", text.strip())
+        raise ParseError(Text("say when, e.g. fri 3pm, tomorrow, in 2h or 2026-12-01 14:00"), text.strip())
     return Words(tokens, [True] * len(tokens))  # quotes mean nothing in a lone phrase
 
 
@@ -626,7 +611,7 @@ def _parsedatetime_phrase(text: str, ctx: Context) -> datetime | None:
         return None
     moment = parsed.replace(tzinfo=ctx.tz).astimezone(UTC)
     if ctx.future and moment <= ctx.now:
-        raise ParseError(f"'{text}' has passed; give a time ahead, e.g. tomorrow 10am", text)
+        raise ParseError(Text(_PASSED, word=text), text)
     return moment
 
 
@@ -646,5 +631,6 @@ def parse_duration(text: str, now: datetime, calendar: WorkingCalendar) -> datet
         moment, end = _after(ctx, words, amount[0], amount[1], amount[2], 0)
         if moment > ctx.now:
             return moment
-        raise ParseError(f"'{text.strip()}' ends at once; give a length like 15m or 2h", text.strip())
+        raise ParseError(Text("'{word}' ends at once; give a length like 15m or 2h", word=text.strip()),
+                         text.strip())
     return parse_when(text, now, calendar)

@@ -10,17 +10,16 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.domain.commands import NewRequest
 from app.domain.model import Direction, Priority
+from app.i18n import Text
 from app.policy.calendar import WorkingCalendar
 from app.quickadd.dates import Context, Found, Words, find_recurrence, find_when
 from app.quickadd.errors import ParseError
 from app.quickadd.tokens import Token, check_text, tokenize
-
-if TYPE_CHECKING:
-    from app.service import NewRequest
 
 _MENTION = re.compile(r"^([<>])?@([^\W_][\w.'’-]*)")
 _TAG = re.compile(r"^#([^\W_][\w/-]*)$")
@@ -63,8 +62,6 @@ class ParseResult:
     zone: ZoneInfo = field(repr=False, default=ZoneInfo("UTC"))
 
     def to_new_request(self, asked_at: datetime | None = None) -> NewRequest:
-        from app.service import NewRequest  # the service drags in storage; the dialog needs none of it
-
         return NewRequest(
             direction=self.direction, counterpart=self.counterpart, title=self.title,
             needed_by=self.needed_by, promised_at=self.promised_at, asked_at=asked_at,
@@ -254,12 +251,13 @@ class _Draft:
     def result(self, text: str, default_direction: Direction) -> ParseResult:
         if self.counterpart is None:
             lone = next((t for t in self.tokens if t.raw == "@"), None)
-            raise ParseError(
-                f"say who with @ and a name, e.g. {EXAMPLE}", lone.raw if lone else None,
-                lone.start if lone else None, lone.end if lone else None)
+            raise ParseError(Text("say who with @ and a name, e.g. {example}", example=EXAMPLE),
+                             lone.raw if lone else None,
+                             lone.start if lone else None, lone.end if lone else None)
         title = " ".join(self.title_words()).strip()
         if not title.strip(":-–—,.;!? "):
-            raise ParseError(f"say what is asked, not only who and when, e.g. {EXAMPLE}")
+            raise ParseError(Text("say what is asked, not only who and when, e.g. {example}",
+                                  example=EXAMPLE))
         self.pieces.sort(key=lambda p: (p.start, p.end))
         return ParseResult(
             direction=self.direction or default_direction,

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from app.i18n import Text
 from app.quickadd.errors import ParseError
 
 MAX_LENGTH = 500
@@ -32,20 +33,21 @@ class Token:
 def check_text(text: str) -> str:
     """The line, stripped, or a ParseError for text no one meant to save."""
     if not isinstance(text, str):
-        raise ParseError("the line must be text", None)
+        raise ParseError(Text("the line must be text"), None)
     if len(text) > MAX_LENGTH:
         raise ParseError(
-            f"the line is {len(text):,} characters long; keep it under {MAX_LENGTH} and put the rest "
-            "in the request's details", text[MAX_LENGTH:MAX_LENGTH + 20], MAX_LENGTH, len(text))
+            Text("the line is {length} characters long; keep it under {limit} and put the rest in the "
+                 "request's details", length=f"{len(text):,}", limit=MAX_LENGTH),
+            text[MAX_LENGTH:MAX_LENGTH + 20], MAX_LENGTH, len(text))
     for index, char in enumerate(text):
         if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
             raise ParseError(
-                f"the line contains a control character (U+{ord(char):04X}); type it on one line "
-                "without tabs or line breaks", repr(char), index, index + 1)
+                Text("the line contains a control character ({code}); type it on one line without tabs "
+                     "or line breaks", code=f"U+{ord(char):04X}"), repr(char), index, index + 1)
     stripped = text.strip()
     if not stripped:
-        raise ParseError("the line is empty; type who, what and by when, e.g. "
-                         "from @dana: repair invoice by fri 3pm")
+        raise ParseError(Text("the line is empty; type who, what and by when, e.g. "
+                              "from @dana: repair invoice by fri 3pm"))
     return text
 
 

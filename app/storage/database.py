@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -18,9 +18,13 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError
 
-from app.storage.schema import SCHEMA_REVISION, Base
+from app.storage.schema import SCHEMA_REVISION, metadata
 
 BUSY_TIMEOUT_MS = 5000
+# PostgreSQL: writers take turns on this transaction-scoped advisory lock, as SQLite's BEGIN
+# IMMEDIATE makes them, and cue listeners (a NOTIFY is delivered on commit only, without data).
+WRITE_LOCK = 0x50524F4D  # "PROM"
+CHANGES_CHANNEL = "promptly_changes"
 
 
 class DatabaseError(Exception):
@@ -32,21 +36,46 @@ class Database:
     engine: Engine
     url: URL
     path: Path | None  # the SQLite file, if it is one
+    _kept: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
 
+    def kept_connection(self):
+        """A DBAPI connection of its own, out of the pool and in autocommit (the change feed's).
+        dispose() closes it."""
+        connection = self.engine.raw_connection()
+        driver = connection.driver_connection
+        connection.detach()  # so closing it closes it, and its autocommit never reaches the pool
+        if not self.is_sqlite:  # SQLite's connections are in autocommit already (_engine)
+            driver.rollback()
+            driver.autocommit = True
+        self._kept.append(connection)
+        return connection
+
+    def release(self, connection) -> None:
+        if connection in self._kept:
+            self._kept.remove(connection)
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001 - a broken connection is gone either way
+            pass
+
     def dispose(self) -> None:
+        for connection in list(self._kept):
+            self.release(connection)
         self.engine.dispose()
 
 
 def to_url(location: str) -> URL:
     if "://" in location:
         try:
-            return make_url(location)
+            url = make_url(location)
         except ArgumentError as exc:
             raise DatabaseError(f"{location!r} is not a database URL: {exc}") from None
+        # psycopg (3) is the PostgreSQL driver Promptly installs; SQLAlchemy's default is psycopg2
+        return url.set(drivername="postgresql+psycopg") if url.drivername == "postgresql" else url
     return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
 
 
@@ -109,6 +138,8 @@ def _inspect_sqlite_file(path: Path) -> str:
 
 
 def _engine(url: URL) -> Engine:
+    if url.get_backend_name() == "postgresql":
+        return _postgresql_engine(url)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -129,6 +160,19 @@ def _engine(url: URL) -> Engine:
         # Writers take the lock up front, so a read-then-write never fails half-way.
         immediate = conn.get_execution_options().get("promptly_write")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _postgresql_engine(url: URL) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+    take_turn = f"SELECT pg_advisory_xact_lock({WRITE_LOCK}), pg_notify('{CHANGES_CHANNEL}', '')"
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        # Writers queue here until the one before commits, so a read-then-write never races.
+        if conn.get_execution_options().get("promptly_write"):
+            conn.exec_driver_sql(take_turn)
 
     return engine
 
@@ -161,7 +205,7 @@ def _alembic_config(db: Database):
 def _create(db: Database) -> None:
     from alembic import command
 
-    Base.metadata.create_all(db.engine)
+    metadata.create_all(db.engine)
     command.stamp(_alembic_config(db), "head")
 
 

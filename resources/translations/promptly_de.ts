@@ -32,6 +32,184 @@
         </message>
     </context>
     <context>
+        <name>Core</name>
+        <message>
+            <source>a request needs a title: say what was asked</source>
+            <translation>eine Anfrage braucht einen Titel: sagen Sie, worum gebeten wurde</translation>
+        </message>
+        <message>
+            <source>a request needs a counterpart: say who asked or who was asked</source>
+            <translation>eine Anfrage braucht ein Gegenüber: sagen Sie, wer gefragt hat oder wer gefragt wurde</translation>
+        </message>
+        <message>
+            <source>the ask time {time} is in the future</source>
+            <translation>die Anfragezeit {time} liegt in der Zukunft</translation>
+        </message>
+        <message>
+            <source>a promise must be after the ask: {when} is not after {asked}</source>
+            <translation>eine Zusage muss nach der Anfrage liegen: {when} ist nicht nach {asked}</translation>
+        </message>
+        <message>
+            <source>the request is already promised for {when}</source>
+            <translation>die Anfrage ist bereits für {when} zugesagt</translation>
+        </message>
+        <message>
+            <source>request #{id} is already done</source>
+            <translation>Anfrage #{id} ist bereits erledigt</translation>
+        </message>
+        <message>
+            <source>request #{id} is already cancelled</source>
+            <translation>Anfrage #{id} ist bereits abgebrochen</translation>
+        </message>
+        <message>
+            <source>request #{id} is not closed, so it cannot be reopened</source>
+            <translation>Anfrage #{id} ist nicht abgeschlossen und kann daher nicht wieder geöffnet werden</translation>
+        </message>
+        <message>
+            <source>snooze until {until} is not in the future</source>
+            <translation>später erinnern um {until} liegt nicht in der Zukunft</translation>
+        </message>
+        <message>
+            <source>request #{id} is already acknowledged</source>
+            <translation>Anfrage #{id} ist bereits bestätigt</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date I understand; use e.g. fri 3pm, tomorrow, in 2h, eod or 2026-12-01 14:00</source>
+            <translation>„{word}“ ist kein Datum, das ich verstehe; schreiben Sie z. B. fri 3pm, tomorrow, in 2h, eod oder 2026-12-01 14:00</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date; use e.g. dec 1 or 2026-12-01</source>
+            <translation>„{word}“ ist kein Datum; schreiben Sie z. B. dec 1 oder 2026-12-01</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a unit of time; did you mean '{suggestion}'?</source>
+            <translation>„{word}“ ist keine Zeiteinheit; meinten Sie „{suggestion}“?</translation>
+        </message>
+        <message>
+            <source>'{word}' has passed; give a time ahead, e.g. tomorrow 10am</source>
+            <translation>„{word}“ ist vorbei; geben Sie eine kommende Zeit an, z. B. tomorrow 10am</translation>
+        </message>
+        <message>
+            <source>'{word}': say which day of the month, e.g. {month} 3</source>
+            <translation>„{word}“: sagen Sie, welcher Tag des Monats, z. B. {month} 3</translation>
+        </message>
+        <message>
+            <source>say when, e.g. fri 3pm, tomorrow, in 2h or 2026-12-01 14:00</source>
+            <translation>sagen Sie, wann, z. B. fri 3pm, tomorrow, in 2h oder 2026-12-01 14:00</translation>
+        </message>
+        <message>
+            <source>'{word}' ends at once; give a length like 15m or 2h</source>
+            <translation>„{word}“ endet sofort; geben Sie eine Dauer an wie 15m oder 2h</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a time of day; use e.g. 3pm or 15:00</source>
+            <translation>„{word}“ ist keine Uhrzeit; schreiben Sie z. B. 3pm oder 15:00</translation>
+        </message>
+        <message>
+            <source>'yesterday' has passed; a promise needs a time ahead, e.g. tomorrow 10am</source>
+            <translation>„yesterday“ ist vorbei; eine Zusage braucht eine kommende Zeit, z. B. tomorrow 10am</translation>
+        </message>
+        <message>
+            <source>'{word}' has passed; a promise needs a time ahead</source>
+            <translation>„{word}“ ist vorbei; eine Zusage braucht eine kommende Zeit</translation>
+        </message>
+        <message>
+            <source>'{word}' is {moment}, which has passed; give a time ahead, e.g. tomorrow 10am</source>
+            <translation>„{word}“ ist {moment} und schon vorbei; geben Sie eine kommende Zeit an, z. B. tomorrow 10am</translation>
+        </message>
+        <message>
+            <source>'{word}' is too far ahead; give a time within ten years</source>
+            <translation>„{word}“ liegt zu weit voraus; geben Sie eine Zeit innerhalb von zehn Jahren an</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date and time; use e.g. 2026-12-01 14:00</source>
+            <translation>„{word}“ ist kein Datum mit Uhrzeit; schreiben Sie z. B. 2026-12-01 14:00</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date I understand; did you mean '{suggestion}'?</source>
+            <translation>„{word}“ ist kein Datum, das ich verstehe; meinten Sie „{suggestion}“?</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a date; use e.g. 2026-12-01</source>
+            <translation>„{word}“ ist kein Datum; schreiben Sie z. B. 2026-12-01</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a repeat Promptly knows; use every day, every weekday or every mon (several days: every mon and thu)</source>
+            <translation>„{word}“ ist keine Wiederholung, die Promptly kennt; schreiben Sie every day, every weekday oder every mon (mehrere Tage: every mon and thu)</translation>
+        </message>
+        <message>
+            <source>'{word}' is not a day I understand; did you mean '{suggestion}'?</source>
+            <translation>„{word}“ ist kein Tag, den ich verstehe; meinten Sie „{suggestion}“?</translation>
+        </message>
+        <message>
+            <source>say who with @ and a name, e.g. {example}</source>
+            <translation>sagen Sie mit @ und einem Namen, wer, z. B. {example}</translation>
+        </message>
+        <message>
+            <source>say what is asked, not only who and when, e.g. {example}</source>
+            <translation>sagen Sie, worum gebeten wird, nicht nur wer und wann, z. B. {example}</translation>
+        </message>
+        <message>
+            <source>the line must be text</source>
+            <translation>die Zeile muss Text sein</translation>
+        </message>
+        <message>
+            <source>the line is {length} characters long; keep it under {limit} and put the rest in the request's details</source>
+            <translation>die Zeile ist {length} Zeichen lang; bleiben Sie unter {limit} und schreiben Sie den Rest in die Einzelheiten der Anfrage</translation>
+        </message>
+        <message>
+            <source>the line is empty; type who, what and by when, e.g. from @dana: repair invoice by fri 3pm</source>
+            <translation>die Zeile ist leer; schreiben Sie wer, was und bis wann, z. B. from @dana: repair invoice by fri 3pm</translation>
+        </message>
+        <message>
+            <source>the line contains a control character ({code}); type it on one line without tabs or line breaks</source>
+            <translation>die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
+        </message>
+        <message>
+            <source>request #{id} has no prompt to snooze</source>
+            <translation>Anfrage #{id} hat keine Erinnerung, die sich verschieben lässt</translation>
+        </message>
+        <message>
+            <source>the time it is needed by ({when}) must be after the ask ({asked})</source>
+            <translation>der gewünschte Termin ({when}) muss nach der Anfrage ({asked}) liegen</translation>
+        </message>
+        <message>
+            <source>give an ETA or accept their time, not both</source>
+            <translation>nennen Sie einen Termin oder übernehmen Sie den gewünschten, nicht beides</translation>
+        </message>
+        <message>
+            <source>request #{id} has no time it is needed by to accept; give an ETA instead</source>
+            <translation>Anfrage #{id} hat keinen gewünschten Termin zum Übernehmen; nennen Sie stattdessen einen Termin</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPage</name>
+        <message>
+            <source>Data</source>
+            <translation>Daten</translation>
+        </message>
+        <message>
+            <source>Everything Promptly knows is in one file.</source>
+            <translation>Alles, was Promptly weiß, steht in einer Datei.</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ordner öffnen</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Jetzt sichern</translation>
+        </message>
+        <message>
+            <source>The back-up failed: {reason}</source>
+            <translation>Die Sicherung ist fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <source>Backed up to {path}</source>
+            <translation>Gesichert nach {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>DraftDialog</name>
         <message>
             <source>Draft message</source>
@@ -146,6 +324,257 @@
         </message>
     </context>
     <context>
+        <name>Errors</name>
+        <message>
+            <source>Something went wrong. The details are in {path}.</source>
+            <translation>Etwas ist schiefgelaufen. Die Einzelheiten stehen in {path}.</translation>
+        </message>
+        <message>
+            <source>Promptly</source>
+            <translation>Promptly</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>Received: I owe someone</source>
+            <translation>Erhalten: ich schulde jemandem etwas</translation>
+        </message>
+        <message>
+            <source>Made: someone owes me</source>
+            <translation>Gestellt: jemand schuldet mir etwas</translation>
+        </message>
+        <message>
+            <source>Quick add assumes</source>
+            <translation>Schnell erfassen nimmt an</translation>
+        </message>
+        <message>
+            <source>Desktop notification and prompt window</source>
+            <translation>Desktop-Benachrichtigung und Erinnerungsfenster</translation>
+        </message>
+        <message>
+            <source>Prompt window only</source>
+            <translation>Nur Erinnerungsfenster</translation>
+        </message>
+        <message>
+            <source>Prompts appear as</source>
+            <translation>Erinnerungen erscheinen als</translation>
+        </message>
+        <message>
+            <source>At the end of each working day, list what I still owe</source>
+            <translation>Am Ende jedes Arbeitstags auflisten, was ich noch schulde</translation>
+        </message>
+        <message>
+            <source>At the end of the working week, offer the weekly summary</source>
+            <translation>Am Ende der Arbeitswoche die Wochenübersicht anbieten</translation>
+        </message>
+        <message>
+            <source>Digests</source>
+            <translation>Zusammenfassungen</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keines</translation>
+        </message>
+        <message>
+            <source>Quick-add shortcut</source>
+            <translation>Tastenkürzel für Schnell erfassen</translation>
+        </message>
+        <message>
+            <source>Start Promptly when I log in</source>
+            <translation>Promptly bei der Anmeldung starten</translation>
+        </message>
+        <message>
+            <source>Autostart</source>
+            <translation>Autostart</translation>
+        </message>
+        <message>
+            <source>System time zone ({zone})</source>
+            <translation>Zeitzone des Systems ({zone})</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zeitzone</translation>
+        </message>
+    </context>
+    <context>
+        <name>HoursPage</name>
+        <message>
+            <source>Working hours</source>
+            <translation>Arbeitszeiten</translation>
+        </message>
+        <message>
+            <source>Prompts wait for working time unless a request is urgent. Write hours like 09:00–17:00, or 08:00–12:00, 13:00–17:00 for a break. Leave a day empty for a day off.</source>
+            <translation>Erinnerungen warten auf die Arbeitszeit, außer bei dringenden Anfragen. Schreiben Sie Zeiten wie 09:00–17:00 oder 08:00–12:00, 13:00–17:00 für eine Pause. Lassen Sie einen freien Tag leer.</translation>
+        </message>
+        <message>
+            <source>day off</source>
+            <translation>frei</translation>
+        </message>
+        <message>
+            <source>Holidays</source>
+            <translation>Feiertage</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Import calendar (.ics)…</source>
+            <translation>Kalender importieren (.ics)…</translation>
+        </message>
+        <message>
+            <source>Import holidays</source>
+            <translation>Feiertage importieren</translation>
+        </message>
+        <message>
+            <source>iCalendar files (*.ics);;All files (*)</source>
+            <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new day(s) added from the calendar.</source>
+            <translation>
+                <numerusform>%n neuer Tag aus dem Kalender hinzugefügt.</numerusform>
+                <numerusform>%n neue Tage aus dem Kalender hinzugefügt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Correct the working hours marked above.</source>
+            <translation>Korrigieren Sie die oben markierten Arbeitszeiten.</translation>
+        </message>
+        <message>
+            <source>Write hours like 09:00–17:00.</source>
+            <translation>Schreiben Sie Zeiten wie 09:00–17:00.</translation>
+        </message>
+        <message>
+            <source>{end} is not after {start}: the hours end before they start.</source>
+            <translation>{end} liegt nicht nach {start}: Die Arbeitszeit endet, bevor sie beginnt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailPage</name>
+        <message>
+            <source>Mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Promptly can send a follow-up straight from a prompt. The password is kept only in the system keyring.</source>
+            <translation>Promptly kann eine Nachfrage direkt aus einer Erinnerung senden. Das Passwort liegt nur im Schlüsselbund des Systems.</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>SSL/TLS</source>
+            <translation>SSL/TLS</translation>
+        </message>
+        <message>
+            <source>None (unencrypted)</source>
+            <translation>Keine (unverschlüsselt)</translation>
+        </message>
+        <message>
+            <source>empty if the server needs no login</source>
+            <translation>leer, wenn der Server keine Anmeldung braucht</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>SMTP-Server</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Sicherheit</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>From address</source>
+            <translation>Absenderadresse</translation>
+        </message>
+        <message>
+            <source>From name</source>
+            <translation>Absendername</translation>
+        </message>
+        <message>
+            <source>type to store a new password</source>
+            <translation>eingeben, um ein neues Passwort zu speichern</translation>
+        </message>
+        <message>
+            <source>Store in keyring</source>
+            <translation>Im Schlüsselbund speichern</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Vergessen</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>Send a test message</source>
+            <translation>Testnachricht senden</translation>
+        </message>
+        <message>
+            <source>used for the test message only, never saved</source>
+            <translation>nur für die Testnachricht, wird nie gespeichert</translation>
+        </message>
+        <message>
+            <source>Enter the user name and the password first.</source>
+            <translation>Geben Sie zuerst Benutzername und Passwort ein.</translation>
+        </message>
+        <message>
+            <source>The password was not stored.</source>
+            <translation>Das Passwort wurde nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>The password is stored in the system keyring.</source>
+            <translation>Das Passwort ist im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>The stored password is removed.</source>
+            <translation>Das gespeicherte Passwort ist entfernt.</translation>
+        </message>
+        <message>
+            <source>Enter the SMTP server and the from address first.</source>
+            <translation>Geben Sie zuerst den SMTP-Server und die Absenderadresse ein.</translation>
+        </message>
+        <message>
+            <source>Promptly test message</source>
+            <translation>Promptly-Testnachricht</translation>
+        </message>
+        <message>
+            <source>This message shows that Promptly can send follow-ups through {host}.</source>
+            <translation>Diese Nachricht zeigt, dass Promptly Nachfragen über {host} senden kann.</translation>
+        </message>
+        <message>
+            <source>Nothing was sent.</source>
+            <translation>Es wurde nichts gesendet.</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Wird gesendet…</translation>
+        </message>
+        <message>
+            <source>Test message sent to {address}.</source>
+            <translation>Testnachricht an {address} gesendet.</translation>
+        </message>
+    </context>
+    <context>
         <name>MailSender</name>
         <message>
             <source>The system keyring does not work here, so Promptly asks for the password each time.</source>
@@ -201,6 +630,97 @@
         </message>
     </context>
     <context>
+        <name>MessagesPage</name>
+        <message>
+            <source>Messages</source>
+            <translation>Nachrichten</translation>
+        </message>
+        <message>
+            <source>The drafts Promptly writes for you. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name and $link are filled in; the first line may be “Subject: …”.</source>
+            <translation type="vanished">Die Entwürfe, die Promptly für Sie schreibt. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name und $link werden eingesetzt; die erste Zeile darf „Subject: …“ sein.</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Ihr Name</translation>
+        </message>
+        <message>
+            <source>signs your drafts; empty: the From name on the Mail page</source>
+            <translation>unterschreibt Ihre Entwürfe; leer: der Absendername der Seite E-Mail</translation>
+        </message>
+        <message>
+            <source>The drafts Promptly writes for you. $name, $first_name, $title, $asked_when, $asked_on, $eta, $wanted_for, $promised_for, $new_time, $promise_note, $apology, $signature, $escalation_name and $link are filled in; the first line may be “Subject: …”.</source>
+            <translation>Die Entwürfe, die Promptly für Sie schreibt. $name, $first_name, $title, $asked_when, $asked_on, $eta, $wanted_for, $promised_for, $new_time, $promise_note, $apology, $signature, $escalation_name und $link werden ausgefüllt; die erste Zeile darf „Subject: …“ sein.</translation>
+        </message>
+        <message>
+            <source>Reply with an ETA</source>
+            <translation>Antwort mit Zeitangabe</translation>
+        </message>
+        <message>
+            <source>Promise before the time they want</source>
+            <translation>Vor dem gewünschten Termin zusagen</translation>
+        </message>
+        <message>
+            <source>Heads-up: need more time</source>
+            <translation>Vorwarnung: brauche mehr Zeit</translation>
+        </message>
+        <message>
+            <source>Apology and new time</source>
+            <translation>Entschuldigung und neuer Termin</translation>
+        </message>
+        <message>
+            <source>Renegotiate the promise</source>
+            <translation>Zusage neu vereinbaren</translation>
+        </message>
+        <message>
+            <source>Courteous reminder</source>
+            <translation>Freundliche Erinnerung</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>Nachfragen</translation>
+        </message>
+        <message>
+            <source>Escalate to their supervisor</source>
+            <translation>An die Vorgesetzten eskalieren</translation>
+        </message>
+        <message>
+            <source>Reset to default</source>
+            <translation>Auf Standard zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Template</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <source>Lee Example</source>
+            <translation>Lee Beispiel</translation>
+        </message>
+        <message>
+            <source>Dana Example</source>
+            <translation>Dana Beispiel</translation>
+        </message>
+        <message>
+            <source>the March invoice for the Berlin office</source>
+            <translation>die März-Rechnung für das Berliner Büro</translation>
+        </message>
+        <message>
+            <source>To: {to}</source>
+            <translation>An: {to}</translation>
+        </message>
+        <message>
+            <source>Cc: {cc}</source>
+            <translation>Cc: {cc}</translation>
+        </message>
+        <message>
+            <source>Subject: {subject}</source>
+            <translation>Betreff: {subject}</translation>
+        </message>
+    </context>
+    <context>
         <name>Notifier</name>
         <message>
             <source>While you were away</source>
@@ -219,14 +739,69 @@
         </message>
     </context>
     <context>
+        <name>PeoplePage</name>
+        <message>
+            <source>People</source>
+            <translation>Personen</translation>
+        </message>
+        <message>
+            <source>E-mail addresses for follow-ups, and whom to involve when a request stalls.</source>
+            <translation>E-Mail-Adressen für Nachfragen – und wen Sie einbeziehen, wenn eine Anfrage stockt.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Escalation contact</source>
+            <translation>Eskalationsperson</translation>
+        </message>
+        <message>
+            <source>name@example.org</source>
+            <translation>name@example.org</translation>
+        </message>
+        <message>
+            <source>Save person</source>
+            <translation>Person speichern</translation>
+        </message>
+        <message>
+            <source>New person</source>
+            <translation>Neue Person</translation>
+        </message>
+        <message>
+            <source>(nobody)</source>
+            <translation>(niemand)</translation>
+        </message>
+        <message>
+            <source>“{email}” is not an e-mail address like dana@example.org.</source>
+            <translation>„{email}“ ist keine E-Mail-Adresse wie dana@example.org.</translation>
+        </message>
+        <message>
+            <source>A person cannot be their own escalation contact.</source>
+            <translation>Niemand kann die eigene Eskalationsperson sein.</translation>
+        </message>
+        <message>
+            <source>Saved {name}.</source>
+            <translation>{name} gespeichert.</translation>
+        </message>
+    </context>
+    <context>
         <name>PromptRow</name>
         <message>
             <source>from {name} · asked {time}</source>
-            <translation>von {name} · gefragt {time}</translation>
+            <translation type="vanished">von {name} · gefragt {time}</translation>
         </message>
         <message>
             <source>to {name} · asked {time}</source>
-            <translation>an {name} · gefragt {time}</translation>
+            <translation type="vanished">an {name} · gefragt {time}</translation>
+        </message>
+        <message>
+            <source>{who} · asked {time}</source>
+            <translation>{who} · gefragt {time}</translation>
         </message>
         <message>
             <source>&amp;Done</source>
@@ -247,6 +822,18 @@
         <message>
             <source>New &amp;ETA…</source>
             <translation>Neue &amp;Zeitangabe…</translation>
+        </message>
+        <message>
+            <source>They &amp;promised…</source>
+            <translation>Sie haben &amp;zugesagt…</translation>
+        </message>
+        <message>
+            <source>&amp;Accept their time</source>
+            <translation>Gewünschten Termin &amp;zusagen</translation>
+        </message>
+        <message>
+            <source>Promise it for the time they want it by</source>
+            <translation>Zum gewünschten Termin zusagen</translation>
         </message>
         <message>
             <source>They &amp;replied</source>
@@ -373,6 +960,10 @@
             <translation>Nachfragen</translation>
         </message>
         <message>
+            <source>Wanted soon</source>
+            <translation>Bald gewünscht</translation>
+        </message>
+        <message>
             <source>Renegotiate</source>
             <translation>Neu vereinbaren</translation>
         </message>
@@ -385,12 +976,59 @@
             <translation>Zeitangabe senden</translation>
         </message>
         <message>
+            <source>Their ETA</source>
+            <translation>Ihr Termin</translation>
+        </message>
+        <message>
             <source>Their new ETA</source>
             <translation>Ihre neue Zeitangabe</translation>
         </message>
         <message>
             <source>ETA</source>
             <translation>Zeitangabe</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptsPage</name>
+        <message>
+            <source>Prompts</source>
+            <translation>Erinnerungen</translation>
+        </message>
+        <message>
+            <source>When each prompt of the ladder fires. Working minutes count only working hours; minutes are plain clock time.</source>
+            <translation>Wann jede Stufe der Erinnerungsleiter auslöst. Arbeitsminuten zählen nur in der Arbeitszeit; Minuten sind einfache Uhrzeit.</translation>
+        </message>
+        <message>
+            <source> working min</source>
+            <translation> Arbeitsmin.</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Answer a request I received within</source>
+            <translation>Eine erhaltene Anfrage beantworten innerhalb von</translation>
+        </message>
+        <message>
+            <source>Remind me to answer, before that, by</source>
+            <translation>Mich davor ans Antworten erinnern um</translation>
+        </message>
+        <message>
+            <source>Warn me before a promise I gave is due by</source>
+            <translation>Mich vor Fälligkeit meiner Zusage warnen um</translation>
+        </message>
+        <message>
+            <source>Nudge someone who has not answered after</source>
+            <translation>Nachhaken, wenn keine Antwort kam, nach</translation>
+        </message>
+        <message>
+            <source>Escalate when they still have not answered after</source>
+            <translation>Eskalieren, wenn noch immer keine Antwort kam, nach</translation>
+        </message>
+        <message>
+            <source>Escalate when their promise is late by</source>
+            <translation>Eskalieren, wenn ihre Zusage überfällig ist um</translation>
         </message>
     </context>
     <context>
@@ -432,8 +1070,16 @@
             <translation>{name} (neue Person)</translation>
         </message>
         <message>
+            <source>wanted by {time} · {left}</source>
+            <translation>gewünscht bis {time} · {left}</translation>
+        </message>
+        <message>
+            <source>promised for {time} · {left}</source>
+            <translation>zugesagt für {time} · {left}</translation>
+        </message>
+        <message>
             <source>{time} · {left}</source>
-            <translation>{time} · {left}</translation>
+            <translation type="vanished">{time} · {left}</translation>
         </message>
         <message>
             <source>{level} priority</source>
@@ -503,6 +1149,18 @@
             <translation>Suchen</translation>
         </message>
         <message>
+            <source>Dana Example owes me</source>
+            <translation>Dana Beispiel schuldet mir</translation>
+        </message>
+        <message>
+            <source>awaiting reply</source>
+            <translation>wartet auf Antwort</translation>
+        </message>
+        <message>
+            <source>reply overdue 20 min</source>
+            <translation>Antwort überfällig 20 Min.</translation>
+        </message>
+        <message>
             <source>History</source>
             <translation>Verlauf</translation>
         </message>
@@ -513,6 +1171,14 @@
         <message>
             <source>Answer with an ETA</source>
             <translation>Mit Zeitangabe antworten</translation>
+        </message>
+        <message>
+            <source>Accept their &amp;time</source>
+            <translation>Gewünschten &amp;Termin zusagen</translation>
+        </message>
+        <message>
+            <source>Promise the time they want it by</source>
+            <translation>Den gewünschten Termin zusagen</translation>
         </message>
         <message>
             <source>&amp;Renegotiate…</source>
@@ -598,6 +1264,14 @@
             <translation>Status: {status}</translation>
         </message>
         <message>
+            <source>Wanted by {time}</source>
+            <translation>Gewünscht bis {time}</translation>
+        </message>
+        <message>
+            <source>Reply by {time}</source>
+            <translation>Antwort bis {time}</translation>
+        </message>
+        <message>
             <source>Promised for {time}</source>
             <translation>Zugesagt für {time}</translation>
         </message>
@@ -650,19 +1324,19 @@
         <name>RequestModel</name>
         <message>
             <source>open</source>
-            <translation>offen</translation>
+            <translation type="vanished">offen</translation>
         </message>
         <message>
             <source>acknowledged</source>
-            <translation>bestätigt</translation>
+            <translation type="vanished">bestätigt</translation>
         </message>
         <message>
             <source>done</source>
-            <translation>erledigt</translation>
+            <translation type="vanished">erledigt</translation>
         </message>
         <message>
             <source>cancelled</source>
-            <translation>abgebrochen</translation>
+            <translation type="vanished">abgebrochen</translation>
         </message>
         <message>
             <source>Who</source>
@@ -686,23 +1360,19 @@
         </message>
         <message>
             <source>promised</source>
-            <translation>zugesagt</translation>
+            <translation type="vanished">zugesagt</translation>
         </message>
         <message>
             <source>from {name}</source>
-            <translation>von {name}</translation>
+            <translation type="vanished">von {name}</translation>
         </message>
         <message>
             <source>to {name}</source>
-            <translation>an {name}</translation>
-        </message>
-        <message>
-            <source>reply {countdown}</source>
-            <translation>antworten {countdown}</translation>
+            <translation type="vanished">an {name}</translation>
         </message>
         <message>
             <source>answer {countdown}</source>
-            <translation>Antwort {countdown}</translation>
+            <translation type="vanished">Antwort {countdown}</translation>
         </message>
     </context>
     <context>
@@ -712,423 +1382,8 @@
             <translation>Promptly-Einstellungen</translation>
         </message>
         <message>
-            <source>General</source>
-            <translation>Allgemein</translation>
-        </message>
-        <message>
-            <source>Received: I owe someone</source>
-            <translation>Erhalten: ich schulde jemandem etwas</translation>
-        </message>
-        <message>
-            <source>Made: someone owes me</source>
-            <translation>Gestellt: jemand schuldet mir etwas</translation>
-        </message>
-        <message>
-            <source>Quick add assumes</source>
-            <translation>Schnell erfassen nimmt an</translation>
-        </message>
-        <message>
-            <source>Desktop notification and prompt window</source>
-            <translation>Desktop-Benachrichtigung und Erinnerungsfenster</translation>
-        </message>
-        <message>
-            <source>Prompt window only</source>
-            <translation>Nur Erinnerungsfenster</translation>
-        </message>
-        <message>
-            <source>Prompts appear as</source>
-            <translation>Erinnerungen erscheinen als</translation>
-        </message>
-        <message>
-            <source>At the end of each working day, list what I still owe</source>
-            <translation>Am Ende jedes Arbeitstags auflisten, was ich noch schulde</translation>
-        </message>
-        <message>
-            <source>At the end of the working week, offer the weekly summary</source>
-            <translation>Am Ende der Arbeitswoche die Wochenübersicht anbieten</translation>
-        </message>
-        <message>
-            <source>Digests</source>
-            <translation>Zusammenfassungen</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>Keines</translation>
-        </message>
-        <message>
-            <source>Quick-add shortcut</source>
-            <translation>Tastenkürzel für Schnell erfassen</translation>
-        </message>
-        <message>
-            <source>Start Promptly when I log in</source>
-            <translation>Promptly bei der Anmeldung starten</translation>
-        </message>
-        <message>
-            <source>Autostart</source>
-            <translation>Autostart</translation>
-        </message>
-        <message>
-            <source>System time zone ({zone})</source>
-            <translation>Zeitzone des Systems ({zone})</translation>
-        </message>
-        <message>
-            <source>Time zone</source>
-            <translation>Zeitzone</translation>
-        </message>
-        <message>
-            <source>Working hours</source>
-            <translation>Arbeitszeiten</translation>
-        </message>
-        <message>
-            <source>Prompts wait for working time unless a request is urgent. Write hours like 09:00–17:00, or 08:00–12:00, 13:00–17:00 for a break. Leave a day empty for a day off.</source>
-            <translation>Erinnerungen warten auf die Arbeitszeit, außer bei dringenden Anfragen. Schreiben Sie Zeiten wie 09:00–17:00 oder 08:00–12:00, 13:00–17:00 für eine Pause. Lassen Sie einen freien Tag leer.</translation>
-        </message>
-        <message>
-            <source>day off</source>
-            <translation>frei</translation>
-        </message>
-        <message>
-            <source>Holidays</source>
-            <translation>Feiertage</translation>
-        </message>
-        <message>
-            <source>Add</source>
-            <translation>Hinzufügen</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Entfernen</translation>
-        </message>
-        <message>
-            <source>Import calendar (.ics)…</source>
-            <translation>Kalender importieren (.ics)…</translation>
-        </message>
-        <message>
-            <source>Import holidays</source>
-            <translation>Feiertage importieren</translation>
-        </message>
-        <message>
-            <source>iCalendar files (*.ics);;All files (*)</source>
-            <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n new day(s) added from the calendar.</source>
-            <translation>
-                <numerusform>%n neuer Tag aus dem Kalender hinzugefügt.</numerusform>
-                <numerusform>%n neue Tage aus dem Kalender hinzugefügt.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Prompts</source>
-            <translation>Erinnerungen</translation>
-        </message>
-        <message>
-            <source>When each prompt of the ladder fires. Working minutes count only working hours; minutes are plain clock time.</source>
-            <translation>Wann jede Stufe der Erinnerungsleiter auslöst. Arbeitsminuten zählen nur in der Arbeitszeit; Minuten sind einfache Uhrzeit.</translation>
-        </message>
-        <message>
-            <source> working min</source>
-            <translation> Arbeitsmin.</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> Min.</translation>
-        </message>
-        <message>
-            <source>Answer a request I received within</source>
-            <translation>Eine erhaltene Anfrage beantworten innerhalb von</translation>
-        </message>
-        <message>
-            <source>Remind me to answer, before that, by</source>
-            <translation>Mich davor ans Antworten erinnern um</translation>
-        </message>
-        <message>
-            <source>Warn me before a promise I gave is due by</source>
-            <translation>Mich vor Fälligkeit meiner Zusage warnen um</translation>
-        </message>
-        <message>
-            <source>Nudge someone who has not answered after</source>
-            <translation>Nachhaken, wenn keine Antwort kam, nach</translation>
-        </message>
-        <message>
-            <source>Escalate when they still have not answered after</source>
-            <translation>Eskalieren, wenn noch immer keine Antwort kam, nach</translation>
-        </message>
-        <message>
-            <source>Escalate when their promise is late by</source>
-            <translation>Eskalieren, wenn ihre Zusage überfällig ist um</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Personen</translation>
-        </message>
-        <message>
-            <source>E-mail addresses for follow-ups, and whom to involve when a request stalls.</source>
-            <translation>E-Mail-Adressen für Nachfragen – und wen Sie einbeziehen, wenn eine Anfrage stockt.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <source>Escalation contact</source>
-            <translation>Eskalationsperson</translation>
-        </message>
-        <message>
-            <source>name@example.org</source>
-            <translation>name@example.org</translation>
-        </message>
-        <message>
-            <source>Save person</source>
-            <translation>Person speichern</translation>
-        </message>
-        <message>
-            <source>New person</source>
-            <translation>Neue Person</translation>
-        </message>
-        <message>
-            <source>(nobody)</source>
-            <translation>(niemand)</translation>
-        </message>
-        <message>
-            <source>“{email}” is not an e-mail address like dana@example.org.</source>
-            <translation>„{email}“ ist keine E-Mail-Adresse wie dana@example.org.</translation>
-        </message>
-        <message>
-            <source>A person cannot be their own escalation contact.</source>
-            <translation>Niemand kann die eigene Eskalationsperson sein.</translation>
-        </message>
-        <message>
             <source>The person was not saved.</source>
-            <translation>Die Person wurde nicht gespeichert.</translation>
-        </message>
-        <message>
-            <source>Saved {name}.</source>
-            <translation>{name} gespeichert.</translation>
-        </message>
-        <message>
-            <source>Messages</source>
-            <translation>Nachrichten</translation>
-        </message>
-        <message>
-            <source>The drafts Promptly writes for you. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name and $link are filled in; the first line may be “Subject: …”.</source>
-            <translation>Die Entwürfe, die Promptly für Sie schreibt. $name, $first_name, $title, $asked_on, $promised_for, $new_time, $escalation_name und $link werden eingesetzt; die erste Zeile darf „Subject: …“ sein.</translation>
-        </message>
-        <message>
-            <source>Reply with an ETA</source>
-            <translation>Antwort mit Zeitangabe</translation>
-        </message>
-        <message>
-            <source>Heads-up: need more time</source>
-            <translation>Vorwarnung: brauche mehr Zeit</translation>
-        </message>
-        <message>
-            <source>Apology and new time</source>
-            <translation>Entschuldigung und neuer Termin</translation>
-        </message>
-        <message>
-            <source>Renegotiate the promise</source>
-            <translation>Zusage neu vereinbaren</translation>
-        </message>
-        <message>
-            <source>Courteous reminder</source>
-            <translation>Freundliche Erinnerung</translation>
-        </message>
-        <message>
-            <source>Check in</source>
-            <translation>Nachfragen</translation>
-        </message>
-        <message>
-            <source>Escalate to their supervisor</source>
-            <translation>An die Vorgesetzten eskalieren</translation>
-        </message>
-        <message>
-            <source>Reset to default</source>
-            <translation>Auf Standard zurücksetzen</translation>
-        </message>
-        <message>
-            <source>Template</source>
-            <translation>Vorlage</translation>
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation>Vorschau</translation>
-        </message>
-        <message>
-            <source>Lee Example</source>
-            <translation>Lee Beispiel</translation>
-        </message>
-        <message>
-            <source>Dana Example</source>
-            <translation>Dana Beispiel</translation>
-        </message>
-        <message>
-            <source>the March invoice for the Berlin office</source>
-            <translation>die März-Rechnung für das Berliner Büro</translation>
-        </message>
-        <message>
-            <source>To: {to}</source>
-            <translation>An: {to}</translation>
-        </message>
-        <message>
-            <source>Cc: {cc}</source>
-            <translation>Cc: {cc}</translation>
-        </message>
-        <message>
-            <source>Subject: {subject}</source>
-            <translation>Betreff: {subject}</translation>
-        </message>
-        <message>
-            <source>Mail</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <source>Promptly can send a follow-up straight from a prompt. The password is kept only in the system keyring.</source>
-            <translation>Promptly kann eine Nachfrage direkt aus einer Erinnerung senden. Das Passwort liegt nur im Schlüsselbund des Systems.</translation>
-        </message>
-        <message>
-            <source>STARTTLS</source>
-            <translation>STARTTLS</translation>
-        </message>
-        <message>
-            <source>SSL/TLS</source>
-            <translation>SSL/TLS</translation>
-        </message>
-        <message>
-            <source>None (unencrypted)</source>
-            <translation>Keine (unverschlüsselt)</translation>
-        </message>
-        <message>
-            <source>empty if the server needs no login</source>
-            <translation>leer, wenn der Server keine Anmeldung braucht</translation>
-        </message>
-        <message>
-            <source>SMTP server</source>
-            <translation>SMTP-Server</translation>
-        </message>
-        <message>
-            <source>Port</source>
-            <translation>Port</translation>
-        </message>
-        <message>
-            <source>Security</source>
-            <translation>Sicherheit</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>Benutzername</translation>
-        </message>
-        <message>
-            <source>From address</source>
-            <translation>Absenderadresse</translation>
-        </message>
-        <message>
-            <source>From name</source>
-            <translation>Absendername</translation>
-        </message>
-        <message>
-            <source>type to store a new password</source>
-            <translation>eingeben, um ein neues Passwort zu speichern</translation>
-        </message>
-        <message>
-            <source>Store in keyring</source>
-            <translation>Im Schlüsselbund speichern</translation>
-        </message>
-        <message>
-            <source>Forget</source>
-            <translation>Vergessen</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Passwort</translation>
-        </message>
-        <message>
-            <source>Send a test message</source>
-            <translation>Testnachricht senden</translation>
-        </message>
-        <message>
-            <source>used for the test message only, never saved</source>
-            <translation>nur für die Testnachricht, wird nie gespeichert</translation>
-        </message>
-        <message>
-            <source>Enter the user name and the password first.</source>
-            <translation>Geben Sie zuerst Benutzername und Passwort ein.</translation>
-        </message>
-        <message>
-            <source>The password was not stored.</source>
-            <translation>Das Passwort wurde nicht gespeichert.</translation>
-        </message>
-        <message>
-            <source>The password is stored in the system keyring.</source>
-            <translation>Das Passwort ist im Schlüsselbund des Systems gespeichert.</translation>
-        </message>
-        <message>
-            <source>The stored password is removed.</source>
-            <translation>Das gespeicherte Passwort ist entfernt.</translation>
-        </message>
-        <message>
-            <source>Enter the SMTP server and the from address first.</source>
-            <translation>Geben Sie zuerst den SMTP-Server und die Absenderadresse ein.</translation>
-        </message>
-        <message>
-            <source>Promptly test message</source>
-            <translation>Promptly-Testnachricht</translation>
-        </message>
-        <message>
-            <source>This message shows that Promptly can send follow-ups through {host}.</source>
-            <translation>Diese Nachricht zeigt, dass Promptly Nachfragen über {host} senden kann.</translation>
-        </message>
-        <message>
-            <source>Nothing was sent.</source>
-            <translation>Es wurde nichts gesendet.</translation>
-        </message>
-        <message>
-            <source>Sending…</source>
-            <translation>Wird gesendet…</translation>
-        </message>
-        <message>
-            <source>Test message sent to {address}.</source>
-            <translation>Testnachricht an {address} gesendet.</translation>
-        </message>
-        <message>
-            <source>Data</source>
-            <translation>Daten</translation>
-        </message>
-        <message>
-            <source>Everything Promptly knows is in one file.</source>
-            <translation>Alles, was Promptly weiß, steht in einer Datei.</translation>
-        </message>
-        <message>
-            <source>Open folder</source>
-            <translation>Ordner öffnen</translation>
-        </message>
-        <message>
-            <source>Back up now</source>
-            <translation>Jetzt sichern</translation>
-        </message>
-        <message>
-            <source>The back-up failed: {reason}</source>
-            <translation>Die Sicherung ist fehlgeschlagen: {reason}</translation>
-        </message>
-        <message>
-            <source>Backed up to {path}</source>
-            <translation>Gesichert nach {path}</translation>
-        </message>
-        <message>
-            <source>Write hours like 09:00–17:00.</source>
-            <translation>Schreiben Sie Zeiten wie 09:00–17:00.</translation>
-        </message>
-        <message>
-            <source>{end} is not after {start}: the hours end before they start.</source>
-            <translation>{end} liegt nicht nach {start}: Die Arbeitszeit endet, bevor sie beginnt.</translation>
-        </message>
-        <message>
-            <source>Correct the working hours marked above.</source>
-            <translation>Korrigieren Sie die oben markierten Arbeitszeiten.</translation>
+            <translation type="vanished">Die Person wurde nicht gespeichert.</translation>
         </message>
     </context>
     <context>
@@ -1272,6 +1527,26 @@
             <source>{0} received, {1} made</source>
             <translation>{0} erhalten, {1} gestellt</translation>
         </message>
+        <message>
+            <source>No time wanted came</source>
+            <translation>Kein gewünschter Termin fällig</translation>
+        </message>
+        <message>
+            <source>{delivered} of {settled} · {rate}</source>
+            <translation>{delivered} von {settled} · {rate}</translation>
+        </message>
+        <message>
+            <source>Delivered when wanted</source>
+            <translation>Zum gewünschten Termin geliefert</translation>
+        </message>
+        <message>
+            <source>By me</source>
+            <translation>Von mir</translation>
+        </message>
+        <message>
+            <source>To me</source>
+            <translation>An mich</translation>
+        </message>
     </context>
     <context>
         <name>SummaryWindow</name>
@@ -1332,6 +1607,10 @@
             <translation>Offen am Ende der Woche</translation>
         </message>
         <message>
+            <source>Delivered when wanted</source>
+            <translation>Zum gewünschten Termin geliefert</translation>
+        </message>
+        <message>
             <source>Per day</source>
             <translation>Pro Tag</translation>
         </message>
@@ -1374,6 +1653,10 @@
         <message>
             <source>This week · {0}</source>
             <translation>Diese Woche · {0}</translation>
+        </message>
+        <message>
+            <source>to me: {0}</source>
+            <translation>an mich: {0}</translation>
         </message>
         <message>
             <source>{0} of {1} · {2}</source>
@@ -1567,7 +1850,7 @@
         </message>
         <message>
             <source>open</source>
-            <translation>offen</translation>
+            <translation type="vanished">offen</translation>
         </message>
         <message>
             <source>done</source>
@@ -1788,6 +2071,62 @@
         <message>
             <source>Edited {fields}</source>
             <translation>Bearbeitet: {fields}</translation>
+        </message>
+        <message>
+            <source>due now</source>
+            <translation>jetzt fällig</translation>
+        </message>
+        <message>
+            <source>wanted soon</source>
+            <translation>bald gewünscht</translation>
+        </message>
+        <message>
+            <source>reply {countdown}</source>
+            <translation>antworten {countdown}</translation>
+        </message>
+        <message>
+            <source>wanted {countdown}</source>
+            <translation>gewünscht {countdown}</translation>
+        </message>
+        <message>
+            <source>I owe {name}</source>
+            <translation>Ich schulde {name}</translation>
+        </message>
+        <message>
+            <source>{name} owes me</source>
+            <translation>{name} schuldet mir</translation>
+        </message>
+        <message>
+            <source>{name} wants this by {time}, {left}, and you have not promised a time — promise one or deliver</source>
+            <translation>{name} möchte das bis {time}, {left}, und Sie haben keinen Termin zugesagt — sagen Sie einen zu oder liefern Sie</translation>
+        </message>
+        <message>
+            <source>You wanted this from {name} by {time} and nobody promised a time — check in</source>
+            <translation>Sie wollten das von {name} bis {time}, und niemand hat einen Termin zugesagt — fragen Sie nach</translation>
+        </message>
+        <message>
+            <source>needs reply</source>
+            <translation>Antwort nötig</translation>
+        </message>
+        <message>
+            <source>awaiting reply</source>
+            <translation>wartet auf Antwort</translation>
+        </message>
+        <message>
+            <source>wanted by {time}</source>
+            <translation>gewünscht bis {time}</translation>
+        </message>
+        <message>
+            <source>{name} asked {ago} and wants it by {time} — reply with done, an ETA, or accept their time</source>
+            <translation>{name} hat {ago} gefragt und möchte es bis {time} — antworten Sie mit erledigt, einem Termin oder sagen Sie den gewünschten zu</translation>
+        </message>
+        <message>
+            <source>promised {time}</source>
+            <translation>zugesagt {time}</translation>
+        </message>
+        <message>
+            <source>reply by {time}</source>
+            <translation>Antwort bis {time}</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>HoursPage</name>
+        <message numerus="yes">
+            <source>%n new day(s) added from the calendar.</source>
+            <translation>
+                <numerusform>%n new day added from the calendar.</numerusform>
+                <numerusform>%n new days added from the calendar.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Notifier</name>
         <message numerus="yes">
             <source>%n prompts due</source>
@@ -42,16 +52,6 @@
             <translation>
                 <numerusform>%n shown</numerusform>
                 <numerusform>%n shown</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message numerus="yes">
-            <source>%n new day(s) added from the calendar.</source>
-            <translation>
-                <numerusform>%n new day added from the calendar.</numerusform>
-                <numerusform>%n new days added from the calendar.</numerusform>
             </translation>
         </message>
     </context>

@@ -32,24 +32,21 @@ def _whole_process_ms(args: list[str], env: dict[str, str]) -> float:
 
 
 def _serve(listener: socket.socket, db_path: Path) -> None:
-    """A stand-in for the tray app's server: app.ipc.answer on a core kept open."""
-    from app import ipc
+    """A stand-in for the tray app's server: app.cli.server.answer on a core kept open."""
+    from app.cli.server import answer
     from app.clock import SystemClock
     from app.service import Promptly
-    from app.storage.database import open_database
-    from app.storage.store import Store
 
-    db = open_database(str(db_path))
-    core = Promptly(Store(db), SystemClock())
+    core = Promptly.open(str(db_path), SystemClock())
     while True:
         try:
             connection, _ = listener.accept()
         except OSError:
             break
         with connection:
-            connection.sendall(ipc.answer(connection.makefile("rb").readline(), core=core,
+            connection.sendall(answer(connection.makefile("rb").readline(), core=core,
                                           location=str(db_path)))
-    db.dispose()
+    core.close()
 
 
 def run() -> list[Figure]:

@@ -4,39 +4,32 @@ from __future__ import annotations
 
 import time
 
+from app.clock import FixedClock
 from app.scheduler import schedule
 from app.service import Promptly
-from app.storage.database import open_database
-from app.storage.store import Store
 from tests.bench.dataset import NOW, large_database
 from tests.bench.figures import Figure, median_ms
-
-
-class _Clock:
-    def now(self):
-        return NOW
 
 
 def run() -> list[Figure]:
     path = large_database()
 
     def open_and_schedule():
-        db = open_database(str(path))
-        Promptly(Store(db), _Clock()).schedule()
-        db.dispose()
+        core = Promptly.open(str(path), FixedClock(NOW))
+        core.schedule()
+        core.close()
 
     open_and_schedule()  # warm imports and the OS file cache
     first = median_ms(open_and_schedule, repeat=5)
 
-    db = open_database(str(path))
-    core = Promptly(Store(db), _Clock())
-    requests = core.store.open_requests()
+    core = Promptly.open(str(path), FixedClock(NOW))
+    requests = core.open_requests()
     settings = core.settings
     calendar = settings.calendar()
-    load = median_ms(lambda: core.store.open_requests(), repeat=5)
+    load = median_ms(lambda: core.open_requests(), repeat=5)
     cold = median_ms(lambda: schedule(requests, settings.ladder, settings.calendar(), NOW), repeat=5)
     warm = median_ms(lambda: schedule(requests, settings.ladder, calendar, NOW), repeat=7)
-    db.dispose()
+    core.close()
     return [
         Figure("open 20,000-request db + first schedule", first, 150),
         Figure(f"load {len(requests):,} open requests with history", load, 100),

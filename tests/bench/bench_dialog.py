@@ -18,11 +18,6 @@ from tests.bench.figures import Figure, median_ms
 ROWS = 10_000
 
 
-class _Clock:
-    def now(self):
-        return NOW
-
-
 def _app():
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,7 +68,7 @@ def _list_figures(app, controller) -> list[Figure]:
     open_rows = window.proxy.rowCount()
     window.state_box.setCurrentIndex(window.state_box.findData(STATE_ALL))
     app.processEvents()
-    store_ms = median_ms(lambda: controller.core.store.requests(with_history=False), repeat=3)
+    store_ms = median_ms(lambda: controller.core.requests(with_history=False), repeat=3)
     reload_ms = median_ms(window.reload, repeat=3)
     rows = window.proxy.rowCount()
     bar = window.table.verticalScrollBar()
@@ -107,20 +102,19 @@ def run() -> list[Figure]:
     app = _app()
     from PySide6.QtCore import QSettings
 
+    from app.clock import FixedClock
     from app.service import Promptly
-    from app.storage.database import open_database
-    from app.storage.store import Store
     from ui.controller import Controller
 
     with tempfile.TemporaryDirectory() as tmp:
         # Never touch the user's remembered window geometry.
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
         path = copy_of_large_database(Path(tmp) / "bench.db", total=ROWS, open_=2_000)
-        db = open_database(str(path))
-        controller = Controller(Promptly(Store(db), _Clock()))
+        core = Promptly.open(str(path), FixedClock(NOW))
+        controller = Controller(core)
         first, usual = _quick_add_open(app, controller)
         figures = [Figure("quick-add: trigger → visible and focused (median)", usual, 50),
                    Figure("quick-add: first open after start (maps the window)", first, 50)]
         figures += _list_figures(app, controller)
-        db.dispose()
+        core.close()
     return figures

@@ -16,10 +16,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from app.domain.model import Direction
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
-from app.storage.store import Store
 from tests.bench.dataset import NOW, PEOPLE, TITLES
 from tests.bench.figures import Figure, session_unavailable
 from tests.conftest import FakeClock
@@ -31,16 +30,14 @@ SETTLE_SECONDS = 3  # let the first prompts fire and the windows settle before m
 
 
 def _database(path: Path) -> None:
-    db = open_database(str(path))
-    clock = FakeClock(NOW - timedelta(hours=2))
-    core = Promptly(Store(db), clock)
+    core = Promptly.open(str(path), FakeClock(NOW - timedelta(hours=2)))
     core.save_settings(Settings(timezone="UTC"))
     for i in range(OPEN):
         # promises spread over the next days, a few within the hour, so countdowns keep moving
         promised = NOW + timedelta(minutes=7 + i * 13)
         core.add(NewRequest(Direction.RECEIVED if i % 2 else Direction.MADE, PEOPLE[i % len(PEOPLE)],
                             TITLES[i % len(TITLES)], promised_at=promised))
-    db.dispose()
+    core.close()
 
 
 def _cpu_seconds(pid: int) -> float:

@@ -11,9 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.clock import FixedClock
 from app.service import Promptly
-from app.storage.database import open_database
-from app.storage.store import Store
 from app.summary import IsoWeek, summarize, weekly_summary, window
 from tests.bench.dataset import NOW, large_database
 from tests.bench.figures import Figure, median_ms
@@ -26,17 +25,12 @@ _WINDOW_PROBE = """
 import sys, time
 from datetime import datetime
 from PySide6.QtWidgets import QApplication
+from app.clock import FixedClock
 from app.service import Promptly
-from app.storage.database import open_database
-from app.storage.store import Store
 from ui.controller import Controller
 
-class Clock:
-    def now(self):
-        return datetime.fromisoformat(sys.argv[2])
-
 app = QApplication([])
-core = Promptly(Store(open_database(sys.argv[1])), Clock())
+core = Promptly.open(sys.argv[1], FixedClock(datetime.fromisoformat(sys.argv[2])))
 core.settings
 controller = Controller(core)
 start = time.perf_counter()
@@ -48,15 +42,9 @@ print((time.perf_counter() - start) * 1000)
 """
 
 
-class _Clock:
-    def now(self):
-        return NOW
-
-
 def run() -> list[Figure]:
     path = large_database()
-    db = open_database(str(path))
-    core = Promptly(Store(db), _Clock())
+    core = Promptly.open(str(path), FixedClock(NOW))
     weekly_summary(core, WEEK)  # warm the OS file cache
     whole = median_ms(lambda: weekly_summary(core, WEEK), repeat=7)
     settings = core.settings
@@ -64,14 +52,14 @@ def run() -> list[Figure]:
     start, end = window(week, settings.zone, NOW)
 
     def load_window():
-        return core.store.requests_for_summary(start, end)
+        return core.requests_for_summary(start, end)
 
     requests, records = load_window()
     load = median_ms(load_window, repeat=7)
     calendar = settings.calendar()
     compute = median_ms(lambda: summarize(requests, records=records, week=week, now=NOW, zone=settings.zone,
                                           calendar=calendar, ladder=settings.ladder), repeat=7)
-    db.dispose()
+    core.close()
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "promptly.db"

@@ -12,11 +12,11 @@ import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from app.clock import FixedClock
 from app.domain import lifecycle
 from app.domain.model import Direction, Person, Priority
+from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
-from app.storage.store import Store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # a Monday morning
@@ -45,12 +45,11 @@ def copy_of_large_database(target: Path, total: int = 20_000, open_: int = 2_000
 
 def _build(path: Path, total: int, open_: int) -> None:
     rng = random.Random(7)
-    db = open_database(str(path))
-    store = Store(db)
-    store.save_settings(Settings(timezone="UTC"))
-    people = {name: store.save_person(Person(name, f"{name.lower()}@example.com")) for name in PEOPLE}
-    store.add_many(_request(rng, people, closed=i >= open_) for i in range(total))
-    db.dispose()
+    core = Promptly.open(str(path), FixedClock(NOW))
+    core.save_settings(Settings(timezone="UTC"))
+    people = {name: core.save_person(Person(name, f"{name.lower()}@example.com")) for name in PEOPLE}
+    core.add_many(_request(rng, people, closed=i >= open_) for i in range(total))
+    core.close()
 
 
 def _request(rng: random.Random, people: dict, closed: bool):

@@ -13,10 +13,9 @@ from datetime import datetime
 import pytest
 
 from app import ipc
+from app.cli.server import answer
 from app.clock import SystemClock
 from app.service import Promptly
-from app.storage.database import open_database
-from app.storage.store import Store
 from tests.cli.conftest import NOW
 from tests.cli.proc import isolated_env
 
@@ -37,8 +36,8 @@ class FakeApp:
         self.thread.start()
 
     def _serve(self) -> None:
-        db = open_database(str(self.db_path))  # SQLite connections stay in the thread that made them
-        core = Promptly(Store(db), SystemClock())
+        # SQLite connections stay in the thread that made them
+        core = Promptly.open(str(self.db_path), SystemClock())
         try:
             while True:
                 try:
@@ -48,9 +47,9 @@ class FakeApp:
                 with connection:
                     line = connection.makefile("rb").readline()
                     self.requests.append(json.loads(line))
-                    connection.sendall(ipc.answer(line, core=core, location=str(self.db_path)))
+                    connection.sendall(answer(line, core=core, location=str(self.db_path)))
         finally:
-            db.dispose()
+            core.close()
 
     def stop(self) -> None:
         try:
@@ -110,5 +109,5 @@ def test_a_stale_socket_falls_back_to_the_database(cli, app):
 
 
 def test_answer_rejects_malformed_lines(cli, tmp_path):
-    reply = json.loads(ipc.answer(b"not json\n", core=None, location=str(cli.db)))
+    reply = json.loads(answer(b"not json\n", core=None, location=str(cli.db)))
     assert reply["exit"] == 2 and "malformed" in reply["stderr"]

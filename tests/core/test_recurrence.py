@@ -3,7 +3,7 @@
 from datetime import datetime, timezone
 
 from app.domain.model import Direction, Status
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 
 UTC = timezone.utc
 
@@ -14,7 +14,7 @@ def test_done_on_a_recurring_request_creates_the_next_one(core, clock):
                                  needed_by=datetime(2026, 11, 23, 9, 0, tzinfo=UTC), tags=["team"]))
     clock.set(datetime(2026, 11, 23, 8, 55, tzinfo=UTC))
     core.done(weekly.id)
-    following = [r for r in core.store.requests() if r.id != weekly.id]
+    following = [r for r in core.requests() if r.id != weekly.id]
     assert len(following) == 1
     nxt = following[0]
     assert (nxt.title, nxt.counterpart.name, nxt.tags, nxt.recurrence) == \
@@ -26,4 +26,4 @@ def test_done_on_a_recurring_request_creates_the_next_one(core, clock):
 def test_a_one_off_request_does_not_come_back(core):
     once = core.add(NewRequest(Direction.MADE, "Jo", "badge form"))
     core.done(once.id)
-    assert core.store.count() == 1
+    assert core.request_count() == 1

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from app.domain.model import Direction, Priority, PromptKind
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from app.settings import Settings
 
 UTC = timezone.utc

@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.model import Direction
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
-from app.storage.store import Store
 from tests.conftest import FakeClock
 from tests.desktop.conftest import Desktop, wait_for
 
@@ -40,13 +39,12 @@ class RunningApp:
 
 
 def prepare(db: Path) -> None:
-    database = open_database(str(db))
-    core = Promptly(Store(database), FakeClock(NOW - timedelta(minutes=45)))
+    core = Promptly.open(str(db), FakeClock(NOW - timedelta(minutes=45)))
     core.save_settings(Settings(timezone="UTC", end_of_day_digest=False, weekly_summary_prompt=False))
     # asked 45 min before NOW: the reply prompt (respond-by − 15 min) falls due exactly at NOW
     core.add(NewRequest(Direction.RECEIVED, WHO, MARKUP))
     core.add(NewRequest(Direction.MADE, "Sam", "review contract", promised_at=NOW + timedelta(hours=5)))
-    database.dispose()
+    core.close()
 
 
 @pytest.fixture(scope="module")

@@ -22,28 +22,19 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.domain.model import Direction, Person, Priority
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
-from app.storage.store import Store
+from tests.conftest import FakeClock
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 23, 10, 20, tzinfo=UTC)  # a Monday morning
 
 
-class FixedClock:
-    def __init__(self, now: datetime) -> None:
-        self.current = now
-
-    def now(self) -> datetime:
-        return self.current
-
-
-def populate(core: Promptly, clock: FixedClock) -> None:
-    store = core.store
-    kim = store.save_person(Person("Kim", "kim@example.com"))
+def populate(core: Promptly, clock: FakeClock) -> None:
+    kim = core.save_person(Person("Kim", "kim@example.com"))
     for name in ("Dana", "Sam", "Lee", "Ari", "Noor", "Ravi", "Tess"):
-        store.save_person(Person(name, f"{name.lower()}@example.com",
+        core.save_person(Person(name, f"{name.lower()}@example.com",
                                  escalation_contact_id=kim.id if name in ("Sam", "Lee") else None))
 
     def at(**delta) -> datetime:
@@ -108,11 +99,9 @@ def main(out: Path) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        db = open_database(str(Path(tmp) / "shots.db"))
-        store = Store(db)
-        store.save_settings(Settings(timezone="UTC"))
-        clock = FixedClock(NOW)
-        core = Promptly(store, clock)
+        clock = FakeClock(NOW)
+        core = Promptly.open(str(Path(tmp) / "shots.db"), clock)
+        core.save_settings(Settings(timezone="UTC"))
         populate(core, clock)
         controller = Controller(core)
 
@@ -167,7 +156,7 @@ def main(out: Path) -> int:
         settle()
         tray.menu.grab().save(str(out / "tray-menu.png"))
         tray.menu.hide()
-        db.dispose()
+        core.close()
     print(f"saved quick-add, request-list, prompt, summary and tray-menu .png in {out}")
     return 0
 

@@ -17,39 +17,37 @@ from app.domain.model import Person
 from app.mail import MailSettings
 from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
-from app.storage.store import Store
 from tests.conftest import FakeClock
 from ui import i18n
 from ui.controller import Controller
-from ui.settings_dialog import SettingsDialog
+from ui.settings import SettingsDialog
 
 
 def main(out: str) -> int:
     app = QApplication(sys.argv[:1])
     i18n.install(app)
-    store = Store(open_database(tempfile.mkdtemp() + "/promptly.db"))
+    core = Promptly.open(tempfile.mkdtemp() + "/promptly.db",
+                         FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)))
     mail = MailSettings(host="smtp.example.org", user="kim", from_address="kim@example.org",
                         from_name="Kim Novak").to_dict()
     hours = {day: [["09:00", "17:00"]] for day in ("mon", "tue", "thu")}
     hours.update(wed=[["08:00", "12:00"], ["13:00", "17:00"]], fri=[["09:00", "15:00"]])
-    store.save_settings(Settings(timezone="Europe/Berlin", working_hours=hours, mail=mail,
-                                 holidays=("2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31")))
-    lee = store.save_person(Person("Lee Park", "lee@example.org"))
-    store.save_person(Person("Dana Weiß", "dana@example.org", lee.id))
-    store.save_person(Person("Sam Jones", "sam@example.org", lee.id))
-    store.save_person(Person("Kim Novak", "kim@example.org"))
-    core = Promptly(store, FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)))
+    core.save_settings(Settings(timezone="Europe/Berlin", working_hours=hours, mail=mail, your_name="Kim Novak",
+                                holidays=("2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31")))
+    lee = core.save_person(Person("Lee Park", "lee@example.org"))
+    core.save_person(Person("Dana Weiß", "dana@example.org", lee.id))
+    core.save_person(Person("Sam Jones", "sam@example.org", lee.id))
+    core.save_person(Person("Kim Novak", "kim@example.org"))
     dialog = SettingsDialog(Controller(core))
     dialog.show()
-    dialog.template_kind.setCurrentIndex(dialog.template_kind.findData("nudge"))
-    dialog.people_table.selectRow(0)
-    dialog.back_up()  # the Data page then shows where the copy went
-    for key in dialog.page_index:
-        dialog.show_page(key)
+    dialog.messages.kind.setCurrentIndex(dialog.messages.kind.findData("nudge"))
+    dialog.people.table.selectRow(0)
+    dialog.data.back_up()  # the Data page then shows where the copy went
+    for page in dialog.all_pages():
+        dialog.show_page(page.key)
         app.processEvents()
-        dialog.grab().save(f"{out}/settings-{key}.png")
-    dialog.hour_edits["thu"].setText("17:00–09:00")
+        dialog.grab().save(f"{out}/settings-{page.key}.png")
+    dialog.hours.edits["thu"].setText("17:00–09:00")
     dialog.apply()
     app.processEvents()
     dialog.grab().save(f"{out}/settings-hours-refused.png")

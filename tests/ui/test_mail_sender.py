@@ -10,7 +10,7 @@ from keyring.backends import fail
 from app.domain.model import Direction, EventKind, Person, PromptKind
 from app.drafts import draft
 from app.mail import MailSettings
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from tests.test_mail import certificate, free_port, inbox, secure_inbox  # noqa: F401  (fixtures)
 from tests.test_secrets import MemoryKeyring
 from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
@@ -19,13 +19,13 @@ from ui.mail_sender import send_draft
 
 @pytest.fixture
 def request_to_sam(core):
-    lee = core.store.save_person(Person("Lee Park", "lee@example.org"))
-    core.store.save_person(Person("Sam Jones", "sam@example.org", escalation_contact_id=lee.id))
+    lee = core.save_person(Person("Lee Park", "lee@example.org"))
+    core.save_person(Person("Sam Jones", "sam@example.org", escalation_contact_id=lee.id))
     return core.add(NewRequest(Direction.MADE, "Sam Jones", "repair invoice 4711"))
 
 
 def note(core, request, kind=PromptKind.NUDGE):
-    return draft(kind, core.get(request.id), core.store.people(), core.now(), core.settings.calendar())
+    return draft(kind, core.get(request.id), core.people(), core.now(), core.settings.calendar())
 
 
 def use_mail(core, **account):
@@ -112,3 +112,25 @@ def test_mail_not_set_up_is_reported_through_the_controller(controller, core, re
     assert send_draft(controller, request_to_sam.id, note(core, request_to_sam)) is None
     assert controller.errors == ["Mail is not set up. Enter the SMTP server and your address in "
                                  "Settings → Mail, then send again. Your draft is kept."]
+
+
+def test_a_bug_while_sending_keeps_the_draft_and_points_to_the_log(qtbot, controller, core, request_to_sam,
+                                                                   monkeypatch, log_folder):
+    use_mail(core, host="127.0.0.1", port=free_port(), from_address="kim@example.org")
+    before = len(core.get(request_to_sam.id).history)
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'ehlo'")
+
+    monkeypatch.setattr("app.mail.send", broken)
+    job = send_draft(controller, request_to_sam.id, note(core, request_to_sam))
+
+    with qtbot.waitSignal(job.finished, timeout=10000) as done:
+        pass
+    ok, text = done.args
+    assert not ok
+    assert text == ("The message was not sent.\n"
+                    f"Something went wrong. The details are in {log_folder / 'promptly.log'}.")
+    assert "AttributeError: 'NoneType' object has no attribute 'ehlo'" in (
+        log_folder / "promptly.log").read_text(encoding="utf-8")
+    assert len(core.get(request_to_sam.id).history) == before

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.model import Direction, EventKind, Person, PromptKind, Status
 from app.scheduler import Digest
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from ui.prompt_window import PromptWindow
 from tests.ui.windows_support import controller, mail_app, settings_dir  # noqa: F401  (fixtures)
 
@@ -194,9 +194,9 @@ def test_open_asks_for_the_list(qtbot, window, core, clock):
 
 
 def test_escalation_draft_goes_to_the_contact_with_cc_and_survives_encoding(
-        qtbot, window, core, clock, store, mail_app):
-    kim = store.save_person(Person("Kim", "kim@example.com"))
-    store.save_person(Person("Dana", "dana@example.com", escalation_contact_id=kim.id))
+        qtbot, window, core, clock, mail_app):
+    kim = core.save_person(Person("Kim", "kim@example.com"))
+    core.save_person(Person("Dana", "dana@example.com", escalation_contact_id=kim.id))
     request = add(core, "Rechnung & Lieferschein für Café", direction=Direction.MADE)
     clock.advance(hours=2)
     prompts, _ = due(core)

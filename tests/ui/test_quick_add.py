@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.model import Direction, Person
-from app.storage.store import Store
 from ui.quick_add import QuickAddDialog
 from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
 
@@ -86,7 +85,7 @@ def test_dropping_a_chip_keeps_its_words_in_the_title(qtbot, controller):
     assert "wanted" not in dict(chip_texts(dialog))
     assert dialog.title_label.text() == "What: review contract by friday"
     qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
-    [saved] = controller.core.store.requests()
+    [saved] = controller.core.requests()
     assert saved.title == "review contract by friday" and saved.needed_by is None
 
 
@@ -110,7 +109,7 @@ def test_enter_saves_exactly_one_request(qtbot, controller):
     qtbot.keyClicks(dialog.line, "to @sam review contract by fri 3pm #legal")
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
-    [request] = controller.core.store.requests()
+    [request] = controller.core.requests()
     assert saved.args == [request.id]
     assert (request.direction, request.counterpart.name, request.title, request.tags) == \
         (Direction.MADE, "Sam", "review contract", ["legal"])
@@ -126,7 +125,7 @@ def test_an_error_shows_inline_and_saves_nothing(qtbot, controller):
     assert dialog.isVisible()
     assert dialog.error_label.objectName() == "quickAddError"
     assert "say who with @" in dialog.error_label.text()
-    assert controller.core.store.count() == 0
+    assert controller.core.request_count() == 0
     assert controller.errors == []  # inline, not a message box
 
 
@@ -135,13 +134,13 @@ def test_esc_hides_and_saves_nothing(qtbot, controller):
     qtbot.keyClicks(dialog.line, "from @dana: invoice")
     qtbot.keyClick(dialog.line, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert controller.core.store.count() == 0
+    assert controller.core.request_count() == 0
 
 
-def test_at_completes_known_people(qtbot, controller, store: Store):
-    store.save_person(Person("Dana"))
-    store.save_person(Person("Dominik"))
-    store.save_person(Person("Lee"))
+def test_at_completes_known_people(qtbot, controller, core):
+    core.save_person(Person("Dana"))
+    core.save_person(Person("Dominik"))
+    core.save_person(Person("Lee"))
     dialog = make(qtbot, controller)
     qtbot.keyClicks(dialog.line, "from @do")
     popup = dialog.completer.popup()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.model import Direction, EventKind, Person, Priority, Status
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from ui.dialogs import DraftDialog, EditDialog, WhenDialog
 from ui.request_list import RequestListWindow
 from ui.request_model import (
@@ -178,7 +178,7 @@ def test_a_bad_time_says_why_and_cannot_be_accepted(qtbot, window, core):
     qtbot.keyClicks(window.dialog.when_edit, "blursday")
     assert "not a date I understand" in window.dialog.preview.text()
     window.dialog.accept()
-    assert core.store.requests()[0].status is Status.OPEN
+    assert core.requests()[0].status is Status.OPEN
 
 
 def test_renegotiate_needs_a_reason_and_records_it(qtbot, window, core):
@@ -248,8 +248,8 @@ def test_refused_action_is_reported_and_changes_nothing(qtbot, window, core, con
     assert core.get(request.id).title == "repair invoice"
 
 
-def test_draft_message_opens_the_mail_app_and_is_recorded(qtbot, window, core, store, mail_app):
-    store.save_person(Person("Sam", "sam@example.com"))
+def test_draft_message_opens_the_mail_app_and_is_recorded(qtbot, window, core, mail_app):
+    core.save_person(Person("Sam", "sam@example.com"))
     request = add(core, "contract & Café", who="Sam", direction=Direction.MADE)
     window.show()
     select(window, "contract & Café")

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from app.domain.model import Direction, PromptKind
-from app.service import NewRequest
+from app.domain.commands import NewRequest
 from ui.scheduler_driver import SchedulerDriver
 
 

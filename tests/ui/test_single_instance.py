@@ -10,6 +10,7 @@ import threading
 import pytest
 
 from app import ipc
+from app.cli.server import answer
 from ui.single_instance import InstanceServer, gui_line, hand_over
 
 
@@ -76,26 +77,26 @@ def test_hand_over_without_a_running_instance(runtime):
 
 
 def test_cli_commands_are_served_by_the_running_app(server, core, db_path, qtbot):
-    server.ready(lambda line: ipc.answer(line, core=core, location=str(db_path)))
+    server.ready(lambda line: answer(line, core=core, location=str(db_path)))
     with qtbot.waitSignal(server.served):
         reply = in_background(qtbot, lambda: ipc.forward(
             ["add", "from @dana: repair invoice by 15:00", "--json"], str(db_path), "/",
             {"PROMPTLY_NOW": "2026-11-23T09:00:00+00:00"}))
     assert reply["exit"] == 0, reply
-    assert [r.title for r in core.store.requests()] == ["repair invoice"]
+    assert [r.title for r in core.requests()] == ["repair invoice"]
 
 
 def test_requests_wait_while_the_app_loads(server, core, db_path, qtbot):
     client = Client(lambda: ipc.forward(["list", "--json"], str(db_path), "/", {}))
     client.start()
     qtbot.waitUntil(lambda: len(server._waiting) == 1, timeout=10_000)
-    server.ready(lambda line: ipc.answer(line, core=core, location=str(db_path)))
+    server.ready(lambda line: answer(line, core=core, location=str(db_path)))
     qtbot.waitUntil(lambda: not client.is_alive(), timeout=10_000)
     assert client.result["exit"] == 0
 
 
 def test_another_database_is_declined(server, core, db_path, tmp_path, qtbot):
-    server.ready(lambda line: ipc.answer(line, core=core, location=str(db_path)))
+    server.ready(lambda line: answer(line, core=core, location=str(db_path)))
     reply = in_background(qtbot, lambda: ipc.forward(["list"], str(tmp_path / "other.db"), "/", {}))
     assert reply is None  # the CLI then opens that database itself
 

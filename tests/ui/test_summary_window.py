@@ -123,7 +123,7 @@ def test_an_unwritable_export_says_so(qtbot, controller, w48, tmp_path):
 
 def test_names_stay_plain_text_in_every_export(core, clock, w48):
     from app.domain.model import Direction
-    from app.service import NewRequest
+    from app.domain.commands import NewRequest
 
     core.add(NewRequest(Direction.RECEIVED, "<b>Lee</b>", "odd name"))
     summary = weekly_summary(core, "2026-W49")

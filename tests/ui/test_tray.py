@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from app.domain.commands import NewRequest
 from app.domain.model import Direction, Priority
-from app.service import NewRequest
 from ui.icons import AMBER, CALM_ON_DARK, CALM_ON_LIGHT, RED, Urgency, paint
 from ui.tray import Tray, TrayData
 

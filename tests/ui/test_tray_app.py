@@ -13,10 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from app.domain.model import Direction
-from app.service import NewRequest, Promptly
+from app.domain.commands import NewRequest
+from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
-from app.storage.store import Store
 from ui.application import TRAY_WAIT_TRIES, Application, StartupReport
 from ui.single_instance import InstanceServer
 
@@ -27,11 +26,10 @@ MARKUP = "<b>x</b> & <img src=x>"
 @pytest.fixture
 def outside(db_path, clock):
     """Another process's view of the same database file."""
-    db = open_database(str(db_path))
-    core = Promptly(Store(db), clock)
+    core = Promptly.open(str(db_path), clock)
     core.save_settings(Settings(timezone="UTC", end_of_day_digest=False, weekly_summary_prompt=False))
     yield core
-    db.dispose()
+    core.close()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from app.storage.schema import Base
+from app.storage.schema import metadata
 
 config = context.config
 engine = config.attributes["engine"]
@@ -17,7 +17,7 @@ with engine.connect() as connection:
     try:
         context.configure(
             connection=connection,
-            target_metadata=Base.metadata,
+            target_metadata=metadata,
             render_as_batch=True,
         )
         with context.begin_transaction():
