@@ -96,7 +96,7 @@ class Settings:
         try:
             return CaptureSettings.from_dict(self.mail_capture)
         except CaptureSettingsError as exc:
-            raise SettingsError(str(exc)) from None
+            raise SettingsError(str(exc), "mail_capture") from None
 
     @property
     def zone(self) -> ZoneInfo:
