@@ -341,3 +341,16 @@ def read(message: EmailMessage) -> Mail:
         references=referenced_ids(message), ignored=ignored_reason(message),
         listed=is_list(message), texts=[subject, *first_lines(message)],
     )
+
+
+def message_url(message_id_: str, platform: str) -> str | None:
+    """A URL that opens a message by its Message-ID in the mail client, where there is a way:
+    Apple Mail's `message:` on macOS, RFC 2392 `mid:` elsewhere (Thunderbird registers it)."""
+    from urllib.parse import quote
+
+    key = message_id_.strip()
+    if not key or key.endswith("@promptly.invalid>"):
+        return None
+    if platform == "darwin":
+        return "message:" + quote(key if key.startswith("<") else f"<{key}>", safe="@.")
+    return "mid:" + quote(key.strip("<>"), safe="@.!$&'()*+,;=:-_~")

@@ -84,3 +84,11 @@ def test_a_message_without_message_id_has_a_stable_key():
 
 def test_a_bounce_is_a_bounce_before_it_is_an_automatic_reply():
     assert load("12-bounce").ignored == "bounce"
+
+
+def test_a_message_opens_by_its_id_where_the_platform_has_a_way():
+    from app.capture.message import message_url
+
+    assert message_url("<abc.1@mail.example.com>", "linux") == "mid:abc.1@mail.example.com"
+    assert message_url("<abc.1@mail.example.com>", "darwin") == "message:%3Cabc.1@mail.example.com%3E"
+    assert message_url(load("31-no-message-id").key, "linux") is None  # made up: no client knows it

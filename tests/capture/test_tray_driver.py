@@ -6,6 +6,7 @@ import os
 
 from app.capture.account import PASSWORD_ENV
 from app.service import Promptly
+from tests.ui.windows_support import controller, settings_dir  # noqa: F401 (fixtures)
 from ui.mail_capture import MailCaptureDriver, capture_text
 
 
@@ -37,3 +38,32 @@ def test_a_flagged_mail_is_announced_on_the_gui_thread(qtbot, mailbox, berlin_co
 def test_without_an_account_nothing_is_watched(qtbot, berlin_core):
     driver = MailCaptureDriver(berlin_core, lambda: None, secrets=None)
     assert driver.start() is False and driver.watch is None
+
+
+def test_the_detail_pane_says_from_mail_and_offers_the_message(qtbot, controller, core, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from app.domain.commands import NewRequest
+    from app.domain.model import Direction
+    from ui.request_list import RequestListWindow
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    core.add(NewRequest(Direction.RECEIVED, "Dana Holm", "Repair invoice", channel="mail",
+                        link="<01-dana-invoice@mail.example.com>", counterpart_email="dana.holm@example.com"))
+    core.add(NewRequest(Direction.RECEIVED, "Sam Lee", "Badge form"))
+    window = RequestListWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    for row in range(window.model.rowCount()):
+        window.table.selectRow(row)
+        if "From mail" in window.detail_facts.text():
+            break
+    assert "From mail: <01-dana-invoice@mail.example.com>" in window.detail_facts.text()
+    assert window.open_mail_button.isVisibleTo(window)
+    assert window.open_in_mail_client()
+    assert opened and opened[0].startswith(("mid:01-dana-invoice@mail.example.com",
+                                            "message:"))
+    window.table.selectRow(1 - window.table.currentIndex().row())
+    assert "From mail" not in window.detail_facts.text()
+    assert not window.open_mail_button.isVisibleTo(window)
