@@ -11,8 +11,9 @@ DESKTOP_DEBS := xvfb trayer dunst libnotify-bin dbus-x11 gnome-keyring xdotool x
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 libdbus-1-3 fonts-dejavu-core
 # Debian packages for the tests that start servers of their own, in temp dirs on free ports
-# (tests/servers/): the storage tests run on PostgreSQL as well as on SQLite.
-SERVER_DEBS := postgresql
+# (tests/servers/): the storage tests run on PostgreSQL as well as on SQLite; mail capture
+# runs against Dovecot.
+SERVER_DEBS := postgresql dovecot-imapd
 
 .PHONY: run test bench desktop-deps server-deps translations package clean
 

@@ -96,15 +96,62 @@ class Promptly:
 
     def add(self, new: NewRequest) -> Request:
         now = self.now()
-        person = self.store.person_named(new.counterpart) or Person(new.counterpart)
         request = lifecycle.create(
-            direction=new.direction, counterpart=person, title=new.title, now=now,
+            direction=new.direction, counterpart=self._counterpart(new), title=new.title, now=now,
             asked_at=new.asked_at, needed_by=new.needed_by, promised_at=new.promised_at,
             tags=list(new.tags),
             priority=new.priority, details=new.details, link=new.link, channel=new.channel,
-            recurrence=new.recurrence,
+            recurrence=new.recurrence, uid=new.uid,
         )
         return self.store.add(request)
+
+    def _counterpart(self, new: NewRequest) -> Person:
+        email = new.counterpart_email.strip().lower()
+        if email:
+            for person in self.store.people():
+                if (person.email or "").strip().lower() == email:
+                    return person
+        return self.store.person_named(new.counterpart) or Person(new.counterpart, email or None)
+
+    def add_once(self, new: NewRequest) -> Request | None:
+        """Add a request from a source with stable uids (mail); None when that uid is already
+        here, also when another process saved it a moment ago."""
+        from sqlalchemy.exc import IntegrityError
+
+        if new.uid is None:
+            raise ValueError("add_once needs the source's uid")
+        if self.store.known_uids([new.uid]):
+            return None
+        try:
+            return self.add(new)
+        except IntegrityError:
+            if self.store.known_uids([new.uid]):
+                return None
+            raise
+
+    def with_uid(self, uid: str) -> Request | None:
+        return self.store.request_with_uid(uid)
+
+    def answered(self, request_id: int, at: datetime, eta: datetime | None = None) -> Request | None:
+        """An answer seen elsewhere (a reply by mail), at its own time. The first answer
+        acknowledges; a time it names becomes the promise unless one was given already. None
+        when it changes nothing: a closed request, or one answered and promised before."""
+        changed = []
+
+        def change(request: Request) -> None:
+            if request.is_closed or at < request.asked_at:
+                return
+            when = eta if eta is not None and eta > request.asked_at else None
+            if request.acknowledged_at is None:
+                lifecycle.acknowledge(request, at=at, eta=when)
+            elif when is not None and request.promised_at is None:
+                lifecycle.promise(request, when, at=at)
+            else:
+                return
+            changed.append(request)
+
+        request, _ = self.store.update(request_id, change)
+        return request if changed else None
 
     def get(self, request_id: int) -> Request:
         return self.store.get(request_id)
@@ -239,6 +286,13 @@ class Promptly:
         return self.store.backup(folder / "backups" / f"{source.stem if source else 'promptly'}-{stamp}.db")
 
     # -- prompts ------------------------------------------------------------------------
+
+    def state(self, key: str, default=None):
+        """Small JSON state of the app and its sources (mail capture's progress)."""
+        return self.store.state(key, default)
+
+    def set_state(self, key: str, value) -> None:
+        self.store.set_state(key, value)
 
     @property
     def paused_until(self) -> datetime | None:

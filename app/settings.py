@@ -68,6 +68,8 @@ class Settings:
     your_name: str = ""  # signs drafts; empty: the mail sender name, else no signature
     autostart: bool = False
     mail: dict[str, Any] = field(default_factory=dict)  # never a password: that is in the keyring
+    # the IMAP mailbox that mail capture watches (app/capture/account.py); no password either
+    mail_capture: dict[str, Any] = field(default_factory=dict)
     templates: dict[str, str] = field(default_factory=dict)  # overrides of resources/templates
 
     def __post_init__(self) -> None:
@@ -77,6 +79,8 @@ class Settings:
                                 "notification_style")
         if self.mail:  # validates the mail account and refuses a stored password
             self.mail_settings()
+        if self.mail_capture:
+            self.capture_settings()
 
     def mail_settings(self):
         from app.mail import MailSettings, MailSettingsError  # lazy: smtplib is not needed to start
@@ -85,6 +89,14 @@ class Settings:
             return MailSettings.from_dict(self.mail)
         except MailSettingsError as exc:
             raise SettingsError(str(exc), "mail") from None
+
+    def capture_settings(self):
+        from app.capture.account import CaptureSettings, CaptureSettingsError
+
+        try:
+            return CaptureSettings.from_dict(self.mail_capture)
+        except CaptureSettingsError as exc:
+            raise SettingsError(str(exc), "mail_capture") from None
 
     @property
     def zone(self) -> ZoneInfo:

@@ -196,6 +196,7 @@ class Application(QObject):
         self.server.ready(lambda line: answer(line, core=core, location=location))
         self.server.served.connect(self.outside_change)
         self.driver.start(open_requests)
+        self._start_mail_capture(location, clock)
         del open_requests  # with their history: not kept once the timer is armed
         self.report.mark("ready", tray_visible=self.tray.icon.isVisible())
         self.report.write()
@@ -208,6 +209,18 @@ class Application(QObject):
             self.open("list")
         if not QSystemTrayIcon.isSystemTrayAvailable():
             self.tray_timer.start()
+
+    def _start_mail_capture(self, location: str, clock) -> None:
+        from app.secrets import Secrets
+        from app.service import Promptly
+        from ui.mail_capture import MailCaptureDriver
+
+        self.mail_capture = MailCaptureDriver(self.controller.core,
+                                              lambda: Promptly.open(location, clock), Secrets(), self)
+        self.mail_capture.captured.connect(lambda text: self.announcer.chain.notify("Promptly", text))
+        self.mail_capture.problem.connect(lambda text: text and log.warning("mail capture: %s", text))
+        self.mail_capture.start()
+        self.controller.changed.connect(self.mail_capture.follow_settings)
 
     def fail(self, message: str) -> None:
         log.error("cannot start: %s", message)
@@ -343,6 +356,8 @@ class Application(QObject):
         if self.controller is not None:
             self.driver.stop()
             self.poll.stop()
+            if getattr(self, "mail_capture", None) is not None:
+                self.mail_capture.stop()
         if self.server is not None:
             self.server.close()
         self.tray.icon.hide()

@@ -170,6 +170,10 @@ class RequestListWindow(QMainWindow):
         self.detail_facts.setWordWrap(True)
         self.detail_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.open_mail_button = QPushButton(self.tr("Open in mail client"))
+        self.open_mail_button.setObjectName("openMail")
+        self.open_mail_button.clicked.connect(self.open_in_mail_client)
+        self.open_mail_button.hide()
         history_caption = plain_label(self.tr("History"))
         caption_font = history_caption.font()
         caption_font.setBold(True)
@@ -180,6 +184,7 @@ class RequestListWindow(QMainWindow):
         self.history.setAccessibleName(self.tr("History"))
         box.addWidget(self.detail_title)
         box.addWidget(self.detail_facts)
+        box.addWidget(self.open_mail_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(history_caption)
         box.addWidget(self.history, 1)
 
@@ -415,6 +420,7 @@ class RequestListWindow(QMainWindow):
 
     def _show_detail(self) -> None:
         request_id = self.selected_id()
+        self.open_mail_button.hide()
         if request_id is None:
             self.detail_title.setText(self.tr("No request selected"))
             self.detail_facts.setText("")
@@ -445,7 +451,10 @@ class RequestListWindow(QMainWindow):
             facts.append(self.tr("Tags: {tags}").format(tags=" ".join("#" + t for t in request.tags)))
         if request.priority:
             facts.append(self.tr("Priority: {level}").format(level=priority_text(request.priority)))
-        if request.link:
+        if request.channel == "mail":
+            facts.append(self.tr("From mail: {message}").format(message=request.link))
+            self.open_mail_button.setVisible(self._mail_url(request) is not None)
+        elif request.link:
             facts.append(self.tr("Link: {link}").format(link=request.link))
         if request.details:
             facts.append("")
@@ -454,6 +463,27 @@ class RequestListWindow(QMainWindow):
         lines = [f"{moment_text(e.at, zone)}  ·  {event_text(e, request, zone)}"
                  for e in request.history]
         self.history.setPlainText("\n".join(lines))
+
+    @staticmethod
+    def _mail_url(request: Request) -> str | None:
+        import sys
+
+        from app.capture.message import message_url
+
+        return message_url(request.link, sys.platform) if request.channel == "mail" else None
+
+    def open_in_mail_client(self) -> bool:
+        """Open the captured message where the platform has a way (mid:, or message: on macOS)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        request_id = self.selected_id()
+        url = self._mail_url(self.controller.core.get(request_id)) if request_id else None
+        if url and QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+            return True
+        self.detail_facts.setText(self.detail_facts.text() + "\n\n" + self.tr(
+            "No mail client here opens messages by their id; search your mail for the title."))
+        return False
 
     def _context_menu(self, pos) -> None:
         index = self.table.indexAt(pos)

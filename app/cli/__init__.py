@@ -60,7 +60,8 @@ class Context:
     """
 
     def __init__(self, location: str, clock: Clock, core_factory: CoreFactory, stdout: TextIO,
-                 stderr: TextIO, cwd: Path, json: bool = False) -> None:
+                 stderr: TextIO, cwd: Path, json: bool = False,
+                 env: Mapping[str, str] | None = None) -> None:
         self.location = location
         self.clock = clock
         self.core_factory = core_factory
@@ -68,6 +69,7 @@ class Context:
         self.stderr = stderr
         self.cwd = cwd
         self.json = json
+        self.env = env  # the caller's environment (forwarded with the command)
 
     @cached_property
     def core(self) -> Promptly:
@@ -118,7 +120,7 @@ def run(argv: list[str], *, core_factory: CoreFactory, stdout: TextIO, stderr: T
 
         ctx = Context(location=database_location(args.db), clock=clock_from(env),
                       core_factory=core_factory, stdout=stdout, stderr=stderr,
-                      cwd=Path(cwd or os.getcwd()), json=args.json)
+                      cwd=Path(cwd or os.getcwd()), json=args.json, env=env)
         return _resolve(args.handler)(ctx, args)
     except _Exit as exc:
         return exc.status

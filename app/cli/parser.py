@@ -95,6 +95,22 @@ COMMANDS: list[Command] = [
     Command("summary", "the weekly summary: responses, promises kept, who waits", "app.cli.summary:summary", (
         arg("--week", metavar="YYYY-Www", help="an ISO week like 2026-W47 (default: this week, up to now)"),
     )),
+    Command("mail", "mail capture: set up the mailbox, run one pass, or show its state",
+            "app.cli.mail:mail", (
+        arg("action", choices=("setup", "sync", "status"),
+            help="setup: store the account (never the password); sync: one capture pass; status"),
+        arg("--imap", metavar="HOST[:PORT]", help="setup: the IMAP server"),
+        arg("--user", metavar="USER", help="setup: the mailbox's user name"),
+        arg("--security", choices=("ssl", "starttls", "none"),
+            help="setup: ssl (default, port 993), starttls (143), none (this machine only)"),
+        arg("--domain", action="extend", nargs="+", metavar="DOMAIN",
+            help="setup: the company's mail domains, e.g. example.com"),
+        arg("--capture-direct", action="store_true",
+            help="setup: also capture direct mail to me from colleagues, without a flag"),
+        arg("--address", metavar="EMAIL", help="setup: my address, if the user name is not it"),
+    ), "Flagged mail becomes a request: received from the sender (Inbox), made to the first "
+       "recipient (Sent). Replies acknowledge them. The password comes from the system keyring "
+       "or PROMPTLY_MAIL_PASSWORD; it is never stored in the settings."),
     Command("import", "import a csv or json file written by `export`", "app.cli.commands:import_", (
         arg("file", metavar="FILE"),
     ), "Import requests from a csv or json export. Requests already here (same uid) are skipped, "

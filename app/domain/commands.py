@@ -25,3 +25,5 @@ class NewRequest:
     details: str = ""
     link: str = ""
     channel: str = ""
+    counterpart_email: str = ""  # matches a known person by address before by name
+    uid: str | None = None  # a source's own stable id (mail: from the Message-ID); else random

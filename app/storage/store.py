@@ -336,6 +336,11 @@ class Store:
                 found.update(conn.execute(select(_REQ.c.uid).where(_REQ.c.uid.in_(chunk))).scalars())
         return found
 
+    def request_with_uid(self, uid: str) -> Request | None:
+        with self._transaction() as conn:
+            rows = self._select(conn, _REQ.c.uid == uid)
+        return rows[0] if rows else None
+
     def count(self) -> int:
         with self._transaction() as conn:
             return conn.execute(select(func.count()).select_from(_REQ)).scalar_one()

@@ -25,6 +25,105 @@
         </message>
     </context>
     <context>
+        <name>CapturePage</name>
+        <message>
+            <source>Mail capture</source>
+            <translation>Mail-Erfassung</translation>
+        </message>
+        <message>
+            <source>Mail you flag in any mail client becomes a request: received from the sender (Inbox), made to the first recipient (Sent). Your replies acknowledge them.</source>
+            <translation>Eine Mail, die Sie in einem beliebigen Mailprogramm markieren, wird zur Anfrage: vom Absender erhalten (Posteingang) oder an den ersten Empfänger gestellt (Gesendet). Ihre Antworten bestätigen sie.</translation>
+        </message>
+        <message>
+            <source>SSL/TLS</source>
+            <translation>SSL/TLS</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>None (this computer only)</source>
+            <translation>Keine (nur dieser Computer)</translation>
+        </message>
+        <message>
+            <source>type to store a new password</source>
+            <translation>eingeben, um ein neues Passwort zu speichern</translation>
+        </message>
+        <message>
+            <source>Store in keyring</source>
+            <translation>Im Schlüsselbund speichern</translation>
+        </message>
+        <message>
+            <source>found automatically</source>
+            <translation>automatisch gefunden</translation>
+        </message>
+        <message>
+            <source>Capture direct mail from colleagues, without a flag</source>
+            <translation>Direkte Mails von Kollegen auch ohne Markierung erfassen</translation>
+        </message>
+        <message>
+            <source>Mail to you (not only in Cc) from the company domains, not from a list, not an automatic reply.</source>
+            <translation>Mails an Sie (nicht nur in Cc) aus den Firmendomains, nicht von einer Liste, keine automatische Antwort.</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>IMAP-Server</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Sicherheit</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>Inbox folder</source>
+            <translation>Posteingang</translation>
+        </message>
+        <message>
+            <source>Sent folder</source>
+            <translation>Gesendet-Ordner</translation>
+        </message>
+        <message>
+            <source>Company domains</source>
+            <translation>Firmendomains</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Works today with a password or an app password (Gmail, Microsoft 365: create an app password). Signing in with OAuth2 is not supported yet.</source>
+            <translation>Funktioniert mit einem Passwort oder App-Passwort (Gmail, Microsoft 365: ein App-Passwort anlegen). Anmelden mit OAuth2 wird noch nicht unterstützt.</translation>
+        </message>
+        <message>
+            <source>Enter the server, the user name and the password first.</source>
+            <translation>Geben Sie zuerst Server, Benutzernamen und Passwort ein.</translation>
+        </message>
+        <message>
+            <source>The password is stored in the system keyring.</source>
+            <translation>Das Passwort ist im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>Connected: Inbox is {inbox}, Sent is {sent}.</source>
+            <translation>Verbunden: Posteingang ist {inbox}, Gesendet ist {sent}.</translation>
+        </message>
+        <message>
+            <source>not found; choose it</source>
+            <translation>nicht gefunden; bitte wählen</translation>
+        </message>
+    </context>
+    <context>
         <name>Chip</name>
         <message>
             <source>Keep “{text}” as words of the title</source>
@@ -457,6 +556,13 @@
         <message>
             <source>{end} is not after {start}: the hours end before they start.</source>
             <translation>{end} liegt nicht nach {start}: Die Arbeitszeit endet, bevor sie beginnt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailCapture</name>
+        <message>
+            <source>Captured from mail: {who} · {title}</source>
+            <translation>Aus Mail erfasst: {who} · {title}</translation>
         </message>
     </context>
     <context>
@@ -1161,6 +1267,10 @@
             <translation>Antwort überfällig 20 Min.</translation>
         </message>
         <message>
+            <source>Open in mail client</source>
+            <translation>Im Mailprogramm öffnen</translation>
+        </message>
+        <message>
             <source>History</source>
             <translation>Verlauf</translation>
         </message>
@@ -1288,8 +1398,16 @@
             <translation>Priorität: {level}</translation>
         </message>
         <message>
+            <source>From mail: {message}</source>
+            <translation>Aus Mail: {message}</translation>
+        </message>
+        <message>
             <source>Link: {link}</source>
             <translation>Link: {link}</translation>
+        </message>
+        <message>
+            <source>No mail client here opens messages by their id; search your mail for the title.</source>
+            <translation>Kein Mailprogramm hier öffnet Nachrichten über ihre ID; suchen Sie in Ihren Mails nach dem Titel.</translation>
         </message>
         <message>
             <source>They replied</source>

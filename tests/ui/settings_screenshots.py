@@ -32,7 +32,10 @@ def main(out: str) -> int:
                         from_name="Kim Novak").to_dict()
     hours = {day: [["09:00", "17:00"]] for day in ("mon", "tue", "thu")}
     hours.update(wed=[["08:00", "12:00"], ["13:00", "17:00"]], fri=[["09:00", "15:00"]])
+    capture = dict(host="imap.example.com", port=993, security="ssl", user="kim.baker@example.com",
+                   domains=["example.com"], capture_direct=True)
     core.save_settings(Settings(timezone="Europe/Berlin", working_hours=hours, mail=mail, your_name="Kim Novak",
+                                mail_capture=capture,
                                 holidays=("2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31")))
     lee = core.save_person(Person("Lee Park", "lee@example.org"))
     core.save_person(Person("Dana Weiß", "dana@example.org", lee.id))
@@ -46,7 +49,8 @@ def main(out: str) -> int:
     for page in dialog.all_pages():
         dialog.show_page(page.key)
         app.processEvents()
-        dialog.grab().save(f"{out}/settings-{page.key}.png")
+        name = "mail-capture" if page.key == "capture" else page.key
+        dialog.grab().save(f"{out}/settings-{name}.png")
     dialog.hours.edits["thu"].setText("17:00–09:00")
     dialog.apply()
     app.processEvents()

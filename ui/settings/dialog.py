@@ -17,6 +17,7 @@ from app.autostart import Autostart, AutostartError
 from app.secrets import Secrets
 from app.settings import Settings, SettingsError
 from ui.controller import Controller
+from ui.settings.capture import CapturePage
 from ui.settings.data import DataPage
 from ui.settings.general import GeneralPage
 from ui.settings.hours import HoursPage
@@ -34,6 +35,7 @@ FIELD_PAGES = {
     "prompts": ("ladder",),
     "templates": ("your_name", "templates"),
     "mail": ("mail",),
+    "capture": ("mail_capture",),
 }
 
 
@@ -54,6 +56,7 @@ class SettingsDialog(QDialog):
         self.people = PeoplePage(controller)
         self.messages = MessagesPage(controller)
         self.mail = MailPage(controller, secrets or Secrets(), save=self.apply)
+        self.capture = CapturePage(controller, self.mail.secrets)
         self.data = DataPage(controller)
 
         self.nav = QListWidget()
@@ -80,7 +83,8 @@ class SettingsDialog(QDialog):
         self.load(self.core.settings)
 
     def all_pages(self) -> tuple[SettingsPage, ...]:
-        return (self.general, self.hours, self.prompts, self.people, self.messages, self.mail, self.data)
+        return (self.general, self.hours, self.prompts, self.people, self.messages, self.mail, self.capture,
+                self.data)
 
     def page(self, key: str) -> SettingsPage:
         return next(p for p in self.all_pages() if p.key == key)

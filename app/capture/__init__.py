@@ -1,0 +1,1 @@
+"""Mail capture: flagged and answered mail in the user's IMAP mailbox becomes requests."""
