@@ -216,9 +216,10 @@ def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
         local = by_uid.get(request_uid)
         st["shared"][request_uid] = {"requester": row.requester, "asked": row.asked}
         if local is None:
-            local = _new_local(core, row, me, team)
+            local = _new_local(core, row, me, team,
+                               next((e for e in incoming if e.kind == "created"), None))
             created += 1
-        known = {e.data[TEAM]["uid"] for e in local.history if TEAM in e.data}
+        known = {e.data[TEAM].get("uid") for e in local.history if TEAM in e.data}
         fresh = [e for e in incoming if e.uid not in known]
         if not fresh:
             continue
@@ -236,7 +237,8 @@ def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
     return created
 
 
-def _new_local(core, row: server.SharedRequest, me: str, team: list[dict]) -> Request:
+def _new_local(core, row: server.SharedRequest, me: str, team: list[dict],
+               created: server.ServerEvent | None) -> Request:
     other = row.requester if row.asked == me else row.asked
     name = next((m["name"] for m in team if m["login"] == other), other)
     person = core.store.person_named(name) or Person(name)
@@ -247,7 +249,8 @@ def _new_local(core, row: server.SharedRequest, me: str, team: list[dict]) -> Re
     request.history.append(Event(EventKind.CREATED, row.asked_at, {
         "asked_at": row.asked_at.isoformat(),
         **({"needed_by": row.needed_by.isoformat()} if row.needed_by else {}),
-        TEAM: {"author": row.requester if row.asked != me else other}}))
+        TEAM: {"uid": created.uid if created else None, "author": other,
+               "seq": created.seq if created else None}}))
     return core.store.add(request)
 
 
