@@ -192,6 +192,8 @@ def show(ctx: Context, args: Args) -> int:
         rows.append(("done", at(request.completed_at)))
     if request.cancelled_at:
         rows.append(("cancelled", at(request.cancelled_at)))
+    if request.uid in _shared_uids(ctx):
+        rows.append(("shared", "yes, with the team"))
     rows += [("tags", " ".join("#" + plain(t) for t in request.tags) or "none"),
              ("priority", request.priority.label)]
     for label, value in (("details", request.details), ("link", request.link),

@@ -20,7 +20,6 @@ from app.domain.model import Direction, Event, EventKind, Person, Priority, Requ
 from app.team import server
 from app.team.fold import SHARED_FIELDS, SHARED_KINDS, FoldState, SharedEvent, fold
 
-STATE_KEY = "team"
 TEAM = "team"  # the key of a pulled event's origin in its data
 _NS = uuid.UUID("6f1c7d2e-5a8b-4c3d-9e0f-2a1b3c4d5e6f")
 
@@ -37,14 +36,14 @@ class SyncResult:
 
 
 def state(core) -> dict[str, Any]:
-    found = core.store.state(STATE_KEY)
+    found = core.team_state()
     if not found:
         raise NotJoined("this Promptly is not in a team; join one with `promptly team join URL`")
     return dict(found)
 
 
 def joined(core) -> bool:
-    return bool(core.store.state(STATE_KEY))
+    return bool(core.team_state())
 
 
 def _password(address: server.Address) -> str | None:
@@ -88,12 +87,12 @@ def join(core, url: str) -> server.Member:
     me = next((m for m in team if m.login == address.user), None)
     if me is None or not me.active:
         raise server.TeamError(f"{address.user} is not a member of the team on {address.server}")
-    current = core.store.state(STATE_KEY)
+    current = core.team_state()
     if current and (current["server"], current["member"]) != (address.server, address.user):
         raise server.TeamError(f"this Promptly is in the team on {current['server']} as "
                                f"{current['member']} already")
     if not current:
-        core.store.set_state(STATE_KEY, {
+        core.save_team_state({
             "server": address.server, "url": str(address), "member": address.user,
             "origin": uuid.uuid4().hex, "last_seq": 0, "pushed_upto": 0, "shared": {},
             "members": [m.to_json() for m in team], "last_sync": None})
@@ -178,7 +177,7 @@ def sync(core) -> SyncResult:
         server.push(conn, new_requests, events, escalations)
         # committed on the server: record it, so a crash now resends only uids it has
         st["shared"], st["pushed_upto"] = shared, newest
-        core.store.set_state(STATE_KEY, st)
+        core.save_team_state(st)
         pulled = created = 0
         while True:
             batch = server.pull(conn, st["last_seq"])
@@ -187,11 +186,11 @@ def sync(core) -> SyncResult:
             created += _apply(core, conn, st, batch)
             pulled += sum(1 for e in batch if e.author != st["member"])
             st["last_seq"] = batch[-1].seq
-            core.store.set_state(STATE_KEY, st)
+            core.save_team_state(st)
     st["last_sync"] = core.now().isoformat()
     # events appended locally by the pull are others': never to be pushed
     st["pushed_upto"] = max(st["pushed_upto"], _newest_event_id(core))
-    core.store.set_state(STATE_KEY, st)
+    core.save_team_state(st)
     return SyncResult(len(events), pulled, created)
 
 
@@ -233,7 +232,7 @@ def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
                 request.history.append(Event(EventKind(e.kind), e.at, data))
             _refold(request, row, st["origin"], me)
 
-        core.store.update(local.id, apply)
+        core.apply_shared(local.id, apply)
     return created
 
 
@@ -241,7 +240,7 @@ def _new_local(core, row: server.SharedRequest, me: str, team: list[dict],
                created: server.ServerEvent | None) -> Request:
     other = row.requester if row.asked == me else row.asked
     name = next((m["name"] for m in team if m["login"] == other), other)
-    person = core.store.person_named(name) or Person(name)
+    person = core.person_named(name) or Person(name)
     request = Request(
         direction=Direction.RECEIVED if row.asked == me else Direction.MADE,
         counterpart=person, title=row.title, asked_at=row.asked_at, tags=list(row.tags),
@@ -251,7 +250,8 @@ def _new_local(core, row: server.SharedRequest, me: str, team: list[dict],
         **({"needed_by": row.needed_by.isoformat()} if row.needed_by else {}),
         TEAM: {"uid": created.uid if created else None, "author": other,
                "seq": created.seq if created else None}}))
-    return core.store.add(request)
+    core.add_many([request])
+    return request
 
 
 def _refold(request: Request, row: server.SharedRequest, origin: str, me: str) -> None:
@@ -274,7 +274,7 @@ def _refold(request: Request, row: server.SharedRequest, origin: str, me: str) -
 
 
 def shared_uids(core) -> set[str]:
-    found = core.store.state(STATE_KEY)
+    found = core.team_state()
     return set(found["shared"]) if found else set()
 
 
