@@ -286,12 +286,13 @@ def add_member(url: str, login: str, *, name: str, password: str, email: str | N
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
         if exists:
             raise TeamError(f"a database role {login} exists already; choose another login")
-        # the password travels as a literal in the statement: keep it out of the server log
-        conn.execute("SET LOCAL log_statement = 'none'")
         from psycopg import sql
 
+        # hashed here (SCRAM, as libpq does for \password): the server and its log never see it
+        verifier = conn.pgconn.encrypt_password(password.encode(), login.encode(),
+                                                b"scram-sha-256").decode()
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-            sql.Identifier(login), sql.Literal(password), sql.Identifier(MEMBER)))
+            sql.Identifier(login), sql.Literal(verifier), sql.Identifier(MEMBER)))
         conn.execute(f"ALTER ROLE {role} SET search_path = {SCHEMA}")
         conn.execute(f"INSERT INTO {SCHEMA}.members (login, name, email, supervisor) "
                      "VALUES (%s, %s, %s, %s)", (login, name.strip(), email, supervisor))

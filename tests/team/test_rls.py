@@ -141,3 +141,11 @@ def test_a_cue_arrives_and_the_poll_alone_finds_the_event(three):
         plan = "\n".join(r[0] for r in poller.execute(
             "EXPLAIN SELECT seq FROM promptly_team.events WHERE seq > 1 ORDER BY seq LIMIT 1000"))
         assert "events_pkey" in plan
+
+
+def test_the_server_keeps_only_a_scram_verifier(three):
+    team, kim, dana, sam = three
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:
+        stored = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s",
+                              (dana[0],)).fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$") and dana[1] not in stored
