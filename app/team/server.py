@@ -215,6 +215,9 @@ def _connect_error(address: Address, reason: str) -> TeamError:
                          "`promptly team join URL --password-stdin`, or set PGPASSWORD or PGPASSFILE")
     if "not permitted to log in" in lowered:
         return TeamError(f"{address.user} has been removed from the team on {address.server}")
+    if "too many clients" in lowered or "connection slots" in lowered:
+        return Unreachable(f"the team server {address.server} has no free connection now; "
+                           "nothing is lost, the next `promptly sync` sends it")
     if "does not exist" in lowered:
         return TeamError(f"{address.server}: {reason.strip().splitlines()[-1]}")
     return Unreachable(f"cannot reach the team server {address.server}; nothing is lost, "

@@ -35,7 +35,8 @@ def _cpu_ticks(pids: list[int]) -> dict[int, int]:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:  # gone: its last sample stands
             continue
-        ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
+        # utime, stime, and the exited children's (the postmaster's reaped backends)
+        ticks[pid] = sum(int(f) for f in fields[11:15])
     return ticks
 
 
@@ -63,6 +64,7 @@ def simulate(members: int, seconds: float, every: float) -> None:
         for i, login in enumerate(logins):
             server.add_member(admin, login, name=f"Member {i}", password=f"pw-{login}-load",
                               supervisor=logins[i // 10] if i >= 10 else None)
+        connects: list[float] = []
         pushes: list[float] = []
         pulls: list[float] = []
         errors: list[str] = []
@@ -71,61 +73,64 @@ def simulate(members: int, seconds: float, every: float) -> None:
         ready = threading.Barrier(members + 1)
 
         def member(index: int) -> None:
+            # like `promptly sync`: connect, push, pull, disconnect (200 members holding a
+            # connection each would need 200 server processes; see the README's figures)
             me = logins[index]
+            url = f"postgresql://{me}@127.0.0.1:{pg.port}/{database}"
             rnd = random.Random(index)
-            conn = server.connect(f"postgresql://{me}@127.0.0.1:{pg.port}/{database}",
-                                  password=f"pw-{me}-load", autocommit=True)
             last_seq, owed, clock = 0, [], START
-            ready.wait()
             try:
+                ready.wait(120)
                 while time.monotonic() < stop:
                     time.sleep(rnd.uniform(0.5, 1.5) * every)
                     clock += timedelta(minutes=1)
                     t0 = time.perf_counter()
-                    if owed and rnd.random() < 0.5:
-                        uid = owed.pop(rnd.randrange(len(owed)))
-                        kind = rnd.choice(["promised", "done"])
-                        server.push(conn, [], [server.ServerEvent(
-                            0, uuid.uuid4().hex, uid, me, kind, clock,
-                            {"to": (clock + timedelta(days=1)).isoformat()})])
-                    else:
-                        other = logins[rnd.randrange(members)]
-                        if other == me:
-                            continue
-                        uid = uuid.uuid4().hex
-                        server.push(conn, [server.SharedRequest(uid, me, other, "report", ["load"],
-                                                                0, clock, None)],
-                                    [server.ServerEvent(0, uuid.uuid4().hex, uid, me, "created",
-                                                        clock, {})])
-                    t1 = time.perf_counter()
-                    batch = server.pull(conn, last_seq)
-                    while batch:
-                        for e in batch:
-                            if e.kind == "created" and e.author != me:
-                                owed.append(e.request_uid)
-                        last_seq = batch[-1].seq
+                    with server.connect(url, password=f"pw-{me}-load", autocommit=True) as conn:
+                        t1 = time.perf_counter()
+                        if owed and rnd.random() < 0.5:
+                            uid = owed.pop(rnd.randrange(len(owed)))
+                            kind = rnd.choice(["promised", "done"])
+                            server.push(conn, [], [server.ServerEvent(
+                                0, uuid.uuid4().hex, uid, me, kind, clock,
+                                {"to": (clock + timedelta(days=1)).isoformat()})])
+                        else:
+                            other = logins[(index + rnd.randrange(1, members)) % members]
+                            uid = uuid.uuid4().hex
+                            server.push(conn, [server.SharedRequest(
+                                uid, me, other, "report", ["load"], 0, clock, None)],
+                                [server.ServerEvent(0, uuid.uuid4().hex, uid, me, "created",
+                                                    clock, {})])
+                        t2 = time.perf_counter()
                         batch = server.pull(conn, last_seq)
-                    t2 = time.perf_counter()
+                        while batch:
+                            for e in batch:
+                                if e.kind == "created" and e.author != me:
+                                    owed.append(e.request_uid)
+                            last_seq = batch[-1].seq
+                            batch = server.pull(conn, last_seq)
+                        t3 = time.perf_counter()
                     with lock:
-                        pushes.append(t1 - t0)
-                        pulls.append(t2 - t1)
+                        connects.append(t1 - t0)
+                        pushes.append(t2 - t1)
+                        pulls.append(t3 - t2)
             except Exception as exc:  # noqa: BLE001 - counted and shown, not fatal to the run
                 with lock:
                     errors.append(f"{me}: {exc}")
-            finally:
-                conn.close()
 
         threads = [threading.Thread(target=member, args=(i,), daemon=True) for i in range(members)]
         for t in threads:
             t.start()
-        ready.wait()
-        pids = _server_pids(admin)
+        ready.wait(120)
+        postmaster = int((pg.root / "data" / "postmaster.pid").read_text().split()[0])
+        pids = sorted({postmaster, *_server_pids(admin)})
         first, last, wall0 = _cpu_ticks(pids), {}, time.monotonic()
         while time.monotonic() < stop:  # sampled while the backends live: they exit at the end
             last.update(_cpu_ticks(pids))
             time.sleep(0.5)
         for t in threads:
             t.join(seconds + 60)
+        time.sleep(1)  # the last backends exit and are reaped
+        last.update(_cpu_ticks(pids))
         cpu = sum(last.get(pid, ticks) - ticks for pid, ticks in first.items()) / 100
         wall = time.monotonic() - wall0
         with server.connect(admin, allow_password=True, autocommit=True) as conn:
@@ -139,6 +144,7 @@ def simulate(members: int, seconds: float, every: float) -> None:
         print(f"members {members}, {wall:.0f} s, one action every ~{every:g} s each")
         print(f"actions {len(pushes)} ({len(pushes) / wall:.1f}/s), events {events}, "
               f"errors {len(errors)}")
+        print(f"connect p50 {_percentile(connects, .5):5.1f} ms   p99 {_percentile(connects, .99):7.1f} ms")
         print(f"push  p50 {_percentile(pushes, .5):7.1f} ms   p99 {_percentile(pushes, .99):7.1f} ms")
         print(f"pull  p50 {_percentile(pulls, .5):7.1f} ms   p99 {_percentile(pulls, .99):7.1f} ms")
         print(f"server CPU {cpu:.1f} s over {wall:.0f} s ({100 * cpu / wall:.0f}% of one core)")
