@@ -362,7 +362,8 @@ class ServerEvent:
 def push(conn, requests: Sequence[SharedRequest], events: Sequence[ServerEvent],
          escalations: Iterable[tuple[str, str]] = ()) -> None:
     """Send requests and events by uid in one transaction: sending twice adds nothing."""
-    with conn.transaction():
+    # one round trip (pipeline mode): the push lock is held for the server's work only
+    with conn.pipeline(), conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUSH_LOCK,))
         with conn.cursor() as cur:
             if requests:
