@@ -362,6 +362,8 @@ class ServerEvent:
 def push(conn, requests: Sequence[SharedRequest], events: Sequence[ServerEvent],
          escalations: Iterable[tuple[str, str]] = ()) -> None:
     """Send requests and events by uid in one transaction: sending twice adds nothing."""
+    if not (requests or events):
+        return  # no lock, no cue: others are not woken for nothing
     # one round trip (pipeline mode): the push lock is held for the server's work only
     with conn.pipeline(), conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUSH_LOCK,))
@@ -378,7 +380,7 @@ def push(conn, requests: Sequence[SharedRequest], events: Sequence[ServerEvent],
                     f"INSERT INTO {SCHEMA}.events (uid, request_uid, kind, at, data)"
                     " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (uid) DO NOTHING",
                     [(e.uid, e.request_uid, e.kind, e.at, json.dumps(e.data)) for e in events])
-            for request_uid, to_login in escalations:
+            for request_uid, to_login in escalations:  # escalated events come with them
                 cur.execute(f"INSERT INTO {SCHEMA}.escalations (request_uid, to_login)"
                             " VALUES (%s, %s) ON CONFLICT DO NOTHING", (request_uid, to_login))
             cur.execute(f"NOTIFY {CHANNEL}")

@@ -286,3 +286,31 @@ def status(core) -> dict[str, Any]:
 
 def last_sync(st: dict) -> datetime | None:
     return datetime.fromisoformat(st["last_sync"]) if st.get("last_sync") else None
+
+
+def watch(core, every: float, *, listen: bool = True, stop=None, sleep=None) -> int:
+    """Sync, then wait for a cue (LISTEN) or at most `every` seconds, and again, until
+    `stop(received, rounds)` says so (None: until interrupted). Without `listen` (behind a
+    transaction pooler, where LISTEN does not work) it only polls. Returns the events received."""
+    import time
+
+    sleep = sleep or time.sleep
+    st = state(core)
+    received = rounds = 0
+    cue = None
+    try:
+        if listen:
+            cue = _connect(st["url"])
+            server.listen(cue)
+        while True:
+            received += sync(core).pulled
+            rounds += 1
+            if stop is not None and stop(received, rounds):
+                return received
+            if cue is not None:
+                server.wait_for_cue(cue, every)
+            else:
+                sleep(every)
+    finally:
+        if cue is not None:
+            cue.close()

@@ -26,22 +26,25 @@ def _core(path, clock) -> Promptly:
 
 @pytest.fixture
 def pair(team, tmp_path, clock, monkeypatch):
+    """Dana and Sam, each with a store; passwords from a libpq password file (PGPASSFILE)."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
     dana, sam = team.add("dana", "Dana"), team.add("sam", "Sam")
+    passfile = tmp_path / "pgpass"
+    passfile.write_text("".join(f"127.0.0.1:{team.pg.port}:{team.database}:{login}:{password}\n"
+                                for login, password in (dana, sam)))
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
     cores = {}
-    for login, password in (dana, sam):
-        core = _core(tmp_path / f"{login}.db", clock)
-        monkeypatch.setenv("PGPASSWORD", password)
-        sync.join(core, team.url(login))
-        cores[login] = (core, password)
+    for login, _ in (dana, sam):
+        cores[login] = _core(tmp_path / f"{login}.db", clock)
+        sync.join(cores[login], team.url(login))
 
     def run(login):
-        core, password = cores[login]
-        monkeypatch.setenv("PGPASSWORD", password)
-        return sync.sync(core)
+        return sync.sync(cores[login])
 
-    yield team, cores[dana[0]][0], cores[sam[0]][0], dana[0], sam[0], run
-    for core, _ in cores.values():
+    yield team, cores[dana[0]], cores[sam[0]], dana[0], sam[0], run
+    for core in cores.values():
         core.close()
 
 
@@ -68,3 +71,36 @@ def test_noted_by_the_asked_side_and_pushed_twice(pair, clock):
     run(sam_login)
     run(dana_login)
     assert dana.get(noted.id).status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("listen", [True, False], ids=["cue", "poll"])
+def test_a_watching_member_receives_by_cue_or_by_poll(pair, clock, listen):
+    import threading
+    import time
+
+    team, dana, sam, dana_login, sam_login, run = pair
+    sam.add(NewRequest(Direction.MADE, "Dana", "the keys"))
+    result = {}
+
+    def watcher():
+        # its own store handle: the watch runs beside this thread's writes
+        core = _core(dana.data_file, clock)
+        try:
+            start = time.monotonic()
+            result["rounds"] = []
+            result["received"] = sync.watch(
+                core, 30 if listen else 0.5, listen=listen,
+                stop=lambda received, rounds: result["rounds"].append(rounds) or received or rounds > 100)
+            result["seconds"] = time.monotonic() - start
+        finally:
+            core.close()
+
+    thread = threading.Thread(target=watcher)
+    thread.start()
+    time.sleep(2)  # the watcher has done its first sync and waits
+    run(sam_login)
+    thread.join(60)
+    assert result["received"] == 1
+    assert result["seconds"] < 20  # a cue, not the 30 s wait
+    if listen:
+        assert result["rounds"][-1] == 2  # no polling: woken once, by Sam's push
