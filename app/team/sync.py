@@ -82,7 +82,7 @@ def _connect(url: str):
 
 def join(core, url: str) -> server.Member:
     address = server.Address.parse(url)
-    with _connect(str(address)) as conn:
+    with _connect(url) as conn:
         team = server.members(conn)
     me = next((m for m in team if m.login == address.user), None)
     if me is None or not me.active:
@@ -93,7 +93,7 @@ def join(core, url: str) -> server.Member:
                                f"{current['member']} already")
     if not current:
         core.save_team_state({
-            "server": address.server, "url": str(address), "member": address.user,
+            "server": address.server, "url": url, "member": address.user,  # no password in it
             "origin": uuid.uuid4().hex, "last_seq": 0, "pushed_upto": 0, "shared": {},
             "members": [m.to_json() for m in team], "last_sync": None})
     return me
@@ -166,6 +166,18 @@ def pending_push(core) -> int:
 
 def sync(core) -> SyncResult:
     """Push, then pull until nothing is left. Unreachable: server.Unreachable, nothing lost."""
+    import psycopg
+
+    try:
+        return _sync(core)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise server.TeamError(f"the team server refused a change: {exc}") from None
+    except psycopg.OperationalError:
+        raise server.Unreachable("lost the team server during the sync; nothing is lost, the "
+                                 "next `promptly sync` sends it") from None
+
+
+def _sync(core) -> SyncResult:
     st = state(core)
     with _connect(st["url"]) as conn:
         team = server.members(conn)
