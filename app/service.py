@@ -31,6 +31,7 @@ from app.storage.interface import ChangeCursor, Storage
 
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
+TEAM_KEY = "team"
 
 
 class Promptly:
@@ -262,6 +263,23 @@ class Promptly:
     def save_person(self, person: Person) -> Person:
         """Add a person (no id) or change one; names are unique regardless of case."""
         return self.store.save_person(person)
+
+    # -- team mode (app.team): its bookkeeping, and others' events folded in --------------
+
+    def team_state(self) -> dict | None:
+        """Team mode's local bookkeeping (app.team.sync); None when not in a team."""
+        return self.store.state(TEAM_KEY)
+
+    def save_team_state(self, value: dict | None) -> None:
+        self.store.set_state(TEAM_KEY, value)
+
+    def person_named(self, name: str) -> Person | None:
+        return self.store.person_named(name)
+
+    def apply_shared(self, request_id: int, change) -> Request:
+        """Fold a team member's events into a shared request (app.team.sync): `change` appends
+        them and sets the state the fold gives, in one transaction."""
+        return self._change(request_id, change)
 
     # -- imports and the data file ------------------------------------------------------
 

@@ -34,10 +34,20 @@ def _when(ctx: Context, words: list[str], future: bool = True) -> datetime:
     return parse_when(" ".join(words), now=core.now(), calendar=core.settings.calendar(), future=future)
 
 
-def _to_json(ctx: Context, request: Request, history: bool = False) -> dict:
+def _to_json(ctx: Context, request: Request, history: bool = False,
+             shared: set[str] | None = None) -> dict:
     core = ctx.core
-    return request_json(request, now=core.now(), zone=ctx.zone, respond_by=core.respond_by(request),
+    data = request_json(request, now=core.now(), zone=ctx.zone, respond_by=core.respond_by(request),
                         history=history)
+    data["shared"] = request.uid in (_shared_uids(ctx) if shared is None else shared)
+    return data
+
+
+def _shared_uids(ctx: Context) -> set[str]:
+    """Uids of the requests shared with a team (app.team), the same on both sides."""
+    from app.team.sync import shared_uids
+
+    return shared_uids(ctx.core)
 
 
 def _changed(ctx: Context, request: Request, what: str) -> int:
@@ -117,9 +127,8 @@ def list_(ctx: Context, args: Args) -> int:
     deadlines = {r.id: core.deadline(r) for r in requests}
     requests.sort(key=lambda r: _urgency(r, deadlines[r.id]))
     if ctx.json:
-        zone = ctx.zone
-        ctx.emit([request_json(r, now=now, zone=zone, respond_by=core.respond_by(r))
-                  for r in requests])
+        shared = _shared_uids(ctx)
+        ctx.emit([_to_json(ctx, r, shared=shared) for r in requests])
         return 0
     if not requests:
         kind = "" if which == "all" else f"{which} "
@@ -183,6 +192,8 @@ def show(ctx: Context, args: Args) -> int:
         rows.append(("done", at(request.completed_at)))
     if request.cancelled_at:
         rows.append(("cancelled", at(request.cancelled_at)))
+    if request.uid in _shared_uids(ctx):
+        rows.append(("shared", "yes, with the team"))
     rows += [("tags", " ".join("#" + plain(t) for t in request.tags) or "none"),
              ("priority", request.priority.label)]
     for label, value in (("details", request.details), ("link", request.link),

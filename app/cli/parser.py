@@ -115,6 +115,22 @@ COMMANDS: list[Command] = [
         arg("file", metavar="FILE"),
     ), "Import requests from a csv or json export. Requests already here (same uid) are skipped, "
        "so importing twice changes nothing. A bad row stops the import: nothing is imported."),
+    Command("team", "team mode: init, add-member, remove-member, join, status, members",
+            "app.cli.team:team", (
+        arg("action", choices=("init", "add-member", "remove-member", "join", "status", "members"),
+            metavar="ACTION", help="init URL | add-member URL LOGIN | remove-member URL LOGIN | "
+                                   "join URL | status | members"),
+        arg("url", nargs="?", metavar="URL", help="postgresql://USER@HOST:PORT/DATABASE"),
+        arg("login", nargs="?", metavar="LOGIN", help="the member's login (add-member, remove-member)"),
+        arg("--name", metavar="NAME", help="the member's display name (add-member)"),
+        arg("--email", metavar="E", help="the member's e-mail (add-member)"),
+        arg("--supervisor", metavar="LOGIN", help="whom escalations reach (add-member)"),
+        arg("--password-stdin", action="store_true",
+            help="read the password from the standard input (add-member; join: into the keyring)"),
+    ), "Set up and use a team server (PostgreSQL). Passwords come from the system keyring or "
+       "libpq's PGPASSWORD, PGPASSFILE or service file, never from the URL."),
+    Command("sync", "send this store's shared changes to the team and fetch the others'",
+            "app.cli.team:sync_"),
 ]
 
 

@@ -8,7 +8,7 @@ REQUEST_KEYS = {
     "id", "uid", "direction", "counterpart", "counterpart_email", "title", "details", "link",
     "channel", "tags", "priority", "recurrence", "status", "asked_at", "acknowledged_at",
     "respond_by", "promised_at", "original_promise", "completed_at", "cancelled_at", "overdue",
-    "needed_by", "who", "status_text",
+    "needed_by", "who", "status_text", "shared",
 }
 
 

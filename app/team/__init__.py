@@ -1,0 +1,1 @@
+# Team mode: members share requests through a PostgreSQL server; each keeps a local store.

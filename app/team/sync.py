@@ -1,0 +1,328 @@
+# Sync: push this store's shared events, pull the team's, fold them into local requests.
+"""The local side of team mode, on the core's front door (app.service.Promptly).
+
+Local bookkeeping lives in the store's small state (key `team`): the server address (no
+password), this member's login, a random id of this store (`origin`), the team's member list,
+the last pulled sequence number, the last local event id already pushed, and the uids of the
+shared requests. Local events get stable uids derived from (origin, local event id), so pushing
+again after a lost answer sends the same uids and the server keeps one of each. Events pulled
+from others carry their uid and author in `data["team"]`; they are never pushed back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain.model import Direction, Event, EventKind, Person, Priority, Request
+from app.team import server
+from app.team.fold import SHARED_FIELDS, SHARED_KINDS, FoldState, SharedEvent, fold
+
+TEAM = "team"  # the key of a pulled event's origin in its data
+_NS = uuid.UUID("6f1c7d2e-5a8b-4c3d-9e0f-2a1b3c4d5e6f")
+
+
+class NotJoined(server.TeamError):
+    pass
+
+
+@dataclass
+class SyncResult:
+    pushed: int
+    pulled: int
+    new_requests: int
+
+
+def state(core) -> dict[str, Any]:
+    found = core.team_state()
+    if not found:
+        raise NotJoined("this Promptly is not in a team; join one with `promptly team join URL`")
+    return dict(found)
+
+
+def joined(core) -> bool:
+    return bool(core.team_state())
+
+
+def _password(address: server.Address) -> str | None:
+    """The keyring's password for this member, or None to let libpq find one."""
+    import os
+
+    from app.secrets import Secrets, SecretsUnavailable
+
+    if any(os.environ.get(k) for k in ("PGPASSWORD", "PGPASSFILE", "PGSERVICE")):
+        return None  # libpq's own mechanisms, for scripts and tests
+    try:
+        return Secrets().get(_secret_name(address))
+    except SecretsUnavailable:  # no keyring: libpq's ~/.pgpass may still have it
+        return None
+
+
+def _secret_name(address: server.Address) -> str:
+    return f"team:{address.user}@{address.server}"
+
+
+def save_password(url: str, password: str) -> None:
+    from app.secrets import Secrets
+
+    Secrets().set(_secret_name(server.Address.parse(url)), password)
+
+
+def _connect(url: str):
+    conn = server.connect(url, password=_password(server.Address.parse(url)), autocommit=True)
+    try:
+        server.check_version(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def join(core, url: str) -> server.Member:
+    address = server.Address.parse(url)
+    with _connect(url) as conn:
+        team = server.members(conn)
+    me = next((m for m in team if m.login == address.user), None)
+    if me is None or not me.active:
+        raise server.TeamError(f"{address.user} is not a member of the team on {address.server}")
+    current = core.team_state()
+    if current and (current["server"], current["member"]) != (address.server, address.user):
+        raise server.TeamError(f"this Promptly is in the team on {current['server']} as "
+                               f"{current['member']} already")
+    if not current:
+        core.save_team_state({
+            "server": address.server, "url": url, "member": address.user,  # no password in it
+            "origin": uuid.uuid4().hex, "last_seq": 0, "pushed_upto": 0, "shared": {},
+            "members": [m.to_json() for m in team], "last_sync": None})
+    return me
+
+
+def _member_for(team: list[dict], name: str, me: str) -> dict | None:
+    key = name.strip().casefold().lstrip("@")
+    for m in team:
+        if m["active"] and m["login"] != me and key in (m["login"].casefold(), m["name"].casefold()):
+            return m
+    return None
+
+
+def event_uid(origin: str, event: Event) -> str:
+    return uuid.uuid5(_NS, f"{origin}:{event.id}").hex
+
+
+def _is_mine(event: Event) -> bool:
+    return TEAM not in event.data
+
+
+def _shared_data(event: Event) -> dict[str, Any]:
+    data = dict(event.data)
+    if event.kind is EventKind.EDITED:
+        data["changes"] = {k: v for k, v in data.get("changes", {}).items() if k in SHARED_FIELDS}
+    return data
+
+
+def _outgoing(core, st: dict) -> tuple[list, list, list, dict, int]:
+    """What to push: new shared requests, unpushed events of shared requests, escalations."""
+    me, origin, upto = st["member"], st["origin"], st["pushed_upto"]
+    shared = dict(st["shared"])
+    new_requests, events, escalations = [], [], []
+    newest = upto
+    team = st["members"]
+    for request in core.requests(with_history=True):
+        newest = max([newest, *(e.id or 0 for e in request.history)])
+        is_new = False
+        if request.uid not in shared:
+            other = _member_for(team, request.counterpart.name, me)
+            if other is None:
+                continue  # someone outside the team: stays local
+            requester, asked = ((me, other["login"]) if request.direction is Direction.MADE
+                                else (other["login"], me))
+            shared[request.uid] = {"requester": requester, "asked": asked}
+            new_requests.append(server.SharedRequest(
+                request.uid, requester, asked, request.title, list(request.tags),
+                int(request.priority), request.asked_at, request.needed_by))
+            is_new = True
+        for event in request.history:
+            if event.kind not in SHARED_KINDS or not _is_mine(event):
+                continue
+            if not is_new and (event.id or 0) <= upto:
+                continue
+            events.append(server.ServerEvent(0, event_uid(origin, event), request.uid, me,
+                                             event.kind.value, event.at, _shared_data(event)))
+            if event.kind is EventKind.ESCALATED:
+                parties = shared[request.uid]
+                if parties["requester"] == me:
+                    boss = next((m["supervisor"] for m in team if m["login"] == parties["asked"]), None)
+                    if boss:
+                        escalations.append((request.uid, boss))
+    return new_requests, events, escalations, shared, newest
+
+
+def pending_push(core) -> int:
+    st = state(core)
+    return len(_outgoing(core, st)[1])
+
+
+def sync(core) -> SyncResult:
+    """Push, then pull until nothing is left. Unreachable: server.Unreachable, nothing lost."""
+    import psycopg
+
+    try:
+        return _sync(core)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise server.TeamError(f"the team server refused a change: {exc}") from None
+    except psycopg.OperationalError:
+        raise server.Unreachable("lost the team server during the sync; nothing is lost, the "
+                                 "next `promptly sync` sends it") from None
+
+
+def _sync(core) -> SyncResult:
+    st = state(core)
+    with _connect(st["url"]) as conn:
+        team = server.members(conn)
+        st["members"] = [m.to_json() for m in team]
+        me = next((m for m in team if m.login == st["member"]), None)
+        if me is None or not me.active:
+            raise server.TeamError(f"{st['member']} has been removed from the team")
+        new_requests, events, escalations, shared, newest = _outgoing(core, st)
+        server.push(conn, new_requests, events, escalations)
+        # committed on the server: record it, so a crash now resends only uids it has
+        st["shared"], st["pushed_upto"] = shared, newest
+        core.save_team_state(st)
+        pulled = created = 0
+        while True:
+            batch = server.pull(conn, st["last_seq"])
+            if not batch:
+                break
+            created += _apply(core, conn, st, batch)
+            pulled += sum(1 for e in batch if e.author != st["member"])
+            st["last_seq"] = batch[-1].seq
+            core.save_team_state(st)
+    st["last_sync"] = core.now().isoformat()
+    # events appended locally by the pull are others': never to be pushed
+    st["pushed_upto"] = max(st["pushed_upto"], _newest_event_id(core))
+    core.save_team_state(st)
+    return SyncResult(len(events), pulled, created)
+
+
+def _newest_event_id(core) -> int:
+    return max((e.id or 0 for r in core.requests(with_history=True) for e in r.history), default=0)
+
+
+def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
+    """Fold others' events into the local requests; a request new here is created."""
+    me, team = st["member"], st["members"]
+    theirs = [e for e in batch if e.author != me]
+    if not theirs:
+        return 0
+    by_uid = {r.uid: r for r in core.requests(with_history=True)}
+    rows = server.shared_requests(conn, {e.request_uid for e in theirs})
+    created = 0
+    for request_uid in dict.fromkeys(e.request_uid for e in theirs):
+        row = rows.get(request_uid)
+        if row is None or me not in (row.requester, row.asked):
+            continue  # escalated to me: visible on the server, not mine to keep locally
+        incoming = [e for e in theirs if e.request_uid == request_uid]
+        local = by_uid.get(request_uid)
+        st["shared"][request_uid] = {"requester": row.requester, "asked": row.asked}
+        if local is None:
+            local = _new_local(core, row, me, team,
+                               next((e for e in incoming if e.kind == "created"), None))
+            created += 1
+        known = {e.data[TEAM].get("uid") for e in local.history if TEAM in e.data}
+        fresh = [e for e in incoming if e.uid not in known]
+        if not fresh:
+            continue
+
+        def apply(request: Request, fresh=fresh, row=row) -> None:
+            for e in fresh:
+                if e.kind == "created":
+                    continue  # the local request stands for it
+                data = dict(e.data)
+                data[TEAM] = {"uid": e.uid, "author": e.author, "seq": e.seq}
+                request.history.append(Event(EventKind(e.kind), e.at, data))
+            _refold(request, row, st["origin"], me)
+
+        core.apply_shared(local.id, apply)
+    return created
+
+
+def _new_local(core, row: server.SharedRequest, me: str, team: list[dict],
+               created: server.ServerEvent | None) -> Request:
+    other = row.requester if row.asked == me else row.asked
+    name = next((m["name"] for m in team if m["login"] == other), other)
+    person = core.person_named(name) or Person(name)
+    request = Request(
+        direction=Direction.RECEIVED if row.asked == me else Direction.MADE,
+        counterpart=person, title=row.title, asked_at=row.asked_at, tags=list(row.tags),
+        priority=Priority(row.priority), needed_by=row.needed_by, uid=row.uid)
+    request.history.append(Event(EventKind.CREATED, row.asked_at, {
+        "asked_at": row.asked_at.isoformat(),
+        **({"needed_by": row.needed_by.isoformat()} if row.needed_by else {}),
+        TEAM: {"uid": created.uid if created else None, "author": other,
+               "seq": created.seq if created else None}}))
+    core.add_many([request])
+    return request
+
+
+def _refold(request: Request, row: server.SharedRequest, origin: str, me: str) -> None:
+    events = []
+    for e in request.history:
+        if e.kind not in SHARED_KINDS or e.kind is EventKind.CREATED:
+            continue
+        if TEAM in e.data:
+            info = e.data[TEAM]
+            if "uid" not in info:
+                continue
+            events.append(SharedEvent(info["uid"], info["author"], e.kind, e.at, e.data))
+        else:
+            events.append(SharedEvent(event_uid(origin, e), me, e.kind, e.at, e.data))
+    base = FoldState(row.title, list(row.tags), Priority(row.priority), row.needed_by)
+    s = fold(base, events)
+    for name in ("title", "tags", "priority", "needed_by", "status", "acknowledged_at",
+                 "promised_at", "original_promise", "completed_at", "cancelled_at"):
+        setattr(request, name, getattr(s, name))
+
+
+def shared_uids(core) -> set[str]:
+    found = core.team_state()
+    return set(found["shared"]) if found else set()
+
+
+def status(core) -> dict[str, Any]:
+    st = state(core)
+    return {"server": st["server"], "member": st["member"], "last_sync": st["last_sync"],
+            "pending_push": pending_push(core)}
+
+
+def last_sync(st: dict) -> datetime | None:
+    return datetime.fromisoformat(st["last_sync"]) if st.get("last_sync") else None
+
+
+def watch(core, every: float, *, listen: bool = True, stop=None, sleep=None) -> int:
+    """Sync, then wait for a cue (LISTEN) or at most `every` seconds, and again, until
+    `stop(received, rounds)` says so (None: until interrupted). Without `listen` (behind a
+    transaction pooler, where LISTEN does not work) it only polls. Returns the events received."""
+    import time
+
+    sleep = sleep or time.sleep
+    st = state(core)
+    received = rounds = 0
+    cue = None
+    try:
+        if listen:
+            cue = _connect(st["url"])
+            server.listen(cue)
+        while True:
+            received += sync(core).pulled
+            rounds += 1
+            if stop is not None and stop(received, rounds):
+                return received
+            if cue is not None:
+                server.wait_for_cue(cue, every)
+            else:
+                sleep(every)
+    finally:
+        if cue is not None:
+            cue.close()

@@ -1,0 +1,52 @@
+"""A team on the session's throw-away PostgreSQL server: a fresh database per test, with
+members whose login roles are unique in the cluster (roles are cluster-wide)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import count
+from urllib.parse import quote
+
+import pytest
+
+from app.team import server as team_server
+from tests.servers.postgres import ADMIN
+
+pytestmark = pytest.mark.postgresql
+_numbers = count(1)
+
+
+@dataclass
+class Team:
+    pg: object
+    database: str
+
+    def admin_url(self) -> str:
+        return (f"postgresql://{ADMIN}:{quote(self.pg.password)}@127.0.0.1:{self.pg.port}/"
+                f"{self.database}")
+
+    def url(self, login: str, port: int | None = None) -> str:
+        return f"postgresql://{login}@127.0.0.1:{port or self.pg.port}/{self.database}"
+
+    def add(self, base: str, name: str, supervisor: str | None = None) -> tuple[str, str]:
+        """A new member: (login, password)."""
+        login = f"{base}{next(_numbers)}"
+        password = f"pw-{login}-secret"
+        team_server.add_member(self.admin_url(), login, name=name, password=password,
+                               email=f"{base}@example.org", supervisor=supervisor)
+        return login, password
+
+    def connect(self, login: str, password: str):
+        import psycopg
+
+        return psycopg.connect(f"postgresql://{login}@127.0.0.1:{self.pg.port}/{self.database}",
+                               password=password, autocommit=True)
+
+
+@pytest.fixture
+def team(postgres_server):
+    name = postgres_server.create_database()
+    t = Team(postgres_server, name)
+    team_server.init(t.admin_url())
+    yield t
+    postgres_server.drop_database(name)

@@ -1,0 +1,174 @@
+"""Team mode end to end through the real `promptly` process: Sam asks Dana, Dana answers,
+renegotiates and finishes, with an offline period on Dana's side; Kim supervises Dana.
+Each has their own SQLite file; passwords come from libpq's PGPASSWORD, never a file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.cli.conftest import Result as Out, assert_one_line_error
+from tests.cli.proc import isolated_env, private_runtime_dir, promptly_command
+
+pytestmark = [pytest.mark.postgresql, pytest.mark.slow]
+NO_KEYRING = "keyring.backends.fail.Keyring"
+
+
+@dataclass
+class Member:
+    """One person's machine: their own store, their own password."""
+
+    tmp: Path
+    login: str
+    password: str
+    offline: bool = False
+
+    def __call__(self, *args: str, now: str, stdin: str | None = None, **env: str) -> Out:
+        extra = {"PGPASSWORD": self.password, "PYTHON_KEYRING_BACKEND": NO_KEYRING}
+        if self.offline:  # libpq connects to this address instead: nobody listens there
+            extra["PGHOSTADDR"] = "127.0.0.2"
+        extra.update(env)
+        environment = isolated_env(private_runtime_dir(self.tmp / "run"), PROMPTLY_NOW=now,
+                                   PROMPTLY_DB=str(self.tmp / "promptly.db"), **extra)
+        done = subprocess.run(promptly_command() + list(args), env=environment, input=stdin,
+                              capture_output=True, text=True, timeout=60, cwd=self.tmp)
+        return Out(done.returncode, done.stdout, done.stderr)
+
+    def ok(self, *args: str, now: str, **kwargs) -> Out:
+        result = self(*args, now=now, **kwargs)
+        assert result.code == 0, result.err
+        return result
+
+    def only(self, now: str) -> dict:
+        found = self.ok("list", "--all", "--json", now=now).json
+        assert len(found) == 1, found
+        return found[0]
+
+
+def _admin(team, tmp_path, *args: str, stdin: str | None = None) -> Out:
+    environment = isolated_env(private_runtime_dir(tmp_path / "admin-run"),
+                               PYTHON_KEYRING_BACKEND=NO_KEYRING,
+                               PROMPTLY_DB=str(tmp_path / "admin.db"))
+    done = subprocess.run(promptly_command() + list(args), env=environment, input=stdin,
+                          capture_output=True, text=True, timeout=60)
+    return Out(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def people(team, tmp_path):
+    admin = team.admin_url()
+    first = _admin(team, tmp_path, "team", "init", admin)
+    assert first.code == 0 and "up to date" in first.out, first.err  # the fixture ran init
+    logins, tag = {}, uuid.uuid4().hex[:6]  # roles are cluster-wide: unique per test
+    for base, name, boss in (("kim", "Kim", None), ("dana", "Dana", "kim"), ("sam", "Sam", None)):
+        login = f"{base}_{tag}"
+        logins[base] = login
+        args = ["team", "add-member", admin, login, "--name", name, "--email",
+                f"{base}@example.org", "--password-stdin"]
+        if boss:
+            args += ["--supervisor", logins[boss]]
+        done = _admin(team, tmp_path, *args, stdin=f"pw-{login}-secret\n")
+        assert done.code == 0, done.err
+    members = {}
+    for base, login in logins.items():
+        folder = tmp_path / base
+        folder.mkdir()
+        members[base] = Member(folder, login, f"pw-{login}-secret")
+    return members
+
+
+MON = "2026-11-23T09:00:00+01:00"
+MON_LATER = "2026-11-23T09:20:00+01:00"
+MON_NOON = "2026-11-23T12:00:00+01:00"
+TUE = "2026-11-24T10:00:00+01:00"
+TUE_LATER = "2026-11-24T10:05:00+01:00"
+TUE_EVE = "2026-11-24T18:00:00+01:00"
+
+
+def test_a_request_between_two_members_end_to_end(team, people):
+    sam, dana, kim = people["sam"], people["dana"], people["kim"]
+    for who in (sam, dana, kim):
+        who.ok("team", "join", team.url(who.login), now=MON)
+
+    mine = sam.ok("add", "--json", "ask @Dana for the invoice by tue 3pm #billing", now=MON).json
+    local = sam.ok("add", "--json", "ask @Pat for the keys", now=MON).json  # not in the team
+    status = sam.ok("team", "status", "--json", now=MON).json
+    assert status["member"] == sam.login and status["pending_push"] == 1  # its "created"; Pat's stays local
+    assert status["last_sync"] is None and "password" not in json.dumps(status)
+    assert "sent" in sam.ok("sync", now=MON).out
+    assert sam.ok("team", "status", "--json", now=MON).json["pending_push"] == 0
+
+    dana.ok("sync", now=MON)
+    got = dana.only(MON)
+    assert got["uid"] == mine["uid"] and got["shared"] is True
+    assert got["direction"] == "received" and got["counterpart"] == "Sam"
+    assert got["title"] == "the invoice" and got["tags"] == ["billing"]
+    assert got["needed_by"] == mine["needed_by"]
+    mine_now = {r["uid"]: r for r in sam.ok("list", "--all", "--json", now=MON).json}
+    assert mine_now[mine["uid"]]["shared"] is True
+    assert mine_now[local["uid"]]["shared"] is False
+
+    # the ETA goes back
+    dana.ok("ack", str(got["id"]), "--eta", "tue", "11am", now=MON_LATER)
+    dana.ok("sync", now=MON_LATER)
+    sam.ok("sync", now=MON_LATER)
+    seen = sam.ok("show", "--json", str(mine["id"]), now=MON_LATER).json
+    assert seen["status"] == "promised" and seen["promised_at"].startswith("2026-11-24T11:00")
+
+    # a renegotiation
+    dana.ok("promise", str(got["id"]), "tue", "4pm", "--reason", "waiting", "for", "figures",
+            now=MON_NOON)
+    dana.ok("sync", now=MON_NOON)
+    sam.ok("sync", now=MON_NOON)
+    seen = sam.ok("show", "--json", str(mine["id"]), now=MON_NOON).json
+    assert seen["promised_at"].startswith("2026-11-24T16:00")
+    assert seen["original_promise"].startswith("2026-11-24T11:00")
+    assert any(e["kind"] == "renegotiated" for e in seen["history"])
+
+    # offline: Dana finishes it, Sam cancels it meanwhile, a little later
+    dana.offline = True
+    dana.ok("done", str(got["id"]), now=TUE)
+    failed = dana("sync", now=TUE)
+    assert_one_line_error(failed, "cannot reach the team server", "nothing is lost")
+    assert dana.ok("team", "status", "--json", now=TUE).json["pending_push"] == 1
+    sam.ok("cancel", str(mine["id"]), now=TUE_LATER)
+    sam.ok("sync", now=TUE_LATER)
+    dana.offline = False
+    dana.ok("sync", now=TUE_EVE)
+    sam.ok("sync", now=TUE_EVE)
+    theirs, ours = dana.only(TUE_EVE), sam.ok("show", "--json", str(mine["id"]), now=TUE_EVE).json
+    assert theirs["status"] == ours["status"] == "done"  # the earlier closing wins everywhere
+    assert theirs["completed_at"] == ours["completed_at"]
+
+    # personal events stay home: Dana's server history has no prompts or snoozes
+    with team.connect(dana.login, dana.password) as conn:
+        kinds = [r[0] for r in conn.execute("SELECT kind FROM promptly_team.events ORDER BY seq")]
+    assert set(kinds) <= {"created", "acknowledged", "promised", "renegotiated", "done",
+                          "cancelled"} and kinds.count("created") == 1
+
+    # Kim, a third member, gets nothing of it
+    kim.ok("sync", now=TUE_EVE)
+    assert kim.ok("list", "--all", "--json", now=TUE_EVE).json == []
+    listed = kim.ok("team", "members", now=TUE_EVE).out
+    assert "Dana" in listed and "Sam" in listed and "pw-" not in listed
+
+
+def test_clear_errors_for_a_wrong_password_a_removed_member_and_a_newer_server(team, people, tmp_path):
+    sam, kim = people["sam"], people["kim"]
+    for who in (sam, kim):
+        who.ok("team", "join", team.url(who.login), now=MON)
+    assert_one_line_error(sam("sync", now=MON, PGPASSWORD="not-the-password"), "wrong password")
+    assert_one_line_error(sam("team", "join", team.url(sam.login).replace("@", ":pw@"), now=MON),
+                          "no password in the URL")
+    assert _admin(team, tmp_path, "team", "remove-member", team.admin_url(), kim.login).code == 0
+    assert_one_line_error(kim("sync", now=MON), "removed from the team")
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:
+        conn.execute("UPDATE promptly_team.meta SET version = 99")
+    assert_one_line_error(sam("sync", now=MON), "newer than this Promptly", "update Promptly")
+    assert_one_line_error(_admin(team, tmp_path, "team", "init", team.admin_url()), "newer")

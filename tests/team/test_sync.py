@@ -1,0 +1,106 @@
+"""Sync in-process: two local stores, one team server. Pushing is idempotent by uid, a request
+noted by the asked side is shared the right way round, and personal events stay home."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.domain.commands import NewRequest
+from app.domain.model import Direction, Status
+from app.service import Promptly
+from app.settings import Settings
+from app.storage.database import open_database
+from app.storage.store import Store
+from app.team import server, sync
+
+pytestmark = pytest.mark.postgresql
+
+
+def _core(path, clock) -> Promptly:
+    store = Store(open_database(str(path)))
+    store.save_settings(Settings(timezone="UTC"))
+    return Promptly(store, clock)
+
+
+@pytest.fixture
+def pair(team, tmp_path, clock, monkeypatch):
+    """Dana and Sam, each with a store; passwords from a libpq password file (PGPASSFILE)."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    dana, sam = team.add("dana", "Dana"), team.add("sam", "Sam")
+    passfile = tmp_path / "pgpass"
+    passfile.write_text("".join(f"127.0.0.1:{team.pg.port}:{team.database}:{login}:{password}\n"
+                                for login, password in (dana, sam)))
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    cores = {}
+    for login, _ in (dana, sam):
+        cores[login] = _core(tmp_path / f"{login}.db", clock)
+        sync.join(cores[login], team.url(login))
+
+    def run(login):
+        return sync.sync(cores[login])
+
+    yield team, cores[dana[0]], cores[sam[0]], dana[0], sam[0], run
+    for core in cores.values():
+        core.close()
+
+
+def test_noted_by_the_asked_side_and_pushed_twice(pair, clock):
+    team, dana, sam, dana_login, sam_login, run = pair
+    noted = dana.add(NewRequest(Direction.RECEIVED, "Sam", "the figures",
+                                needed_by=clock.now() + timedelta(days=1)))
+    dana.snooze(noted.id, clock.now() + timedelta(hours=1), prompt="respond@x")  # personal
+    assert run(dana_login).pushed == 1
+    state = dana.team_state()
+    state["pushed_upto"] = 0  # as if the answer to the push was lost: the same uids again
+    dana.save_team_state(state)
+    run(dana_login)
+    with team.connect(dana_login, f"pw-{dana_login}-secret") as conn:
+        rows = conn.execute("SELECT requester, asked FROM promptly_team.requests").fetchall()
+        kinds = [r[0] for r in conn.execute("SELECT kind FROM promptly_team.events")]
+    assert rows == [(sam_login, dana_login)] and kinds == ["created"]
+
+    assert run(sam_login).new_requests == 1
+    [mine] = sam.requests()
+    assert mine.direction is Direction.MADE and mine.uid == noted.uid
+    assert mine.counterpart.name == "Dana"
+    sam.cancel(mine.id)
+    run(sam_login)
+    run(dana_login)
+    assert dana.get(noted.id).status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("listen", [True, False], ids=["cue", "poll"])
+def test_a_watching_member_receives_by_cue_or_by_poll(pair, clock, listen):
+    import threading
+    import time
+
+    team, dana, sam, dana_login, sam_login, run = pair
+    sam.add(NewRequest(Direction.MADE, "Dana", "the keys"))
+    result = {}
+
+    def watcher():
+        # its own store handle: the watch runs beside this thread's writes
+        core = _core(dana.data_file, clock)
+        try:
+            start = time.monotonic()
+            result["rounds"] = []
+            result["received"] = sync.watch(
+                core, 30 if listen else 0.5, listen=listen,
+                stop=lambda received, rounds: result["rounds"].append(rounds) or received or rounds > 100)
+            result["seconds"] = time.monotonic() - start
+        finally:
+            core.close()
+
+    thread = threading.Thread(target=watcher)
+    thread.start()
+    time.sleep(2)  # the watcher has done its first sync and waits
+    run(sam_login)
+    thread.join(60)
+    assert result["received"] == 1
+    assert result["seconds"] < 20  # a cue, not the 30 s wait
+    if listen:
+        assert result["rounds"][-1] == 2  # no polling: woken once, by Sam's push
