@@ -73,6 +73,7 @@ def announcement(prompts: Sequence[Prompt], digests: Sequence[Digest], now: date
     """The (title, body) of the one notification announcing what just fell due."""
     from ui.wording import digest_title, prompt_reason
 
+    prompts = [p for p in prompts if not p.shown]  # each prompt notifies once, not after a restart
     fresh = [p for p in prompts if not p.missed]
     missed = [p for p in prompts if p.missed]
     if missed or len(fresh) > 1:

@@ -123,6 +123,7 @@ class PromptWindow(QWidget):
     def show_prompts(self, prompts: list[Prompt], digests: list[Digest]) -> None:
         """Queue new prompts and digests (each once) and show the window without activating it."""
         known = set().union(*(e.keys for e in self.entries)) if self.entries else set()
+        added = len(self.entries), sum(len(e.prompts) for e in self.entries)
         missed = [p for p in prompts if p.missed and p.key not in known]
         if missed:
             away = next((e for e in self.entries if e.away), None)
@@ -136,8 +137,8 @@ class PromptWindow(QWidget):
         for digest in digests:
             if digest.key not in known:
                 self.entries.append(Entry(digest=digest))
-        if not self.entries:
-            return
+        if (len(self.entries), sum(len(e.prompts) for e in self.entries)) == added:
+            return  # nothing new: a hidden window stays hidden
         self.render()
         if self.isVisible():
             self.raise_()
@@ -260,7 +261,7 @@ class PromptWindow(QWidget):
             buttons.addStretch(1)
             self.open_list_button = _button(buttons, self.tr("Request &list"), self.list_requested)
             self.dismiss_button = _button(buttons, self.tr("Dismiss &all"),
-                                          lambda: self._resolved(entry=entry))
+                                          lambda: self.dismiss(*entry.prompts))
             box.addLayout(buttons)
 
     def _render_digest(self, entry: Entry, box: QVBoxLayout) -> None:
@@ -328,6 +329,13 @@ class PromptWindow(QWidget):
     def done(self, prompt: Prompt) -> None:
         if self.controller.attempt(self.controller.core.done, prompt.request.id).ok:
             self._resolved(prompt)
+
+    def dismiss(self, *prompts: Prompt) -> None:
+        """Set prompts aside for good; until then they wait here, across restarts."""
+        core = self.controller.core
+        for prompt in prompts:
+            if self.controller.attempt(core.dismiss, prompt.request.id, prompt.key).ok:
+                self._resolved(prompt)
 
     def snooze(self, prompt: Prompt, until: datetime) -> None:
         if self.controller.attempt(self.controller.core.snooze, prompt.request.id, until, prompt.key).ok:
@@ -435,6 +443,9 @@ class PromptRow(QFrame):
         self.replied_button.setVisible(not received and request.status is Status.OPEN)
         self.draft_button = QPushButton(self.tr("Dra&ft message…"))
         self.open_button = QPushButton(self.tr("&Open"))
+        self.dismiss_button = QPushButton(self.tr("Dis&miss"))
+        self.dismiss_button.setToolTip(self.tr("Set this prompt aside; the request stays in the list"))
+        self.dismiss_button.clicked.connect(lambda: window.dismiss(prompt))
         self.done_button.clicked.connect(lambda: window.done(prompt))
         self.accept_button.clicked.connect(lambda: window.accept_their_time(prompt))
         self.eta_button.clicked.connect(lambda: window.ask_time(prompt))
@@ -442,7 +453,7 @@ class PromptRow(QFrame):
         self.draft_button.clicked.connect(lambda: window.draft(prompt))
         self.open_button.clicked.connect(lambda: window.open_in_list(prompt))
         order = [self.done_button, self.snooze_button, self.accept_button, self.eta_button,
-                 self.replied_button, self.draft_button, self.open_button]
+                 self.replied_button, self.draft_button, self.open_button, self.dismiss_button]
         if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED):
             order.insert(0, order.pop(order.index(self.accept_button)))  # answering is the point
         if prompt.kind in (PromptKind.NUDGE, PromptKind.ESCALATE, PromptKind.CHECK_IN):

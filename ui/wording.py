@@ -177,6 +177,8 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     elif kind is EventKind.EDITED:
         fields = ", ".join(sorted(data.get("changes", {})))
         text = _tr("Edited {fields}").format(fields=fields)
+    elif kind is EventKind.DISMISSED:
+        text = _tr("Prompt dismissed")
     else:  # a kind from a newer version: still say something
         text = kind.value
     return f"{text}: {reason}" if reason else text

@@ -847,6 +847,14 @@
             <source>&amp;Open</source>
             <translation>Ö&amp;ffnen</translation>
         </message>
+        <message>
+            <source>Dis&amp;miss</source>
+            <translation>&amp;Beiseitelegen</translation>
+        </message>
+        <message>
+            <source>Set this prompt aside; the request stays in the list</source>
+            <translation>Diese Erinnerung beiseitelegen; die Anfrage bleibt in der Liste</translation>
+        </message>
     </context>
     <context>
         <name>PromptWindow</name>
@@ -2127,6 +2135,10 @@
         <message>
             <source>reply by {time}</source>
             <translation>Antwort bis {time}</translation>
+        </message>
+        <message>
+            <source>Prompt dismissed</source>
+            <translation>Erinnerung beiseitegelegt</translation>
         </message>
     </context>
 </TS>

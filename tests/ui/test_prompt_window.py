@@ -240,18 +240,40 @@ def test_missed_prompts_come_as_one_away_entry_each_actionable(qtbot, window, co
     second = add(core, "second", who="Sam", direction=Direction.MADE)
     clock.advance(hours=5)  # the computer slept
     prompts, _ = due(core)
-    assert all(p.missed for p in prompts) and len(prompts) == 3
+    # the second request's nudge is outranked by its escalation: one row per request
+    assert all(p.missed for p in prompts) and len(prompts) == 2
     window.show_prompts(prompts, [])
     assert len(window.entries) == 1
     assert window.caption.text() == "While you were away"
-    assert [r.title_label.text() for r in window.away_rows] == ["first", "second", "second"]
+    assert [r.title_label.text() for r in window.away_rows] == ["first", "second"]
     qtbot.mouseClick(window.away_rows[0].done_button, Qt.MouseButton.LeftButton)
     assert core.get(first.id).status is Status.DONE
-    assert [r.title_label.text() for r in window.away_rows] == ["second", "second"]
+    assert [r.title_label.text() for r in window.away_rows] == ["second"]
     window.away_rows[0].replied_button.click()
     assert core.get(second.id).status is Status.ACKNOWLEDGED
-    snooze_action(window.away_rows[0], "1 hour").trigger()
     assert not window.isVisible()
+
+
+def test_a_prompt_left_alone_waits_again_after_a_restart_without_a_notification(
+        qtbot, core, clock, controller):
+    from ui.notifier import announcement
+    from ui.prompt_window import PromptWindow
+
+    request = add(core, "repair invoice")
+    clock.advance(minutes=45)
+    prompts, _ = due(core)
+    assert announcement(prompts, [], clock.now(), core.settings.zone) is not None
+    clock.advance(hours=2)  # quit without acting, started again
+    again = core.schedule().due
+    assert [(p.key, p.shown) for p in again] == [(prompts[0].key, True)]
+    assert announcement(again, [], clock.now(), core.settings.zone) is None  # notified once only
+    window = PromptWindow(controller)
+    qtbot.addWidget(window)
+    window.show_prompts(again, [])
+    assert window.isVisible()
+    window.prompt_row.dismiss_button.click()
+    assert core.get(request.id).history[-1].kind is EventKind.DISMISSED
+    assert core.schedule().due == [] and not window.isVisible()
 
 
 def test_a_long_absence_builds_a_page_of_rows_and_can_be_dismissed_at_once(qtbot, window, core, clock):

@@ -89,7 +89,7 @@ def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock
                                        "done, an ETA, or accept their time")
     window = shell.windows["prompts"]
     assert window.isVisible()
-    assert shell.controller.core.schedule().due == []  # recorded as fired
+    assert shell.controller.core.schedule().fresh == []  # recorded as fired
 
 
 def test_window_only_style_skips_the_native_notification(shell, outside, clock, notified):
