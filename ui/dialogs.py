@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -306,15 +306,30 @@ class DraftDialog(QDialog):
         d = self.current()
         if d is None:
             return
-        QGuiApplication.clipboard().setText(d.body)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(d.body)
+        if clipboard.text() != d.body:  # no clipboard owner on this display: nothing was copied
+            self.error_label.setText(self.tr("The clipboard did not take the message. Select the text and copy it."))
+            return
         self._record("copied", d)
 
     def open_mail(self) -> None:
         d = self.current()
         if d is None:
             return
-        if not QDesktopServices.openUrl(QUrl.fromEncoded(d.mailto().encode("ascii"))):
-            self.error_label.setText(self.tr("No mail app answered. Use Copy and paste the message instead."))
+        from ui.mail_app import MailApp
+
+        self.mail_button.setEnabled(False)
+        self.mail_app = MailApp(self)
+        self.mail_app.finished.connect(lambda ok, said: self._mail_opened(ok, said, d))
+        self.mail_app.open(d.mailto())
+
+    def _mail_opened(self, ok: bool, said: str, d: Draft) -> None:
+        """Recorded only once the mail app really opened: nothing was followed up otherwise."""
+        self.mail_button.setEnabled(True)
+        if not ok:
+            text = self.tr("No mail app opened. Use Copy and paste the message instead.")
+            self.error_label.setText(f"{text}\n{said}" if said else text)
             return
         self._record("mailto", d)
 

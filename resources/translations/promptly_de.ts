@@ -284,8 +284,16 @@
             <translation>{name} (keine E-Mail-Adresse)</translation>
         </message>
         <message>
+            <source>The clipboard did not take the message. Select the text and copy it.</source>
+            <translation>Die Zwischenablage hat die Nachricht nicht übernommen. Markieren Sie den Text und kopieren Sie ihn.</translation>
+        </message>
+        <message>
+            <source>No mail app opened. Use Copy and paste the message instead.</source>
+            <translation>Kein Mailprogramm hat sich geöffnet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
+        </message>
+        <message>
             <source>No mail app answered. Use Copy and paste the message instead.</source>
-            <translation>Kein Mailprogramm hat geantwortet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
+            <translation type="vanished">Kein Mailprogramm hat geantwortet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
         </message>
     </context>
     <context>

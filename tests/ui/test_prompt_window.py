@@ -209,6 +209,7 @@ def test_escalation_draft_goes_to_the_contact_with_cc_and_survives_encoding(
     assert dialog.to_label.text() == "Kim <kim@example.com>"
     assert dialog.cc_label.text() == "Dana <dana@example.com>"
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())  # drafting settled the prompt
     [url] = mail_app.urls
     encoded = bytes(url.toEncoded()).decode("ascii")
     path, query = encoded.split("?", 1)
