@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from app.domain.model import Direction, Person, PromptKind, Request, Status
 from app.scheduler import Digest, Prompt
 from ui.controller import Controller
+from ui.flow_layout import FlowLayout
 from ui.dialogs import DraftDialog, SnoozeMenu, WhenDialog, plain_label
-from ui.wording import digest_title, moment_text, owed_line, priority_text, prompt_reason, who_text
+from ui.wording import breakable, digest_title, moment_text, owed_line, priority_text, prompt_reason, who_text
 
 
 @dataclass
@@ -46,6 +47,8 @@ class Entry:
 
 
 AWAY_ROWS = 20  # rows built at once after a long absence; the rest follow as these are settled
+PREFERRED_WIDTH = 480  # room for a row of buttons; narrower screens get less
+SCREEN_GAP = 8  # between the window and the screen's edge
 
 def _button(row: QHBoxLayout, text: str, slot) -> QPushButton:
     button = QPushButton(text)
@@ -83,7 +86,7 @@ class PromptWindow(QWidget):
         self.open_summary.connect(self.summary_requested)
         self.setWindowTitle(self.tr("Promptly"))
         self.setStyleSheet(_STYLE)
-        self.setMinimumWidth(440)
+        self._placed = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
@@ -143,18 +146,75 @@ class PromptWindow(QWidget):
         if self.isVisible():
             self.raise_()
         else:
-            self.adjustSize()
-            self._place()
             self.show()
+            self.place()
 
-    def _place(self) -> None:
-        """Bottom-right of the screen, where notifications appear."""
-        screen = self.screen() or self.window().screen()
-        if screen is None:
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            self._placed = True
+            self.windowHandle().screenChanged.connect(self._follow_screen)
+            self._follow_screen(self.screen())
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.setMinimumHeight(0)  # the next queue sizes itself afresh
+
+    def _follow_screen(self, screen) -> None:
+        """Re-clamp when the window moves to another screen or its screen's free area changes."""
+        if screen is not None:
+            screen.availableGeometryChanged.connect(self.clamp, Qt.ConnectionType.UniqueConnection)
+        self.clamp()
+
+    def _area(self):
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else None
+
+    def _frame_margins(self) -> tuple[int, int]:
+        """The window manager's frame: width and height it adds around the widget."""
+        frame, inner = self.frameGeometry(), self.geometry()
+        return frame.width() - inner.width(), frame.height() - inner.height()
+
+    def fit(self) -> None:
+        """A fixed width that fits the screen; a height that grows but never shrinks while the
+        queue is open, so ‹ › × and the buttons stay under the pointer while paging."""
+        area = self._area()
+        if area is None:
+            self.adjustSize()
             return
-        area = screen.availableGeometry()
-        size = self.sizeHint()
-        self.move(area.right() - size.width() - 16, area.bottom() - size.height() - 48)
+        extra_w, extra_h = self._frame_margins()
+        width = min(PREFERRED_WIDTH, area.width() - extra_w - 2 * SCREEN_GAP)
+        self.setFixedWidth(max(width, 200))
+        self.layout().activate()
+        height = self.layout().heightForWidth(self.width()) if self.layout().hasHeightForWidth() \
+            else self.sizeHint().height()
+        height = min(max(height, self.minimumSizeHint().height()), area.height() - extra_h - 2 * SCREEN_GAP)
+        if self.isVisible():
+            height = max(height, self.height())
+        self.setMinimumHeight(height)
+        self.resize(self.width(), height)
+
+    def place(self) -> None:
+        """Bottom-right of the screen, where notifications appear, and entirely on it."""
+        self.fit()
+        area = self._area()
+        if area is None:
+            return
+        frame = self.frameGeometry()
+        self.move(area.right() - frame.width() - SCREEN_GAP, area.bottom() - frame.height() - SCREEN_GAP)
+        self.clamp()
+
+    def clamp(self) -> None:
+        """Keep the whole frame inside the screen's available area."""
+        area = self._area()
+        if area is None:
+            return
+        self.fit()
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     @property
     def current(self) -> Entry | None:
@@ -215,7 +275,10 @@ class PromptWindow(QWidget):
         else:
             self._render_prompt(entry.prompts[0], box)
         self.page.show()
-        self.adjustSize()
+        for label in self.page.findChildren(QLabel):
+            label.setWordWrap(True)
+        if self.isVisible():
+            self.clamp()
 
     def _set_caption(self, text: str, kind: str = "") -> None:
         self.caption.setText(text)
@@ -403,7 +466,8 @@ class PromptRow(QFrame):
             self.setObjectName("awayRow")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 6 if compact else 0, 0, 6 if compact else 0)
-        self.title_label = plain_label(request.title)
+        self.title_label = plain_label(breakable(request.title))
+        self.title_label.setAccessibleName(request.title)
         self.title_label.setObjectName("promptTitle")
         self.title_label.setWordWrap(True)
         if not compact:
@@ -422,8 +486,7 @@ class PromptRow(QFrame):
             box.addWidget(self.who_label)
         box.addWidget(self.reason_label)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        buttons = FlowLayout()  # a row that wraps: every button stays whole on a narrow screen
         received = request.direction is Direction.RECEIVED
         self.done_button = QPushButton(self.tr("&Done"))
         self.snooze_button = QPushButton(self.tr("&Snooze"))
@@ -463,5 +526,4 @@ class PromptRow(QFrame):
             if compact:
                 button.setFlat(True)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         box.addLayout(buttons)

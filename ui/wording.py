@@ -6,6 +6,8 @@ text; the callers show it with Qt.PlainText.
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -253,3 +255,15 @@ def owed_line(request: Request, now: datetime, zone: ZoneInfo) -> str:
     elif request.needed_by:
         text += " — " + _tr("wanted by {time}").format(time=moment_text(request.needed_by, zone, now))
     return text
+
+
+LONGEST_UNBROKEN = 24  # characters; a pasted URL is longer than any word
+
+
+def breakable(text: str) -> str:
+    """`text` with zero-width spaces inside very long words, so that a wrapping label can
+    break a pasted URL instead of growing as wide as it."""
+    return re.sub(r"\S{%d,}" % (LONGEST_UNBROKEN + 1),
+                  lambda m: "\u200b".join(m.group(0)[i:i + LONGEST_UNBROKEN]
+                                           for i in range(0, len(m.group(0)), LONGEST_UNBROKEN)),
+                  text)

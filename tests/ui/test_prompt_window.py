@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, unquote
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.model import Direction, EventKind, Person, PromptKind, Status
@@ -328,3 +328,61 @@ def test_user_text_is_plain(qtbot, window, core, clock):
     assert row.reason_label.text().startswith("<i>Dana</i> asked")
     for label in (row.title_label, row.who_label, row.reason_label, window.caption):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def on_screen(window) -> bool:
+    """The whole frame (title bar included) inside the screen's available area."""
+    return window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_the_window_is_entirely_on_screen_at_first_start(qtbot, window, core, clock):
+    add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    assert on_screen(window)
+    assert window.frameGeometry().right() < window.screen().availableGeometry().right()
+
+
+def test_a_long_title_without_spaces_wraps_instead_of_widening_the_window(qtbot, window, core, clock):
+    url = "https://intranet.example.org/tickets/" + "a1b2c3d4" * 300
+    add(core, url)
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    area = window.screen().availableGeometry()
+    assert on_screen(window) and window.frameGeometry().left() >= area.left()
+    assert window.prompt_row.title_label.accessibleName() == url
+    assert window.prompt_row.title_label.text().replace("\u200b", "") == url
+
+
+def test_the_end_of_week_digest_wraps_and_stays_on_screen(qtbot, window, core, clock):
+    from app.scheduler import Digest
+
+    window.show_prompts([], [Digest("end_of_week", "end_of_week:2026-W48", clock.now())])
+    assert on_screen(window)
+    button = window.summary_button
+    assert button.isVisible()
+    assert window.screen().availableGeometry().contains(
+        QRect(button.mapToGlobal(QPoint(0, 0)), button.size()))
+
+
+def test_paging_keeps_the_header_buttons_under_the_pointer(qtbot, window, core, clock):
+    add(core, "short")
+    add(core, "a much longer title that takes a second line in the window " * 3, who="Kim")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    assert len(window.entries) == 2
+    before = {b: b.mapToGlobal(b.rect().center()) for b in (window.next_button, window.close_button)}
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    window.previous()
+    window.next()
+    assert {b: b.mapToGlobal(b.rect().center()) for b in before} == before
+    assert on_screen(window)
+
+
+def test_a_changed_screen_area_re_clamps_the_window(qtbot, window, core, clock):
+    add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    window.move(5000, 5000)  # as if the screen it was on had shrunk
+    window.clamp()
+    assert on_screen(window)
