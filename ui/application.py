@@ -159,7 +159,7 @@ class Application(QObject):
         from app.service import Promptly
         from ui.controller import Controller
         from ui.errors import bug_message
-        from ui.notifier import Announcer, PlyerNotifier, TrayNotifier
+        from ui.notifier import Announcer, FreedesktopNotifier, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
         from ui.tray import TrayData
 
@@ -175,7 +175,9 @@ class Application(QObject):
             return
         self.report.mark("opened")
         self.controller = controller = Controller(core, self)
-        self.announcer = Announcer(NotifierChain([PlyerNotifier(), TrayNotifier(self.tray.icon)]))
+        # the desktop's server first: only its notifications can be withdrawn once settled
+        self.announcer = Announcer(NotifierChain([FreedesktopNotifier(), PlyerNotifier(),
+                                                  TrayNotifier(self.tray.icon)]))
         self.data = TrayData(core)
         open_requests = core.open_requests()  # one load for the tray and the scheduler
         self.data.reload(open_requests)
@@ -278,6 +280,9 @@ class Application(QObject):
                                 style=settings.notification_style)
         window = self.window("prompts")
         if window is not None:
+            if not getattr(window, "withdraws", False):
+                window.settled.connect(self.announcer.withdraw)
+                window.withdraws = True
             window.show_prompts(prompts, digests)
 
     # -- windows --------------------------------------------------------------------------

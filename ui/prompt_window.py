@@ -73,6 +73,7 @@ class PromptWindow(QWidget):
     request_requested = Signal(int)
     summary_requested = Signal()
     list_requested = Signal()
+    settled = Signal(list)  # the prompts taken out of the queue: their notifications may go
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
@@ -235,6 +236,7 @@ class PromptWindow(QWidget):
         entry = entry or next((e for e in self.entries if prompt in e.prompts), None)
         if entry is None:
             return
+        self.settled.emit([prompt] if prompt is not None else list(entry.prompts))
         if prompt is not None and entry.away and len(entry.prompts) > 1:
             entry.prompts.remove(prompt)
         else:

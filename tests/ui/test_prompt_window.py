@@ -386,3 +386,38 @@ def test_a_changed_screen_area_re_clamps_the_window(qtbot, window, core, clock):
     window.move(5000, 5000)  # as if the screen it was on had shrunk
     window.clamp()
     assert on_screen(window)
+
+
+class ServerStep:
+    """A notification server that hands out ids and can close them, as dunst does."""
+
+    name = "freedesktop"
+
+    def __init__(self) -> None:
+        self.last_id, self.closed = 0, []
+
+    def notify(self, title, body) -> None:
+        self.last_id += 1
+
+    def close(self, notification_id) -> None:
+        self.closed.append(notification_id)
+
+
+def test_a_notification_is_withdrawn_once_every_prompt_it_announced_is_settled(
+        qtbot, window, core, clock):
+    from app.notifier import NotifierChain
+    from ui.notifier import Announcer
+
+    server = ServerStep()
+    announcer = Announcer(NotifierChain([server]))
+    window.settled.connect(announcer.withdraw)
+    add(core, "first")
+    add(core, "second", who="Kim")
+    clock.advance(minutes=45)
+    prompts, _ = due(core)
+    announcer.announce(prompts, [], now=clock.now(), zone=core.settings.zone, style="native")
+    window.show_prompts(prompts, [])
+    window.prompt_row.done_button.click()
+    assert server.closed == []  # the other prompt it announced still waits
+    window.prompt_row.dismiss_button.click()
+    assert server.closed == [1]
