@@ -46,6 +46,7 @@ DATA_POLL_MS = 1500  # notice writes by other processes (the core's change feed:
 QUICK_ADD, SHOW = "quick-add", "show"
 
 # Windows built by other modules, imported only when first opened: (module, class).
+PROMPTS_SHORTCUT = "Ctrl+Shift+P"
 WINDOWS = {
     "quick_add": ("ui.quick_add", "QuickAddDialog"),
     "list": ("ui.request_list", "RequestListWindow"),
@@ -313,6 +314,11 @@ class Application(QObject):
         return window
 
     def _connect_window(self, window: QWidget) -> None:
+        if window is not self.windows.get("prompts"):
+            from PySide6.QtGui import QKeySequence, QShortcut  # not on the start path
+
+            # from any Promptly window to the waiting prompts, without the mouse
+            QShortcut(QKeySequence(PROMPTS_SHORTCUT), window, lambda: self.open("prompts"))
         # Windows may offer each other: the end-of-week digest opens the weekly summary.
         for signal_name, target in (("summary_requested", "summary"), ("list_requested", "list"),
                                     ("quick_add_requested", "quick_add")):

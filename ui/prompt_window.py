@@ -150,6 +150,20 @@ class PromptWindow(QWidget):
             self.show()
             self.place()
 
+    def present(self) -> None:
+        """Asked for from the keyboard (Ctrl+Shift+P in any Promptly window): show the waiting
+        prompts and take the focus, on the first button of the current one."""
+        if not self.entries:
+            return
+        if not self.isVisible():
+            self.show()
+            self.place()
+        self.raise_()
+        self.activateWindow()
+        buttons = [b for b in self.page.findChildren(QPushButton) if b.isVisibleTo(self)]
+        if buttons:
+            buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._placed:

@@ -137,6 +137,8 @@ class QuickAddDialog(QDialog):
 
         self.line.textChanged.connect(self._on_text_changed)
         self.line.textEdited.connect(self._offer_people)
+        self._kept = False  # the line was left unsaved and is shown again untouched
+        self.line.textEdited.connect(lambda _text: setattr(self, "_kept", False))
         self.line.returnPressed.connect(self.save)
         # Back to the line from a chip without losing the text.
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.chip_row,
@@ -146,10 +148,17 @@ class QuickAddDialog(QDialog):
     # -- opening -------------------------------------------------------------------------
 
     def present(self) -> None:
-        """Clear, centre on the screen with the cursor, show, raise, activate and focus the line."""
-        self.line.clear()
-        self._literal.clear()
-        self._set_error("", hint=True)
+        """Centre on the screen with the cursor, show, raise, activate and focus the line.
+
+        A line left unsaved with Esc is still there, selected (typing replaces it); Esc again
+        without touching it clears it."""
+        self._kept = bool(self.line.text())
+        if self._kept:
+            self.line.selectAll()
+        else:
+            self.line.clear()
+            self._literal.clear()
+            self._set_error("", hint=True)
         self._people = [p.name for p in self.controller.core.people()]
         self.people_model.setStringList(self._people)
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
@@ -316,4 +325,12 @@ class QuickAddDialog(QDialog):
             return
         self.controller.changed.emit()
         self.saved.emit(request.id)
+        self.line.clear()  # saved: the next quick add starts empty
         self.hide()
+
+    def reject(self) -> None:
+        """Esc closes and keeps the line for next time; on a kept line not touched since, clears it."""
+        if self._kept:
+            self.line.clear()
+            self._literal.clear()
+        super().reject()

@@ -137,6 +137,8 @@ class RequestListWindow(QMainWindow):
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
+        # Tab goes on to the filters and the search box; arrows (and Ctrl+Tab) move within
+        table.setTabKeyNavigation(False)
         # Uniform rows: the view never measures 10,000 of them.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -217,6 +219,9 @@ class RequestListWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self._focus_search)
         self.urgency_action = self._action(self.tr("Sort by &urgency"), "Ctrl+U", self.sort_by_urgency)
+        self.close_action = self._action(self.tr("&Close window"), QKeySequence.StandardKey.Close, self.close)
+        self.close_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close),
+                                        QKeySequence("Ctrl+W"), QKeySequence(Qt.Key.Key_Escape)])
         self.request_actions = [self.ack_action, self.accept_action, self.renegotiate_action,
                                 self.done_action,
                                 self.snooze_action, self.draft_action, self.edit_action,

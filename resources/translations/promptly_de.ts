@@ -1241,6 +1241,10 @@
             <translation>Nach &amp;Dringlichkeit sortieren</translation>
         </message>
         <message>
+            <source>&amp;Close window</source>
+            <translation>Fenster &amp;schließen</translation>
+        </message>
+        <message>
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
