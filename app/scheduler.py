@@ -133,6 +133,7 @@ def schedule(
     paused_until: datetime | None = None,
     digests: Set[str] = frozenset(),
     digests_fired: Set[str] = frozenset(),
+    owes_anything: bool = True,
 ) -> Schedule:
     """Prompts due at `now` (oldest first) and the next instant anything falls due.
 
@@ -161,8 +162,13 @@ def schedule(
         elif not paused:
             result.due.extend(shown_prompts(request, ladder, calendar))
     if digests:
+        if not owes_anything:
+            digests = digests - {"end_of_day"}  # a digest with nothing in it is not shown
         if not paused:
-            result.digests.extend(_digests(calendar, now, digests, digests_fired))
+            found, later = _digests(calendar, now, digests, digests_fired)
+            result.digests.extend(found)
+            if later is not None and (next_wake is None or later < next_wake):
+                next_wake = later
         wake = calendar.end_of_working_day(now + timedelta(microseconds=1))
         if paused:
             wake = max(wake, paused_until)
@@ -174,9 +180,15 @@ def schedule(
 
 
 def _digests(calendar: WorkingCalendar, now: datetime, kinds: Set[str],
-             fired: Set[str]) -> list[Digest]:
+             fired: Set[str]) -> tuple[list[Digest], datetime | None]:
+    """The digests to show now, and when one that waits for working hours comes."""
     found = []
     ends = calendar.working_day_ends(now - DIGEST_LOOKBACK, now)
+    if ends and calendar.local(ends[-1]).date() != calendar.local(now).date():
+        # yesterday's digest, found before today's work starts: it waits for working hours
+        start = calendar.next_working_minute(now)
+        if start > now:
+            return [], start
     for end in ends:
         local = calendar.local(end)
         missed = end < now - MISSED_AFTER
@@ -189,4 +201,4 @@ def _digests(calendar: WorkingCalendar, now: datetime, kinds: Set[str],
             key = f"end_of_week:{year}-W{week:02d}"
             if key not in fired:
                 found.append(Digest("end_of_week", key, end, missed))
-    return found
+    return found, None

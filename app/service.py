@@ -263,6 +263,7 @@ class Promptly:
             settings.ladder, self.calendar, now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
+            owes_anything=bool(settings.digests) and bool(self.still_owed()),
         )
 
     def fire(self, prompts: Sequence[Prompt], digests: Sequence[Digest] = (),

@@ -251,6 +251,8 @@ def test_nothing_pending_means_no_wake(core, clock):
 def test_end_of_day_and_end_of_week_digests_fire_once(core, clock):
     core.save_settings(core.settings.with_changes(end_of_day_digest=True, weekly_summary_prompt=True))
     clock.set(at(2026, 11, 27, 10, 0))  # Friday
+    request = received(core)
+    core.acknowledge(request.id)  # nothing else to prompt: only the digests remain
     assert core.schedule().next_wake == at(2026, 11, 27, 17, 0)
     clock.set(at(2026, 11, 27, 17, 0))
     schedule = core.schedule()
@@ -258,6 +260,24 @@ def test_end_of_day_and_end_of_week_digests_fire_once(core, clock):
     core.fire([], schedule.digests)
     assert core.schedule().digests == []
     assert core.schedule().next_wake == at(2026, 11, 30, 17, 0)
+
+
+def test_an_empty_end_of_day_digest_is_never_shown(core, clock):
+    core.save_settings(core.settings.with_changes(end_of_day_digest=True))
+    clock.set(at(2026, 11, 24, 17, 0))  # Tuesday, and I owe nobody anything
+    assert core.schedule().digests == []
+
+
+def test_yesterdays_digest_found_before_work_waits_for_working_hours(core, clock):
+    core.save_settings(core.settings.with_changes(end_of_day_digest=True))
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    core.acknowledge(request.id)
+    clock.set(at(2026, 11, 24, 7, 44))  # the first start of Tuesday, before work
+    early = core.schedule()
+    assert early.digests == [] and early.next_wake == at(2026, 11, 24, 9, 0)
+    clock.set(at(2026, 11, 24, 9, 0))
+    assert [d.key for d in core.schedule().digests] == ["end_of_day:2026-11-23"]
 
 
 def test_a_simulated_week_fires_every_prompt_exactly_once(core, clock):
