@@ -325,9 +325,21 @@ class Application(QObject):
             signal = getattr(window, signal_name, None)
             if signal is not None and hasattr(signal, "connect"):
                 signal.connect(lambda *_, t=target: self.open(t))
+        confirmed = getattr(window, "confirmed", None)  # a quick add was saved: say so in the tray
+        if confirmed is not None and hasattr(confirmed, "connect"):
+            confirmed.connect(self.confirm)
         open_request = getattr(window, "request_requested", None)
         if open_request is not None and hasattr(open_request, "connect"):
             open_request.connect(self.open_request)
+
+    def confirm(self, title: str, text: str) -> None:
+        """A short tray message (user text escaped where the daemon renders markup)."""
+        from ui.notifier import TrayNotifier
+
+        try:
+            TrayNotifier(self.tray.icon).notify(title, text)
+        except Exception as exc:  # noqa: BLE001 - no tray to speak from: the list shows the request
+            log.info("cannot confirm in the tray: %s", exc)
 
     def open(self, name: str) -> QWidget | None:
         if self.controller is None:

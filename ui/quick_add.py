@@ -30,7 +30,7 @@ from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
 from ui.controller import Controller
 from ui.dialogs import plain_label
 from ui.flow_layout import wrapping_row
-from ui.wording import countdown, moment_text, priority_text
+from ui.wording import countdown, moment_text, priority_text, saved_line
 
 # The @word being typed, right before the cursor.
 _MENTION_AT_CURSOR = re.compile(r"@([^\W_][\w.'’-]*)?$")
@@ -85,6 +85,7 @@ class Chip(QFrame):
 
 class QuickAddDialog(QDialog):
     saved = Signal(int)  # the new request's id
+    confirmed = Signal(str, str)  # title and "Saved: I owe Dana · …", for the tray to confirm
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -325,6 +326,9 @@ class QuickAddDialog(QDialog):
             return
         self.controller.changed.emit()
         self.saved.emit(request.id)
+        core = self.controller.core
+        self.confirmed.emit(request.title, saved_line(request, core.deadline(request), core.now(),
+                                                      core.settings.zone))
         self.line.clear()  # saved: the next quick add starts empty
         self.hide()
 

@@ -257,6 +257,14 @@ def owed_line(request: Request, now: datetime, zone: ZoneInfo) -> str:
     return text
 
 
+def saved_line(request: Request, deadline: Deadline | None, now: datetime, zone: ZoneInfo) -> str:
+    """The confirmation after a quick add: `Saved: I owe Dana · needs reply · reply by 11:00`."""
+    parts = [who_text(request), status_text(request, now)]
+    if deadline is not None:
+        parts.append(due_text(deadline, zone, now))
+    return _tr("Saved: {what}").format(what=" · ".join(parts))
+
+
 LONGEST_UNBROKEN = 24  # characters; a pasted URL is longer than any word
 
 

@@ -2152,5 +2152,9 @@
             <source>Prompt dismissed</source>
             <translation>Erinnerung beiseitegelegt</translation>
         </message>
+        <message>
+            <source>Saved: {what}</source>
+            <translation>Gespeichert: {what}</translation>
+        </message>
     </context>
 </TS>

@@ -176,3 +176,13 @@ def test_markup_in_user_text_is_shown_literally(qtbot, controller):
     assert dialog.title_label.text() == "What: <b>x</b> & <img src=x>"
     assert dialog.title_label.textFormat() == Qt.TextFormat.PlainText
     assert all(c.label.textFormat() == Qt.TextFormat.PlainText for c in dialog.chips())
+
+
+def test_saving_confirms_who_what_and_by_when(qtbot, controller, clock):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: repair invoice")
+    with qtbot.waitSignal(dialog.confirmed) as confirmed:
+        qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
+    title, text = confirmed.args
+    assert title == "repair invoice"
+    assert text.startswith("Saved: I owe Dana · needs reply · reply by ")
