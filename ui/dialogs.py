@@ -31,6 +31,7 @@ from app.domain.model import Priority, PromptKind, Request
 from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
 from app.i18n import localized
 from app.quickadd import ParseError, parse_duration, parse_when
+from ui.colours import ERROR, text_style
 from ui.controller import Controller
 from ui.wording import countdown, moment_text, priority_text
 
@@ -235,7 +236,7 @@ class DraftDialog(QDialog):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setTabChangesFocus(True)
         self.error_label = plain_label()
-        self.error_label.setStyleSheet("color: #b3261e")
+        self.error_label.setStyleSheet(text_style(self.error_label, ERROR))
         self.error_label.setWordWrap(True)
         form.addRow(self.tr("Message"), self.kind_box)
         form.addRow(self.tr("To"), self.to_label)

@@ -30,6 +30,7 @@ from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
 from ui.controller import Controller
 from ui.dialogs import plain_label
 from ui.flow_layout import wrapping_row
+from ui.colours import ERROR, text_style
 from ui.wording import countdown, moment_text, priority_text, saved_line
 
 # The @word being typed, right before the cursor.
@@ -47,7 +48,6 @@ QFrame#chip[kind="recurrence"] { background: #e3f4f6; border-color: #8cc7cf; }
 QFrame#chip QLabel { color: #1f1f1f; }
 QFrame#chip QToolButton { border: none; padding: 0 2px; color: #555; }
 QFrame#chip QToolButton:focus { border: 1px solid palette(highlight); border-radius: 6px; }
-QLabel#quickAddError { color: #b3261e; }
 QLabel#quickAddHint { color: palette(placeholder-text); }
 """
 
@@ -271,6 +271,8 @@ class QuickAddDialog(QDialog):
 
     def _set_error(self, message: str, hint: bool = False) -> None:
         self.error_label.setObjectName("quickAddHint" if hint else "quickAddError")
+        # the error red, made readable on this palette (a dark one too)
+        self.error_label.setStyleSheet("" if hint else text_style(self.error_label, ERROR))
         self.error_label.style().unpolish(self.error_label)  # restyle for the new object name
         self.error_label.style().polish(self.error_label)
         self.error_label.setText(message)
