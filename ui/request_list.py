@@ -146,6 +146,7 @@ class RequestListWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)  # no sideways scrolling
         header.setStretchLastSection(False)
+        header.moveSection(header.visualIndex(DUE), 1)  # next to who: the last to scroll out of a narrow window
         header.setHighlightSections(False)
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(self._header_clicked)

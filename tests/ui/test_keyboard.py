@@ -81,3 +81,13 @@ def test_every_prompt_button_has_a_mnemonic_and_is_reached_by_tab(qtbot, control
     assert set(buttons) <= set(visited)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def test_in_a_small_window_the_due_column_stays_in_view(qtbot, listing):
+    from ui.request_model import DUE
+
+    listing.resize(560, 400)
+    qtbot.waitUntil(lambda: listing.width() <= 600)
+    table = listing.table
+    left = table.columnViewportPosition(DUE)
+    assert 0 <= left and left + table.columnWidth(DUE) <= table.viewport().width()
