@@ -393,6 +393,10 @@
             <translation>Tastenkürzel für Schnell erfassen</translation>
         </message>
         <message>
+            <source>Promptly does not grab this key itself yet. To open quick add from anywhere, bind the key to the command “promptly quick-add” in your desktop's keyboard settings.</source>
+            <translation>Promptly belegt diese Taste noch nicht selbst. Um „Schnell erfassen“ von überall zu öffnen, legen Sie die Taste in den Tastatureinstellungen Ihrer Arbeitsumgebung auf den Befehl „promptly quick-add“.</translation>
+        </message>
+        <message>
             <source>Start Promptly when I log in</source>
             <translation>Promptly bei der Anmeldung starten</translation>
         </message>

@@ -396,3 +396,8 @@ def test_stored_settings_load_into_the_mail_page(qtbot, controller, core, autost
     assert (window.mail.host.text(), window.mail.port.value(), window.mail.security.currentData()) == \
         ("smtp.example.org", 465, "ssl")
     assert window.mail.keyring_label.text() == "Passwords are kept in the system keyring."
+
+
+def test_the_shortcut_setting_says_how_to_bind_quick_add_in_the_desktop(dialog):
+    note = dialog.general.shortcut_note.text()
+    assert "“promptly quick-add”" in note and "does not grab this key itself" in note
