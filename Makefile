@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 # Debian packages for the real-desktop tests (display, tray, notifications, keyring, screenshots).
-DESKTOP_DEBS := xvfb trayer dunst libnotify-bin dbus-x11 gnome-keyring xdotool x11-utils \
+DESKTOP_DEBS := xvfb trayer dunst libnotify-bin libglib2.0-bin dbus-x11 gnome-keyring xdotool x11-utils \
 	imagemagick poppler-utils desktop-file-utils appstream \
 	libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \

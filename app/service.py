@@ -221,6 +221,11 @@ class Promptly:
             return min(pending, key=lambda p: p.due_at).key
         raise DomainError(Text("request #{id} has no prompt to snooze", id=request.id))
 
+    def dismiss(self, request_id: int, prompt: str) -> Request:
+        """Set a shown prompt aside; it no longer waits in the prompt window."""
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.dismiss(r, at=now, prompt=prompt))
+
     def record_follow_up(self, request_id: int, prompt_kind: PromptKind, how: str,
                          to: str | None = None) -> Request:
         now = self.now()
@@ -330,20 +335,25 @@ class Promptly:
             settings.ladder, self.calendar, now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
+            owes_anything=bool(settings.digests) and bool(self.still_owed()),
         )
 
-    def fire(self, prompts: Sequence[Prompt], digests: Sequence[Digest] = ()) -> None:
-        """Record that these prompts were shown, so that each fires once."""
+    def fire(self, prompts: Sequence[Prompt], digests: Sequence[Digest] = (),
+             superseded: Sequence[Prompt] = ()) -> None:
+        """Record that these prompts were shown (and the `superseded` ones were not, but fell
+        due), so that each notifies once."""
         now = self.now()
-        by_request: dict[int, list[Prompt]] = {}
-        for prompt in prompts:
-            by_request.setdefault(prompt.request.id, []).append(prompt)
+        by_request: dict[int, list[tuple[Prompt, bool]]] = {}
+        for prompt, hidden in [(p, True) for p in superseded] + [(p, False) for p in prompts]:
+            if prompt.shown:
+                continue  # recorded when it first fired
+            by_request.setdefault(prompt.request.id, []).append((prompt, hidden))
 
-        def recorder(batch: list[Prompt]):
+        def recorder(batch: list[tuple[Prompt, bool]]):
             def record(request: Request) -> None:
-                for p in batch:
+                for p, hidden in batch:
                     lifecycle.record_prompt(request, at=now, prompt=p.key, kind=p.kind,
-                                            due_at=p.due_at, missed=p.missed)
+                                            due_at=p.due_at, missed=p.missed, superseded=hidden)
             return record
 
         self.store.update_many((rid, recorder(batch)) for rid, batch in by_request.items())

@@ -46,6 +46,7 @@ DATA_POLL_MS = 1500  # notice writes by other processes (the core's change feed:
 QUICK_ADD, SHOW = "quick-add", "show"
 
 # Windows built by other modules, imported only when first opened: (module, class).
+PROMPTS_SHORTCUT = "Ctrl+Shift+P"
 WINDOWS = {
     "quick_add": ("ui.quick_add", "QuickAddDialog"),
     "list": ("ui.request_list", "RequestListWindow"),
@@ -159,7 +160,7 @@ class Application(QObject):
         from app.service import Promptly
         from ui.controller import Controller
         from ui.errors import bug_message
-        from ui.notifier import Announcer, PlyerNotifier, TrayNotifier
+        from ui.notifier import Announcer, FreedesktopNotifier, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
         from ui.tray import TrayData
 
@@ -175,7 +176,9 @@ class Application(QObject):
             return
         self.report.mark("opened")
         self.controller = controller = Controller(core, self)
-        self.announcer = Announcer(NotifierChain([PlyerNotifier(), TrayNotifier(self.tray.icon)]))
+        # the desktop's server first: only its notifications can be withdrawn once settled
+        self.announcer = Announcer(NotifierChain([FreedesktopNotifier(), PlyerNotifier(),
+                                                  TrayNotifier(self.tray.icon)]))
         self.data = TrayData(core)
         open_requests = core.open_requests()  # one load for the tray and the scheduler
         self.data.reload(open_requests)
@@ -291,6 +294,9 @@ class Application(QObject):
                                 style=settings.notification_style)
         window = self.window("prompts")
         if window is not None:
+            if not getattr(window, "withdraws", False):
+                window.settled.connect(self.announcer.withdraw)
+                window.withdraws = True
             window.show_prompts(prompts, digests)
 
     # -- windows --------------------------------------------------------------------------
@@ -321,15 +327,32 @@ class Application(QObject):
         return window
 
     def _connect_window(self, window: QWidget) -> None:
+        if window is not self.windows.get("prompts"):
+            from PySide6.QtGui import QKeySequence, QShortcut  # not on the start path
+
+            # from any Promptly window to the waiting prompts, without the mouse
+            QShortcut(QKeySequence(PROMPTS_SHORTCUT), window, lambda: self.open("prompts"))
         # Windows may offer each other: the end-of-week digest opens the weekly summary.
         for signal_name, target in (("summary_requested", "summary"), ("list_requested", "list"),
                                     ("quick_add_requested", "quick_add")):
             signal = getattr(window, signal_name, None)
             if signal is not None and hasattr(signal, "connect"):
                 signal.connect(lambda *_, t=target: self.open(t))
+        confirmed = getattr(window, "confirmed", None)  # a quick add was saved: say so in the tray
+        if confirmed is not None and hasattr(confirmed, "connect"):
+            confirmed.connect(self.confirm)
         open_request = getattr(window, "request_requested", None)
         if open_request is not None and hasattr(open_request, "connect"):
             open_request.connect(self.open_request)
+
+    def confirm(self, title: str, text: str) -> None:
+        """A short tray message (user text escaped where the daemon renders markup)."""
+        from ui.notifier import TrayNotifier
+
+        try:
+            TrayNotifier(self.tray.icon).notify(title, text)
+        except Exception as exc:  # noqa: BLE001 - no tray to speak from: the list shows the request
+            log.info("cannot confirm in the tray: %s", exc)
 
     def open(self, name: str) -> QWidget | None:
         if self.controller is None:

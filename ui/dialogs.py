@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from app.domain.model import Priority, PromptKind, Request
 from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
 from app.i18n import localized
 from app.quickadd import ParseError, parse_duration, parse_when
+from ui.colours import ERROR, text_style
 from ui.controller import Controller
 from ui.wording import countdown, moment_text, priority_text
 
@@ -235,7 +236,7 @@ class DraftDialog(QDialog):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setTabChangesFocus(True)
         self.error_label = plain_label()
-        self.error_label.setStyleSheet("color: #b3261e")
+        self.error_label.setStyleSheet(text_style(self.error_label, ERROR))
         self.error_label.setWordWrap(True)
         form.addRow(self.tr("Message"), self.kind_box)
         form.addRow(self.tr("To"), self.to_label)
@@ -306,15 +307,30 @@ class DraftDialog(QDialog):
         d = self.current()
         if d is None:
             return
-        QGuiApplication.clipboard().setText(d.body)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(d.body)
+        if clipboard.text() != d.body:  # no clipboard owner on this display: nothing was copied
+            self.error_label.setText(self.tr("The clipboard did not take the message. Select the text and copy it."))
+            return
         self._record("copied", d)
 
     def open_mail(self) -> None:
         d = self.current()
         if d is None:
             return
-        if not QDesktopServices.openUrl(QUrl.fromEncoded(d.mailto().encode("ascii"))):
-            self.error_label.setText(self.tr("No mail app answered. Use Copy and paste the message instead."))
+        from ui.mail_app import MailApp
+
+        self.mail_button.setEnabled(False)
+        self.mail_app = MailApp(self)
+        self.mail_app.finished.connect(lambda ok, said: self._mail_opened(ok, said, d))
+        self.mail_app.open(d.mailto())
+
+    def _mail_opened(self, ok: bool, said: str, d: Draft) -> None:
+        """Recorded only once the mail app really opened: nothing was followed up otherwise."""
+        self.mail_button.setEnabled(True)
+        if not ok:
+            text = self.tr("No mail app opened. Use Copy and paste the message instead.")
+            self.error_label.setText(f"{text}\n{said}" if said else text)
             return
         self._record("mailto", d)
 

@@ -36,6 +36,11 @@ def install(app: QCoreApplication, locale: QLocale | None = None) -> list[QTrans
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             loaded.append(translator)
-        elif name == "promptly" and locale.language() not in (QLocale.Language.English, QLocale.Language.C):
-            log.info("no Promptly translation for %s in %s", locale.name(), folder)
+        elif name == "promptly":
+            if locale.language() not in (QLocale.Language.English, QLocale.Language.C):
+                log.info("no Promptly translation for %s in %s", locale.name(), folder)
+            # English then, with its plural forms: "1 prompt", "3 prompts", never "prompt(s)"
+            if translator.load("promptly_en", folder):
+                app.installTranslator(translator)
+                loaded.append(translator)
     return loaded

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from app.domain.model import Direction, Person, PromptKind, Request, Status
 from app.scheduler import Digest, Prompt
 from ui.controller import Controller
+from ui.flow_layout import FlowLayout
 from ui.dialogs import DraftDialog, SnoozeMenu, WhenDialog, plain_label
-from ui.wording import digest_title, moment_text, owed_line, priority_text, prompt_reason, who_text
+from ui.wording import breakable, digest_title, moment_text, owed_line, priority_text, prompt_reason, who_text
 
 
 @dataclass
@@ -46,6 +47,8 @@ class Entry:
 
 
 AWAY_ROWS = 20  # rows built at once after a long absence; the rest follow as these are settled
+PREFERRED_WIDTH = 480  # room for a row of buttons; narrower screens get less
+SCREEN_GAP = 8  # between the window and the screen's edge
 
 def _button(row: QHBoxLayout, text: str, slot) -> QPushButton:
     button = QPushButton(text)
@@ -70,6 +73,7 @@ class PromptWindow(QWidget):
     request_requested = Signal(int)
     summary_requested = Signal()
     list_requested = Signal()
+    settled = Signal(list)  # the prompts taken out of the queue: their notifications may go
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
@@ -83,7 +87,7 @@ class PromptWindow(QWidget):
         self.open_summary.connect(self.summary_requested)
         self.setWindowTitle(self.tr("Promptly"))
         self.setStyleSheet(_STYLE)
-        self.setMinimumWidth(440)
+        self._placed = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
@@ -123,6 +127,7 @@ class PromptWindow(QWidget):
     def show_prompts(self, prompts: list[Prompt], digests: list[Digest]) -> None:
         """Queue new prompts and digests (each once) and show the window without activating it."""
         known = set().union(*(e.keys for e in self.entries)) if self.entries else set()
+        added = len(self.entries), sum(len(e.prompts) for e in self.entries)
         missed = [p for p in prompts if p.missed and p.key not in known]
         if missed:
             away = next((e for e in self.entries if e.away), None)
@@ -136,24 +141,95 @@ class PromptWindow(QWidget):
         for digest in digests:
             if digest.key not in known:
                 self.entries.append(Entry(digest=digest))
-        if not self.entries:
-            return
+        if (len(self.entries), sum(len(e.prompts) for e in self.entries)) == added:
+            return  # nothing new: a hidden window stays hidden
         self.render()
         if self.isVisible():
             self.raise_()
         else:
-            self.adjustSize()
-            self._place()
             self.show()
+            self.place()
 
-    def _place(self) -> None:
-        """Bottom-right of the screen, where notifications appear."""
-        screen = self.screen() or self.window().screen()
-        if screen is None:
+    def present(self) -> None:
+        """Asked for from the keyboard (Ctrl+Shift+P in any Promptly window): show the waiting
+        prompts and take the focus, on the first button of the current one."""
+        if not self.entries:
             return
-        area = screen.availableGeometry()
-        size = self.sizeHint()
-        self.move(area.right() - size.width() - 16, area.bottom() - size.height() - 48)
+        if not self.isVisible():
+            self.show()
+            self.place()
+        self.raise_()
+        self.activateWindow()
+        buttons = [b for b in self.page.findChildren(QPushButton) if b.isVisibleTo(self)]
+        if buttons:
+            buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            self._placed = True
+            self.windowHandle().screenChanged.connect(self._follow_screen)
+            self._follow_screen(self.screen())
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.setMinimumHeight(0)  # the next queue sizes itself afresh
+
+    def _follow_screen(self, screen) -> None:
+        """Re-clamp when the window moves to another screen or its screen's free area changes."""
+        if screen is not None:
+            screen.availableGeometryChanged.connect(self.clamp, Qt.ConnectionType.UniqueConnection)
+        self.clamp()
+
+    def _area(self):
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else None
+
+    def _frame_margins(self) -> tuple[int, int]:
+        """The window manager's frame: width and height it adds around the widget."""
+        frame, inner = self.frameGeometry(), self.geometry()
+        return frame.width() - inner.width(), frame.height() - inner.height()
+
+    def fit(self) -> None:
+        """A fixed width that fits the screen; a height that grows but never shrinks while the
+        queue is open, so ‹ › × and the buttons stay under the pointer while paging."""
+        area = self._area()
+        if area is None:
+            self.adjustSize()
+            return
+        extra_w, extra_h = self._frame_margins()
+        width = min(PREFERRED_WIDTH, area.width() - extra_w - 2 * SCREEN_GAP)
+        self.setFixedWidth(max(width, 200))
+        self.layout().activate()
+        height = self.layout().heightForWidth(self.width()) if self.layout().hasHeightForWidth() \
+            else self.sizeHint().height()
+        height = min(max(height, self.minimumSizeHint().height()), area.height() - extra_h - 2 * SCREEN_GAP)
+        if self.isVisible():
+            height = max(height, self.height())
+        self.setMinimumHeight(height)
+        self.resize(self.width(), height)
+
+    def place(self) -> None:
+        """Bottom-right of the screen, where notifications appear, and entirely on it."""
+        self.fit()
+        area = self._area()
+        if area is None:
+            return
+        frame = self.frameGeometry()
+        self.move(area.right() - frame.width() - SCREEN_GAP, area.bottom() - frame.height() - SCREEN_GAP)
+        self.clamp()
+
+    def clamp(self) -> None:
+        """Keep the whole frame inside the screen's available area."""
+        area = self._area()
+        if area is None:
+            return
+        self.fit()
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     @property
     def current(self) -> Entry | None:
@@ -174,6 +250,7 @@ class PromptWindow(QWidget):
         entry = entry or next((e for e in self.entries if prompt in e.prompts), None)
         if entry is None:
             return
+        self.settled.emit([prompt] if prompt is not None else list(entry.prompts))
         if prompt is not None and entry.away and len(entry.prompts) > 1:
             entry.prompts.remove(prompt)
         else:
@@ -214,7 +291,10 @@ class PromptWindow(QWidget):
         else:
             self._render_prompt(entry.prompts[0], box)
         self.page.show()
-        self.adjustSize()
+        for label in self.page.findChildren(QLabel):
+            label.setWordWrap(True)
+        if self.isVisible():
+            self.clamp()
 
     def _set_caption(self, text: str, kind: str = "") -> None:
         self.caption.setText(text)
@@ -260,7 +340,7 @@ class PromptWindow(QWidget):
             buttons.addStretch(1)
             self.open_list_button = _button(buttons, self.tr("Request &list"), self.list_requested)
             self.dismiss_button = _button(buttons, self.tr("Dismiss &all"),
-                                          lambda: self._resolved(entry=entry))
+                                          lambda: self.dismiss(*entry.prompts))
             box.addLayout(buttons)
 
     def _render_digest(self, entry: Entry, box: QVBoxLayout) -> None:
@@ -329,6 +409,13 @@ class PromptWindow(QWidget):
         if self.controller.attempt(self.controller.core.done, prompt.request.id).ok:
             self._resolved(prompt)
 
+    def dismiss(self, *prompts: Prompt) -> None:
+        """Set prompts aside for good; until then they wait here, across restarts."""
+        core = self.controller.core
+        for prompt in prompts:
+            if self.controller.attempt(core.dismiss, prompt.request.id, prompt.key).ok:
+                self._resolved(prompt)
+
     def snooze(self, prompt: Prompt, until: datetime) -> None:
         if self.controller.attempt(self.controller.core.snooze, prompt.request.id, until, prompt.key).ok:
             self._resolved(prompt)
@@ -395,7 +482,8 @@ class PromptRow(QFrame):
             self.setObjectName("awayRow")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 6 if compact else 0, 0, 6 if compact else 0)
-        self.title_label = plain_label(request.title)
+        self.title_label = plain_label(breakable(request.title))
+        self.title_label.setAccessibleName(request.title)
         self.title_label.setObjectName("promptTitle")
         self.title_label.setWordWrap(True)
         if not compact:
@@ -414,8 +502,7 @@ class PromptRow(QFrame):
             box.addWidget(self.who_label)
         box.addWidget(self.reason_label)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        buttons = FlowLayout()  # a row that wraps: every button stays whole on a narrow screen
         received = request.direction is Direction.RECEIVED
         self.done_button = QPushButton(self.tr("&Done"))
         self.snooze_button = QPushButton(self.tr("&Snooze"))
@@ -435,6 +522,9 @@ class PromptRow(QFrame):
         self.replied_button.setVisible(not received and request.status is Status.OPEN)
         self.draft_button = QPushButton(self.tr("Dra&ft message…"))
         self.open_button = QPushButton(self.tr("&Open"))
+        self.dismiss_button = QPushButton(self.tr("Dis&miss"))
+        self.dismiss_button.setToolTip(self.tr("Set this prompt aside; the request stays in the list"))
+        self.dismiss_button.clicked.connect(lambda: window.dismiss(prompt))
         self.done_button.clicked.connect(lambda: window.done(prompt))
         self.accept_button.clicked.connect(lambda: window.accept_their_time(prompt))
         self.eta_button.clicked.connect(lambda: window.ask_time(prompt))
@@ -442,7 +532,7 @@ class PromptRow(QFrame):
         self.draft_button.clicked.connect(lambda: window.draft(prompt))
         self.open_button.clicked.connect(lambda: window.open_in_list(prompt))
         order = [self.done_button, self.snooze_button, self.accept_button, self.eta_button,
-                 self.replied_button, self.draft_button, self.open_button]
+                 self.replied_button, self.draft_button, self.open_button, self.dismiss_button]
         if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED):
             order.insert(0, order.pop(order.index(self.accept_button)))  # answering is the point
         if prompt.kind in (PromptKind.NUDGE, PromptKind.ESCALATE, PromptKind.CHECK_IN):
@@ -452,5 +542,4 @@ class PromptRow(QFrame):
             if compact:
                 button.setFlat(True)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         box.addLayout(buttons)

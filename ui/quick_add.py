@@ -30,7 +30,8 @@ from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
 from ui.controller import Controller
 from ui.dialogs import plain_label
 from ui.flow_layout import wrapping_row
-from ui.wording import countdown, moment_text, priority_text
+from ui.colours import ERROR, text_style
+from ui.wording import countdown, moment_text, priority_text, saved_line
 
 # The @word being typed, right before the cursor.
 _MENTION_AT_CURSOR = re.compile(r"@([^\W_][\w.'’-]*)?$")
@@ -47,7 +48,6 @@ QFrame#chip[kind="recurrence"] { background: #e3f4f6; border-color: #8cc7cf; }
 QFrame#chip QLabel { color: #1f1f1f; }
 QFrame#chip QToolButton { border: none; padding: 0 2px; color: #555; }
 QFrame#chip QToolButton:focus { border: 1px solid palette(highlight); border-radius: 6px; }
-QLabel#quickAddError { color: #b3261e; }
 QLabel#quickAddHint { color: palette(placeholder-text); }
 """
 
@@ -85,6 +85,7 @@ class Chip(QFrame):
 
 class QuickAddDialog(QDialog):
     saved = Signal(int)  # the new request's id
+    confirmed = Signal(str, str)  # title and "Saved: I owe Dana · …", for the tray to confirm
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +138,8 @@ class QuickAddDialog(QDialog):
 
         self.line.textChanged.connect(self._on_text_changed)
         self.line.textEdited.connect(self._offer_people)
+        self._kept = False  # the line was left unsaved and is shown again untouched
+        self.line.textEdited.connect(lambda _text: setattr(self, "_kept", False))
         self.line.returnPressed.connect(self.save)
         # Back to the line from a chip without losing the text.
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.chip_row,
@@ -146,10 +149,17 @@ class QuickAddDialog(QDialog):
     # -- opening -------------------------------------------------------------------------
 
     def present(self) -> None:
-        """Clear, centre on the screen with the cursor, show, raise, activate and focus the line."""
-        self.line.clear()
-        self._literal.clear()
-        self._set_error("", hint=True)
+        """Centre on the screen with the cursor, show, raise, activate and focus the line.
+
+        A line left unsaved with Esc is still there, selected (typing replaces it); Esc again
+        without touching it clears it."""
+        self._kept = bool(self.line.text())
+        if self._kept:
+            self.line.selectAll()
+        else:
+            self.line.clear()
+            self._literal.clear()
+            self._set_error("", hint=True)
         self._people = [p.name for p in self.controller.core.people()]
         self.people_model.setStringList(self._people)
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
@@ -261,6 +271,8 @@ class QuickAddDialog(QDialog):
 
     def _set_error(self, message: str, hint: bool = False) -> None:
         self.error_label.setObjectName("quickAddHint" if hint else "quickAddError")
+        # the error red, made readable on this palette (a dark one too)
+        self.error_label.setStyleSheet("" if hint else text_style(self.error_label, ERROR))
         self.error_label.style().unpolish(self.error_label)  # restyle for the new object name
         self.error_label.style().polish(self.error_label)
         self.error_label.setText(message)
@@ -316,4 +328,15 @@ class QuickAddDialog(QDialog):
             return
         self.controller.changed.emit()
         self.saved.emit(request.id)
+        core = self.controller.core
+        self.confirmed.emit(request.title, saved_line(request, core.deadline(request), core.now(),
+                                                      core.settings.zone))
+        self.line.clear()  # saved: the next quick add starts empty
         self.hide()
+
+    def reject(self) -> None:
+        """Esc closes and keeps the line for next time; on a kept line not touched since, clears it."""
+        if self._kept:
+            self.line.clear()
+            self._literal.clear()
+        super().reject()

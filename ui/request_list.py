@@ -137,6 +137,8 @@ class RequestListWindow(QMainWindow):
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
+        # Tab goes on to the filters and the search box; arrows (and Ctrl+Tab) move within
+        table.setTabKeyNavigation(False)
         # Uniform rows: the view never measures 10,000 of them.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -144,6 +146,7 @@ class RequestListWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)  # no sideways scrolling
         header.setStretchLastSection(False)
+        header.moveSection(header.visualIndex(DUE), 1)  # next to who: the last to scroll out of a narrow window
         header.setHighlightSections(False)
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(self._header_clicked)
@@ -222,6 +225,9 @@ class RequestListWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self._focus_search)
         self.urgency_action = self._action(self.tr("Sort by &urgency"), "Ctrl+U", self.sort_by_urgency)
+        self.close_action = self._action(self.tr("&Close window"), QKeySequence.StandardKey.Close, self.close)
+        self.close_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close),
+                                        QKeySequence("Ctrl+W"), QKeySequence(Qt.Key.Key_Escape)])
         self.request_actions = [self.ack_action, self.accept_action, self.renegotiate_action,
                                 self.done_action,
                                 self.snooze_action, self.draft_action, self.edit_action,

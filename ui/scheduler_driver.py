@@ -49,6 +49,7 @@ class SchedulerDriver(QObject):
         self.heartbeat.setInterval(int(heartbeat.total_seconds() * 1000))
         self.heartbeat.timeout.connect(self.beat)
         self._last_beat: tuple[datetime, float] | None = None
+        self._emitted: set[tuple[int, str]] = set()
 
     def start(self, requests: list | None = None) -> None:
         self._last_beat = (self.core.now(), self.monotonic())
@@ -66,9 +67,12 @@ class SchedulerDriver(QObject):
         """
         try:
             plan = self.core.schedule(requests=requests)
-            if plan.due or plan.digests:
+            new = [p for p in plan.due if (p.request.id, p.key) not in self._emitted]
+            if new or plan.digests:
+                # shown prompts come once per run: after a restart they wait in the window again
+                self._emitted.update((p.request.id, p.key) for p in new)
                 self.due.emit(list(plan.due), list(plan.digests))
-                self.core.fire(plan.due, plan.digests)
+                self.core.fire(plan.due, plan.digests, superseded=plan.superseded)
         except Exception as exc:  # noqa: BLE001 - a locked or vanished database must not stop the app
             log.exception("scheduler check failed")
             self.failed.emit(str(exc))

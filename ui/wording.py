@@ -6,6 +6,8 @@ text; the callers show it with Qt.PlainText.
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -177,6 +179,8 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     elif kind is EventKind.EDITED:
         fields = ", ".join(sorted(data.get("changes", {})))
         text = _tr("Edited {fields}").format(fields=fields)
+    elif kind is EventKind.DISMISSED:
+        text = _tr("Prompt dismissed")
     else:  # a kind from a newer version: still say something
         text = kind.value
     return f"{text}: {reason}" if reason else text
@@ -251,3 +255,23 @@ def owed_line(request: Request, now: datetime, zone: ZoneInfo) -> str:
     elif request.needed_by:
         text += " — " + _tr("wanted by {time}").format(time=moment_text(request.needed_by, zone, now))
     return text
+
+
+def saved_line(request: Request, deadline: Deadline | None, now: datetime, zone: ZoneInfo) -> str:
+    """The confirmation after a quick add: `Saved: I owe Dana · needs reply · reply by 11:00`."""
+    parts = [who_text(request), status_text(request, now)]
+    if deadline is not None:
+        parts.append(due_text(deadline, zone, now))
+    return _tr("Saved: {what}").format(what=" · ".join(parts))
+
+
+LONGEST_UNBROKEN = 24  # characters; a pasted URL is longer than any word
+
+
+def breakable(text: str) -> str:
+    """`text` with zero-width spaces inside very long words, so that a wrapping label can
+    break a pasted URL instead of growing as wide as it."""
+    return re.sub(r"\S{%d,}" % (LONGEST_UNBROKEN + 1),
+                  lambda m: "\u200b".join(m.group(0)[i:i + LONGEST_UNBROKEN]
+                                           for i in range(0, len(m.group(0)), LONGEST_UNBROKEN)),
+                  text)

@@ -217,7 +217,8 @@ def due(ctx: Context, args: Args) -> int:
         ctx.emit({
             "prompts": [{"kind": p.kind.value, "key": p.key, "request_id": p.request.id,
                          "counterpart": p.request.counterpart.name, "title": p.request.title,
-                         "due_at": iso(p.due_at, zone), "missed": p.missed} for p in schedule.due],
+                         "due_at": iso(p.due_at, zone), "missed": p.missed, "shown": p.shown}
+                        for p in schedule.due],
             "digests": [{"kind": d.kind, "key": d.key, "due_at": iso(d.due_at, zone),
                          "missed": d.missed} for d in schedule.digests],
             "next_wake": iso(schedule.next_wake, zone),
@@ -228,7 +229,8 @@ def due(ctx: Context, args: Args) -> int:
         ctx.out("Nothing is due now.")
     rows = [(p.kind.value.replace("_", " "), f"#{p.request.id}", plain(who(p.request), 24),
              plain(p.request.title, TITLE_WIDTH),
-             f"since {moment(p.due_at, zone, now)}" + (" (missed)" if p.missed else ""))
+             f"since {moment(p.due_at, zone, now)}" + (" (missed)" if p.missed else "")
+             + (" (shown, waiting)" if p.shown else ""))
             for p in schedule.due]
     rows += [(d.kind.replace("_", " ") + " digest", "", "", "",
               f"since {moment(d.due_at, zone, now)}" + (" (missed)" if d.missed else ""))

@@ -175,7 +175,12 @@ def _build(streams: list[TextIO]) -> argparse.ArgumentParser:
             raise _Exit(2)
 
     parser = Parser(prog="promptly", description="Keep the promises you make to co-workers, "
-                    "and the ones they make to you. Without a command, the tray app starts.")
+                    "and the ones they make to you. Without a command, the tray app starts "
+                    "(on --db or $PROMPTLY_DB when given).",
+                    epilog="The tray app's own commands: `promptly gui` starts the tray app (as "
+                    "`promptly` alone does); `promptly quick-add` opens the quick-add dialog of "
+                    "the running tray app, starting it if needed: bind it to a key in your "
+                    "desktop's shortcut settings.")
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="database file or SQLAlchemy URL (default: $PROMPTLY_DB, then the file "
                              "in your data directory)")

@@ -210,9 +210,15 @@ def snooze(request: Request, *, at: datetime, until: datetime, prompt: str) -> N
 
 
 def record_prompt(request: Request, *, at: datetime, prompt: str, kind: PromptKind,
-                  due_at: datetime, missed: bool = False) -> None:
+                  due_at: datetime, missed: bool = False, superseded: bool = False) -> None:
+    """`superseded`: due with a more important one of the same request, so never shown."""
     _append(request, EventKind.PROMPTED, at, prompt=prompt, kind=kind.value,
-            due_at=due_at.isoformat(), missed=missed or None)
+            due_at=due_at.isoformat(), missed=missed or None, superseded=superseded or None)
+
+
+def dismiss(request: Request, *, at: datetime, prompt: str) -> None:
+    """The prompt (by its key) was seen and set aside: it stops waiting in the prompt window."""
+    _append(request, EventKind.DISMISSED, at, prompt=prompt)
 
 
 def record_follow_up(request: Request, *, at: datetime, prompt_kind: PromptKind,

@@ -65,6 +65,7 @@ class EventKind(str, enum.Enum):
     REOPENED = "reopened"
     CANCELLED = "cancelled"
     EDITED = "edited"
+    DISMISSED = "dismissed"
 
 
 class PromptKind(str, enum.Enum):

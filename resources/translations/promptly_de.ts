@@ -383,8 +383,16 @@
             <translation>{name} (keine E-Mail-Adresse)</translation>
         </message>
         <message>
+            <source>The clipboard did not take the message. Select the text and copy it.</source>
+            <translation>Die Zwischenablage hat die Nachricht nicht übernommen. Markieren Sie den Text und kopieren Sie ihn.</translation>
+        </message>
+        <message>
+            <source>No mail app opened. Use Copy and paste the message instead.</source>
+            <translation>Kein Mailprogramm hat sich geöffnet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
+        </message>
+        <message>
             <source>No mail app answered. Use Copy and paste the message instead.</source>
-            <translation>Kein Mailprogramm hat geantwortet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
+            <translation type="vanished">Kein Mailprogramm hat geantwortet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
         </message>
     </context>
     <context>
@@ -482,6 +490,10 @@
         <message>
             <source>Quick-add shortcut</source>
             <translation>Tastenkürzel für Schnell erfassen</translation>
+        </message>
+        <message>
+            <source>Promptly does not grab this key itself yet. To open quick add from anywhere, bind the key to the command “promptly quick-add” in your desktop's keyboard settings.</source>
+            <translation>Promptly belegt diese Taste noch nicht selbst. Um „Schnell erfassen“ von überall zu öffnen, legen Sie die Taste in den Tastatureinstellungen Ihrer Arbeitsumgebung auf den Befehl „promptly quick-add“.</translation>
         </message>
         <message>
             <source>Start Promptly when I log in</source>
@@ -953,6 +965,14 @@
             <source>&amp;Open</source>
             <translation>Ö&amp;ffnen</translation>
         </message>
+        <message>
+            <source>Dis&amp;miss</source>
+            <translation>&amp;Beiseitelegen</translation>
+        </message>
+        <message>
+            <source>Set this prompt aside; the request stays in the list</source>
+            <translation>Diese Erinnerung beiseitelegen; die Anfrage bleibt in der Liste</translation>
+        </message>
     </context>
     <context>
         <name>PromptWindow</name>
@@ -1333,6 +1353,10 @@
         <message>
             <source>Sort by &amp;urgency</source>
             <translation>Nach &amp;Dringlichkeit sortieren</translation>
+        </message>
+        <message>
+            <source>&amp;Close window</source>
+            <translation>Fenster &amp;schließen</translation>
         </message>
         <message>
             <source>Actions</source>
@@ -2245,6 +2269,14 @@
         <message>
             <source>reply by {time}</source>
             <translation>Antwort bis {time}</translation>
+        </message>
+        <message>
+            <source>Prompt dismissed</source>
+            <translation>Erinnerung beiseitegelegt</translation>
+        </message>
+        <message>
+            <source>Saved: {what}</source>
+            <translation>Gespeichert: {what}</translation>
         </message>
     </context>
 </TS>

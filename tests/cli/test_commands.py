@@ -173,6 +173,22 @@ def test_due_shows_prompts_without_recording_them(cli):
     assert "nothing is recorded as shown" in " ".join(cli.ok("due", "--help").out.split())
 
 
+def test_due_lists_prompts_the_tray_app_showed_and_still_waiting(cli):
+    from datetime import datetime
+
+    from app.service import Promptly as Core
+    from tests.conftest import FakeClock
+
+    cli.add("from @dana: repair invoice")
+    core = Core.open(str(cli.db), FakeClock(datetime.fromisoformat("2026-11-23T10:50:00+01:00")))
+    core.fire(core.schedule().due)  # the tray app showed it; nobody acted on it
+    core.close()
+    later = "2026-11-23T12:00:00+01:00"
+    due = cli.ok("due", "--json", now=later).json
+    assert [(p["kind"], p["shown"]) for p in due["prompts"]] == [("respond", True)]
+    assert "Nothing is due now." not in cli.ok("due", now=later).out
+
+
 def test_snooze_moves_the_prompt(cli):
     cli.add("from @dana: repair invoice")
     at = "2026-11-23T09:50:00+01:00"

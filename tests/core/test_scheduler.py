@@ -20,9 +20,10 @@ def run_until(core, clock, end):
     shown = []
     while True:
         schedule = core.schedule()
-        if schedule.due:
-            core.fire(schedule.due)
-            shown += [(p.kind, p.request.title, clock.now(), p.missed) for p in schedule.due]
+        fresh = [p for p in schedule.due if not p.shown]
+        if fresh or schedule.superseded:
+            core.fire(schedule.due, superseded=schedule.superseded)
+            shown += [(p.kind, p.request.title, clock.now(), p.missed) for p in fresh]
             continue
         if schedule.next_wake is None or schedule.next_wake > end:
             clock.set(end)
@@ -126,7 +127,43 @@ def test_each_prompt_fires_once(core, clock):
     first = core.schedule()
     core.fire(first.due)
     assert len(first.due) == 1
+    assert core.schedule().fresh == []
+
+
+def test_a_fired_prompt_stays_pending_until_acted_on_or_dismissed(core, clock):
+    """Quitting and starting again reads the same history: the prompt waits, shown, not notified."""
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    clock.set(at(2026, 11, 23, 11, 0))
+    core.fire(core.schedule().due)
+    clock.set(at(2026, 11, 23, 14, 0))  # the app was closed in between
+    again = core.schedule()
+    assert [(p.kind, p.shown, p.missed) for p in again.due] == [(PromptKind.RESPOND, True, False)]
+    core.fire(again.due)  # showing it again records nothing
+    assert [e.kind.value for e in core.get(request.id).history].count("prompted") == 1
+    core.dismiss(request.id, again.due[0].key)
     assert core.schedule().due == []
+
+
+def test_acting_on_a_prompt_settles_it(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = made(core)
+    clock.set(at(2026, 11, 23, 11, 0))
+    core.fire(core.schedule().due)
+    core.record_follow_up(request.id, PromptKind.NUDGE, "copied")
+    assert core.schedule().due == []
+
+
+def test_prompts_of_one_request_due_together_show_only_the_most_important(core, clock):
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    core.acknowledge(request.id, at(2026, 11, 23, 10, 30))  # a promise for 10:30
+    clock.set(at(2026, 11, 23, 12, 0))  # due soon and overdue both passed while away
+    plan = core.schedule()
+    assert [p.kind for p in plan.due] == [PromptKind.OVERDUE]
+    assert [p.kind for p in plan.superseded] == [PromptKind.DUE_SOON]
+    core.fire(plan.due, superseded=plan.superseded)
+    assert [(p.kind, p.shown) for p in core.schedule().due] == [(PromptKind.OVERDUE, True)]
 
 
 def test_snooze_moves_a_fired_prompt_and_it_fires_once_more(core, clock):
@@ -175,10 +212,12 @@ def test_prompts_missed_while_asleep_come_back_once_marked_missed(core, clock):
     received(core)
     clock.set(at(2026, 11, 24, 9, 30))  # the laptop slept through Monday
     schedule = core.schedule()
-    assert sorted(p.kind.value for p in schedule.due) == ["escalate", "nudge", "respond"]
+    # the made request's nudge is outranked by its escalation: one prompt per request
+    assert sorted(p.kind.value for p in schedule.due) == ["escalate", "respond"]
+    assert [p.kind.value for p in schedule.superseded] == ["nudge"]
     assert all(p.missed for p in schedule.due)
-    core.fire(schedule.due)
-    assert core.schedule().due == []
+    core.fire(schedule.due, superseded=schedule.superseded)
+    assert core.schedule().fresh == []
 
 
 def test_a_prompt_fired_on_time_is_not_missed(core, clock):
@@ -212,6 +251,8 @@ def test_nothing_pending_means_no_wake(core, clock):
 def test_end_of_day_and_end_of_week_digests_fire_once(core, clock):
     core.save_settings(core.settings.with_changes(end_of_day_digest=True, weekly_summary_prompt=True))
     clock.set(at(2026, 11, 27, 10, 0))  # Friday
+    request = received(core)
+    core.acknowledge(request.id)  # nothing else to prompt: only the digests remain
     assert core.schedule().next_wake == at(2026, 11, 27, 17, 0)
     clock.set(at(2026, 11, 27, 17, 0))
     schedule = core.schedule()
@@ -219,6 +260,24 @@ def test_end_of_day_and_end_of_week_digests_fire_once(core, clock):
     core.fire([], schedule.digests)
     assert core.schedule().digests == []
     assert core.schedule().next_wake == at(2026, 11, 30, 17, 0)
+
+
+def test_an_empty_end_of_day_digest_is_never_shown(core, clock):
+    core.save_settings(core.settings.with_changes(end_of_day_digest=True))
+    clock.set(at(2026, 11, 24, 17, 0))  # Tuesday, and I owe nobody anything
+    assert core.schedule().digests == []
+
+
+def test_yesterdays_digest_found_before_work_waits_for_working_hours(core, clock):
+    core.save_settings(core.settings.with_changes(end_of_day_digest=True))
+    clock.set(at(2026, 11, 23, 10, 0))
+    request = received(core)
+    core.acknowledge(request.id)
+    clock.set(at(2026, 11, 24, 7, 44))  # the first start of Tuesday, before work
+    early = core.schedule()
+    assert early.digests == [] and early.next_wake == at(2026, 11, 24, 9, 0)
+    clock.set(at(2026, 11, 24, 9, 0))
+    assert [d.key for d in core.schedule().digests] == ["end_of_day:2026-11-23"]
 
 
 def test_a_simulated_week_fires_every_prompt_exactly_once(core, clock):

@@ -4,7 +4,8 @@
     DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots [OUT_DIR]
 
 Builds a throw-away database with a dozen realistic requests at a fixed "now", opens each window
-and saves resources/screenshots/{quick-add,request-list,prompt,summary,tray-menu}.png.
+and saves resources/screenshots/{quick-add,request-list,prompt,prompt-long-title,summary,tray-menu}.png
+(prompt-long-title is the whole screen: it shows where the window sits).
 To look at them as others see them: QT_SCALE_FACTOR=2, and PROMPTLY_SHOTS_DARK=1 for a dark
 palette (write those to another OUT_DIR).
 """
@@ -138,6 +139,18 @@ def main(out: Path) -> int:
         prompts.grab().save(str(out / "prompt.png"))
         prompts.hide()
 
+        # A pasted URL as the title: the window wraps it and stays entirely on the screen.
+        url = "https://intranet.example.org/tickets/4712/" + "credit-note-attachment-" * 8
+        long = core.add(NewRequest(Direction.RECEIVED, "Noor", url, asked_at=clock.now() - timedelta(hours=1)))
+        clock.current += timedelta(minutes=5)
+        [prompt] = [p for p in core.schedule().due if p.request.id == long.id]
+        prompts = PromptWindow(controller)
+        prompts.show_prompts([prompt._replace(missed=False)], [])
+        settle()
+        prompts.screen().grabWindow(0).save(str(out / "prompt-long-title.png"))
+        prompts.hide()
+        core.cancel(long.id)
+
         from ui.summary_window import SummaryWindow
         from ui.tray import Tray, TrayData
 
@@ -157,7 +170,7 @@ def main(out: Path) -> int:
         tray.menu.grab().save(str(out / "tray-menu.png"))
         tray.menu.hide()
         core.close()
-    print(f"saved quick-add, request-list, prompt, summary and tray-menu .png in {out}")
+    print(f"saved quick-add, request-list, prompt, prompt-long-title, summary and tray-menu .png in {out}")
     return 0
 
 

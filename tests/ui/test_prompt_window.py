@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, unquote
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.model import Direction, EventKind, Person, PromptKind, Status
@@ -209,6 +209,7 @@ def test_escalation_draft_goes_to_the_contact_with_cc_and_survives_encoding(
     assert dialog.to_label.text() == "Kim <kim@example.com>"
     assert dialog.cc_label.text() == "Dana <dana@example.com>"
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())  # drafting settled the prompt
     [url] = mail_app.urls
     encoded = bytes(url.toEncoded()).decode("ascii")
     path, query = encoded.split("?", 1)
@@ -240,18 +241,40 @@ def test_missed_prompts_come_as_one_away_entry_each_actionable(qtbot, window, co
     second = add(core, "second", who="Sam", direction=Direction.MADE)
     clock.advance(hours=5)  # the computer slept
     prompts, _ = due(core)
-    assert all(p.missed for p in prompts) and len(prompts) == 3
+    # the second request's nudge is outranked by its escalation: one row per request
+    assert all(p.missed for p in prompts) and len(prompts) == 2
     window.show_prompts(prompts, [])
     assert len(window.entries) == 1
     assert window.caption.text() == "While you were away"
-    assert [r.title_label.text() for r in window.away_rows] == ["first", "second", "second"]
+    assert [r.title_label.text() for r in window.away_rows] == ["first", "second"]
     qtbot.mouseClick(window.away_rows[0].done_button, Qt.MouseButton.LeftButton)
     assert core.get(first.id).status is Status.DONE
-    assert [r.title_label.text() for r in window.away_rows] == ["second", "second"]
+    assert [r.title_label.text() for r in window.away_rows] == ["second"]
     window.away_rows[0].replied_button.click()
     assert core.get(second.id).status is Status.ACKNOWLEDGED
-    snooze_action(window.away_rows[0], "1 hour").trigger()
     assert not window.isVisible()
+
+
+def test_a_prompt_left_alone_waits_again_after_a_restart_without_a_notification(
+        qtbot, core, clock, controller):
+    from ui.notifier import announcement
+    from ui.prompt_window import PromptWindow
+
+    request = add(core, "repair invoice")
+    clock.advance(minutes=45)
+    prompts, _ = due(core)
+    assert announcement(prompts, [], clock.now(), core.settings.zone) is not None
+    clock.advance(hours=2)  # quit without acting, started again
+    again = core.schedule().due
+    assert [(p.key, p.shown) for p in again] == [(prompts[0].key, True)]
+    assert announcement(again, [], clock.now(), core.settings.zone) is None  # notified once only
+    window = PromptWindow(controller)
+    qtbot.addWidget(window)
+    window.show_prompts(again, [])
+    assert window.isVisible()
+    window.prompt_row.dismiss_button.click()
+    assert core.get(request.id).history[-1].kind is EventKind.DISMISSED
+    assert core.schedule().due == [] and not window.isVisible()
 
 
 def test_a_long_absence_builds_a_page_of_rows_and_can_be_dismissed_at_once(qtbot, window, core, clock):
@@ -305,3 +328,96 @@ def test_user_text_is_plain(qtbot, window, core, clock):
     assert row.reason_label.text().startswith("<i>Dana</i> asked")
     for label in (row.title_label, row.who_label, row.reason_label, window.caption):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def on_screen(window) -> bool:
+    """The whole frame (title bar included) inside the screen's available area."""
+    return window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_the_window_is_entirely_on_screen_at_first_start(qtbot, window, core, clock):
+    add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    assert on_screen(window)
+    assert window.frameGeometry().right() < window.screen().availableGeometry().right()
+
+
+def test_a_long_title_without_spaces_wraps_instead_of_widening_the_window(qtbot, window, core, clock):
+    url = "https://intranet.example.org/tickets/" + "a1b2c3d4" * 300
+    add(core, url)
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    area = window.screen().availableGeometry()
+    assert on_screen(window) and window.frameGeometry().left() >= area.left()
+    assert window.prompt_row.title_label.accessibleName() == url
+    assert window.prompt_row.title_label.text().replace("\u200b", "") == url
+
+
+def test_the_end_of_week_digest_wraps_and_stays_on_screen(qtbot, window, core, clock):
+    from app.scheduler import Digest
+
+    window.show_prompts([], [Digest("end_of_week", "end_of_week:2026-W48", clock.now())])
+    assert on_screen(window)
+    button = window.summary_button
+    assert button.isVisible()
+    assert window.screen().availableGeometry().contains(
+        QRect(button.mapToGlobal(QPoint(0, 0)), button.size()))
+
+
+def test_paging_keeps_the_header_buttons_under_the_pointer(qtbot, window, core, clock):
+    add(core, "short")
+    add(core, "a much longer title that takes a second line in the window " * 3, who="Kim")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    assert len(window.entries) == 2
+    before = {b: b.mapToGlobal(b.rect().center()) for b in (window.next_button, window.close_button)}
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    window.previous()
+    window.next()
+    assert {b: b.mapToGlobal(b.rect().center()) for b in before} == before
+    assert on_screen(window)
+
+
+def test_a_changed_screen_area_re_clamps_the_window(qtbot, window, core, clock):
+    add(core, "repair invoice")
+    clock.advance(minutes=45)
+    window.show_prompts(*due(core))
+    window.move(5000, 5000)  # as if the screen it was on had shrunk
+    window.clamp()
+    assert on_screen(window)
+
+
+class ServerStep:
+    """A notification server that hands out ids and can close them, as dunst does."""
+
+    name = "freedesktop"
+
+    def __init__(self) -> None:
+        self.last_id, self.closed = 0, []
+
+    def notify(self, title, body) -> None:
+        self.last_id += 1
+
+    def close(self, notification_id) -> None:
+        self.closed.append(notification_id)
+
+
+def test_a_notification_is_withdrawn_once_every_prompt_it_announced_is_settled(
+        qtbot, window, core, clock):
+    from app.notifier import NotifierChain
+    from ui.notifier import Announcer
+
+    server = ServerStep()
+    announcer = Announcer(NotifierChain([server]))
+    window.settled.connect(announcer.withdraw)
+    add(core, "first")
+    add(core, "second", who="Kim")
+    clock.advance(minutes=45)
+    prompts, _ = due(core)
+    announcer.announce(prompts, [], now=clock.now(), zone=core.settings.zone, style="native")
+    window.show_prompts(prompts, [])
+    window.prompt_row.done_button.click()
+    assert server.closed == []  # the other prompt it announced still waits
+    window.prompt_row.dismiss_button.click()
+    assert server.closed == [1]

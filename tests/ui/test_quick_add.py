@@ -28,12 +28,30 @@ def chip_texts(dialog):
 
 def test_present_shows_an_empty_focused_line(qtbot, controller):
     dialog = make(qtbot, controller)
-    dialog.line.setText("leftover from last time")
-    dialog.hide()
-    dialog.present()
     assert dialog.isVisible()
     assert dialog.line.text() == ""
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.line)
+
+
+def test_esc_keeps_an_unsaved_line_and_esc_twice_clears_it(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: repair invoice by fri 3pm")
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    dialog.present()
+    assert dialog.line.text() == "from @dana: repair invoice by fri 3pm"
+    assert dialog.line.selectedText() == dialog.line.text()  # typing replaces it
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Escape)  # the second Esc, untouched: cleared
+    dialog.present()
+    assert dialog.line.text() == ""
+
+
+def test_a_saved_line_is_not_offered_again(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: repair invoice")
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
+    dialog.present()
+    assert dialog.line.text() == ""
 
 
 def test_typing_updates_the_chips(qtbot, controller):
@@ -158,3 +176,13 @@ def test_markup_in_user_text_is_shown_literally(qtbot, controller):
     assert dialog.title_label.text() == "What: <b>x</b> & <img src=x>"
     assert dialog.title_label.textFormat() == Qt.TextFormat.PlainText
     assert all(c.label.textFormat() == Qt.TextFormat.PlainText for c in dialog.chips())
+
+
+def test_saving_confirms_who_what_and_by_when(qtbot, controller, clock):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: repair invoice")
+    with qtbot.waitSignal(dialog.confirmed) as confirmed:
+        qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
+    title, text = confirmed.args
+    assert title == "repair invoice"
+    assert text.startswith("Saved: I owe Dana · needs reply · reply by ")

@@ -24,7 +24,7 @@ from ui.request_model import (
     WHAT,
     WHO,
 )
-from tests.ui.windows_support import controller, mail_app, settings_dir  # noqa: F401  (fixtures)
+from tests.ui.windows_support import controller, mail_app, no_mail_app, settings_dir  # noqa: F401  (fixtures)
 
 UTC = timezone.utc
 MON_9 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -257,10 +257,27 @@ def test_draft_message_opens_the_mail_app_and_is_recorded(qtbot, window, core, m
     dialog: DraftDialog = window.dialog
     assert dialog.kind == "nudge"
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: core.get(request.id).history[-1].kind is EventKind.FOLLOWED_UP)
     [url] = mail_app.urls
     assert url.scheme() == "mailto" and url.path() == "sam@example.com"
     event = core.get(request.id).history[-1]
     assert (event.kind, event.data["how"], event.data["to"]) == (EventKind.FOLLOWED_UP, "mailto", "Sam")
+
+
+def test_without_a_mail_program_nothing_is_recorded_and_the_draft_says_why(
+        qtbot, window, core, no_mail_app):
+    core.save_person(Person("Sam", "sam@example.com"))
+    request = add(core, "contract", who="Sam", direction=Direction.MADE)
+    window.show()
+    select(window, "contract")
+    window.draft_action.trigger()
+    dialog: DraftDialog = window.dialog
+    qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.text() != "")
+    assert dialog.error_label.text().startswith("No mail app opened. Use Copy")
+    assert "no method available" in dialog.error_label.text()
+    assert [e.kind for e in core.get(request.id).history] == [EventKind.CREATED]
+    assert dialog.isVisible() and no_mail_app.urls
 
 
 def test_history_is_in_plain_words(qtbot, window, core, clock):

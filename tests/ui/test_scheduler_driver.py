@@ -84,7 +84,7 @@ def test_fires_what_is_due_once_and_rearms(driver, core, clock, monotonic):
     driver.timer.timeout.emit()
     [(prompts, digests)] = driver.shown
     assert [(p.kind, p.request.id, p.missed) for p in prompts] == [(PromptKind.RESPOND, request.id, False)]
-    assert core.schedule().due == []  # recorded as fired: it never fires twice
+    assert core.schedule().fresh == []  # recorded as fired: it never fires twice
     driver.check()
     assert len(driver.shown) == 1
     assert armed_for(driver) == timedelta(hours=1)  # due soon: 15 min before the 11:00 promise

@@ -246,6 +246,21 @@ def test_people_get_addresses_and_an_escalation_contact(dialog, core):
     assert dialog.people.table.item(row, 2).text() == "Lee Park"
 
 
+def test_saving_a_person_twice_keeps_the_escalation_contact(dialog, core):
+    kim = core.save_person(Person("Kim Lee"))
+    dana = core.save_person(Person("Dana Weiß", None, kim.id))
+    dialog.people.reload()
+    row = [p.name for p in dialog.people.listed].index("Dana Weiß")
+    dialog.people.table.selectRow(row)
+    dialog.people.email.setText("dana@example.org")
+
+    dialog.people.save()
+    assert dialog.people.contact.currentData() == kim.id  # the form still shows Kim
+    dialog.people.save()
+
+    assert core.person(dana.id).escalation_contact_id == kim.id
+
+
 def test_a_bad_address_or_a_duplicate_name_is_refused_in_place(dialog, core):
     core.save_person(Person("Sam Jones"))
     dialog.people.reload()
@@ -381,3 +396,8 @@ def test_stored_settings_load_into_the_mail_page(qtbot, controller, core, autost
     assert (window.mail.host.text(), window.mail.port.value(), window.mail.security.currentData()) == \
         ("smtp.example.org", 465, "ssl")
     assert window.mail.keyring_label.text() == "Passwords are kept in the system keyring."
+
+
+def test_the_shortcut_setting_says_how_to_bind_quick_add_in_the_desktop(dialog):
+    note = dialog.general.shortcut_note.text()
+    assert "“promptly quick-add”" in note and "does not grab this key itself" in note

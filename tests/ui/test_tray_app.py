@@ -9,14 +9,15 @@ from datetime import timedelta
 
 import plyer
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app.domain.model import Direction
 from app.domain.commands import NewRequest
 from app.service import Promptly
 from app.settings import Settings
 from ui.application import TRAY_WAIT_TRIES, Application, StartupReport
+from ui.notifier import FreedesktopNotifier
 from ui.single_instance import InstanceServer
 
 NOW = "2026-11-23T10:00:00+00:00"  # a Monday, within working hours
@@ -45,6 +46,9 @@ def notified(monkeypatch):
 def shell(qapp, qtbot, tmp_path, db_path, outside, monkeypatch, notified):
     (tmp_path / "run").mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    # never the developer's own notification server; the desktop tests use a real one
+    monkeypatch.setattr(FreedesktopNotifier, "notify", lambda *a: (_ for _ in ()).throw(
+        RuntimeError("no notification server in these tests")))
     monkeypatch.setenv("PROMPTLY_DB", str(db_path))
     monkeypatch.setenv("PROMPTLY_NOW", NOW)
     server = InstanceServer()
@@ -89,7 +93,7 @@ def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock
                                        "done, an ETA, or accept their time")
     window = shell.windows["prompts"]
     assert window.isVisible()
-    assert shell.controller.core.schedule().due == []  # recorded as fired
+    assert shell.controller.core.schedule().fresh == []  # recorded as fired
 
 
 def test_window_only_style_skips_the_native_notification(shell, outside, clock, notified):
@@ -163,3 +167,21 @@ def test_without_a_tray_the_list_stands_in_and_closing_it_asks(shell, monkeypatc
     window.close()
     QCoreApplication.processEvents()
     assert quits == [0]
+
+
+def test_ctrl_shift_p_in_any_window_takes_the_keyboard_to_the_prompts(shell, outside, clock, qtbot):
+    clock.set(outside.now().replace(hour=9, minute=15))
+    add(outside, "repair invoice", minutes=300)
+    shell.load()
+    prompts = shell.windows["prompts"]
+    prompts.hide()  # put away with ×; the prompt still waits
+    listing = shell.open("list")
+    qtbot.waitExposed(listing)
+    listing.activateWindow()
+    qtbot.waitUntil(listing.isActiveWindow)
+    qtbot.keyClick(listing.table, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert prompts.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is prompts)
+    assert QApplication.focusWidget().text().replace("&", "") == "Accept their time"

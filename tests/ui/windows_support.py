@@ -1,11 +1,14 @@
 """Fixtures for the window tests: a Controller over the `core` fixture (real SQLite file, FakeClock),
-QSettings in a temporary directory, and a handler that catches `mailto:` URLs instead of a mail app."""
+QSettings in a temporary directory, and an `xdg-open` that catches `mailto:` URLs instead of a mail app."""
 
 from __future__ import annotations
 
+import os
+import shlex
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QObject, QSettings, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, QUrl
 
 from ui.controller import Controller
 
@@ -27,20 +30,36 @@ def settings_dir(tmp_path, qapp):
     return tmp_path / "qsettings"
 
 
-class UrlCatcher(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
+class XdgOpen:
+    """A stand-in `xdg-open` first on PATH: it notes each URL and exits with `code`, saying `says`."""
 
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
+    def __init__(self, folder: Path, code: int = 0, says: str = "") -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.log = folder / "opened.txt"
+        script = folder / "xdg-open"
+        script.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{self.log}'\n"
+                          f"{f'echo {shlex.quote(says)} >&2' if says else ''}\nexit {code}\n")
+        script.chmod(0o755)
+
+    @property
+    def urls(self) -> list[QUrl]:
+        if not self.log.exists():
+            return []
+        return [QUrl.fromEncoded(line.encode("ascii")) for line in self.log.read_text().splitlines()]
 
 
 @pytest.fixture
-def mail_app(qapp):
-    """Qt's own URL-handler hook: openUrl("mailto:…") lands here, as it would in a mail client."""
-    catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("mailto", catcher, "open")
-    yield catcher
-    QDesktopServices.unsetUrlHandler("mailto")
+def mail_app(tmp_path, monkeypatch):
+    """A desktop whose mail app opens whatever xdg-open is given."""
+    opener = XdgOpen(tmp_path / "bin")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    return opener
+
+
+@pytest.fixture
+def no_mail_app(tmp_path, monkeypatch):
+    """A desktop with no mail program: xdg-open fails the way it does on a bare Debian."""
+    opener = XdgOpen(tmp_path / "bin", code=3,
+                     says="xdg-open: no method available for opening 'mailto:'")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    return opener

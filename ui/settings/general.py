@@ -12,7 +12,7 @@ from app.autostart import Autostart
 from app.domain.model import Direction
 from app.settings import Settings, local_timezone_name
 from ui.controller import Controller
-from ui.settings.page import SettingsPage
+from ui.settings.page import SettingsPage, plain
 
 
 class GeneralPage(SettingsPage):
@@ -43,6 +43,11 @@ class GeneralPage(SettingsPage):
         row.addWidget(self.shortcut_edit, 1)
         row.addWidget(clear)
         form.addRow(self.tr("Quick-add shortcut"), row)
+        # honest until a global key grab exists: the desktop's own shortcut settings do it today
+        self.shortcut_note = plain(self.tr(
+            "Promptly does not grab this key itself yet. To open quick add from anywhere, bind "
+            "the key to the command “promptly quick-add” in your desktop's keyboard settings."))
+        form.addRow("", self.shortcut_note)
         self.autostart_check = QCheckBox(self.tr("Start Promptly when I log in"))
         self.autostart_check.setToolTip(self.autostart.location())
         form.addRow(self.tr("Autostart"), self.autostart_check)

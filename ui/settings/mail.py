@@ -12,7 +12,8 @@ from app.secrets import Secrets, SecretsUnavailable
 from app.settings import Settings, SettingsError
 from ui.controller import Controller
 from ui.mail_sender import keyring_note, send_message
-from ui.settings.page import ERROR_STYLE, SettingsPage, note, plain
+from ui.colours import ERROR, text_style
+from ui.settings.page import SettingsPage, note, plain
 
 
 class MailPage(SettingsPage):
@@ -104,7 +105,7 @@ class MailPage(SettingsPage):
     def refresh_keyring_state(self) -> bool:
         state = self.secrets.state()
         self.keyring_label.setText(keyring_note(state))
-        self.keyring_label.setStyleSheet("" if state.usable else ERROR_STYLE)
+        self.keyring_label.setStyleSheet("" if state.usable else text_style(self.keyring_label, ERROR))
         for button in self.password_buttons:
             button.setEnabled(state.usable)
         self.password.setPlaceholderText(

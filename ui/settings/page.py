@@ -8,10 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.settings import Settings
+from ui.colours import ERROR, OK, text_style
 from ui.controller import Controller
-
-ERROR_STYLE = "color: #b3261e"
-OK_STYLE = "color: #1b6e2e"
 
 
 def plain(text: str = "", *, error: bool = False, wrap: bool = True) -> QLabel:
@@ -19,13 +17,13 @@ def plain(text: str = "", *, error: bool = False, wrap: bool = True) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     if error:
-        label.setStyleSheet(ERROR_STYLE)
+        label.setStyleSheet(text_style(label, ERROR))
     return label
 
 
 def note(label: QLabel, text: str, ok: bool) -> None:
     """A page's answer to a button: green when it worked, red when not."""
-    label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+    label.setStyleSheet(text_style(label, OK if ok else ERROR))
     label.setText(text)
 
 

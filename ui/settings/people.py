@@ -79,18 +79,23 @@ class PeoplePage(SettingsPage):
         self.contact.addItem(self.tr("(nobody)"), None)
         for person in self.listed:
             self.contact.addItem(person.name, person.id)
-        if select is not None:
-            for row, person in enumerate(self.listed):
-                if person.id == select:
-                    self.table.selectRow(row)
-        else:
+        chosen = next((row for row, p in enumerate(self.listed) if p.id == select), None)
+        if chosen is None:
             self.new()
+            return
+        # selecting the row that is already selected emits nothing: fill the form directly,
+        # or the refilled contact box stays at "(nobody)" and the next save wipes the contact
+        self.table.blockSignals(True)
+        self.table.selectRow(chosen)
+        self.table.blockSignals(False)
+        self._show(self.listed[chosen])
 
     def _selected(self) -> None:
         rows = {i.row() for i in self.table.selectedItems()}
-        if not rows:
-            return
-        person = self.listed[rows.pop()]
+        if rows:
+            self._show(self.listed[rows.pop()])
+
+    def _show(self, person: Person) -> None:
         self.editing = person
         self.name.setText(person.name)
         self.email.setText(person.email or "")

@@ -1,0 +1,67 @@
+"""Counts read as words in every language: "1 prompt", "3 prompts", never "prompt(s)", in an
+English run, a run in a language Promptly has no translation for, and a German run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from app import i18n as core_i18n
+from app.domain.commands import NewRequest
+from app.domain.model import Direction
+from ui import i18n
+from ui.prompt_window import PromptWindow
+from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+@pytest.fixture
+def installed(qapp, tmp_path, monkeypatch):
+    """Install the app's translations for a locale, as built from the committed .ts files."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in TRANSLATIONS.glob("*.ts"):
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(tmp_path / f"{ts.stem}.qm")],
+                       check=True)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    translators = []
+
+    def install(language: QLocale.Language) -> None:
+        translators.extend(i18n.install(qapp, QLocale(language)))
+
+    yield install
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    core_i18n.install(str)
+
+
+def away_intro(qtbot, controller, core, clock, count):
+    for n in range(count):
+        core.add(NewRequest(Direction.RECEIVED, "Dana", f"request {n}"))
+    clock.advance(hours=5)  # asleep: they come as one "while you were away" entry
+    prompts = core.schedule().due
+    window = PromptWindow(controller)
+    qtbot.addWidget(window)
+    window.show_prompts(prompts, [])
+    return window.page.findChildren(type(window.caption))[0].text()
+
+
+@pytest.mark.parametrize("language", [QLocale.Language.English, QLocale.Language.French,
+                                      QLocale.Language.C])
+@pytest.mark.parametrize("count, words", [(1, "1 prompt came due"), (3, "3 prompts came due")])
+def test_english_counts_have_their_plural(qtbot, controller, core, clock, installed, language,
+                                          count, words):
+    installed(language)
+    intro = away_intro(qtbot, controller, core, clock, count)
+    assert intro == f"{words} while you were away."
+
+
+@pytest.mark.parametrize("count, words", [(1, "1 Erinnerung"), (3, "3 Erinnerungen")])
+def test_german_counts_have_their_plural(qtbot, controller, core, clock, installed, count, words):
+    installed(QLocale.Language.German)
+    intro = away_intro(qtbot, controller, core, clock, count)
+    assert intro.startswith(words) and "(" not in intro
