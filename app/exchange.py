@@ -19,6 +19,8 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
+from app.clock import in_zone
+from app.domain import bounds
 from app.domain.model import Direction, Event, EventKind, Person, Priority, Request, Status
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ class ExchangeError(ValueError):
 
 
 def iso(moment: datetime | None, zone: ZoneInfo) -> str | None:
-    return moment.astimezone(zone).isoformat() if moment is not None else None
+    return in_zone(moment, zone).isoformat() if moment is not None else None
 
 
 def request_json(request: Request, *, now: datetime, zone: ZoneInfo, respond_by: datetime | None,
@@ -100,7 +102,7 @@ def export(core: Promptly, fmt: str, out: TextIO) -> int:
 
 def _export_json(core: Promptly, out: TextIO) -> int:
     now, zone = core.now(), core.settings.zone
-    requests = core.store.requests()
+    requests = core.usable(core.store.requests())
     out.write("{\n")
     out.write(f'"format": "{FORMAT_NAME}",\n"version": {FORMAT_VERSION},\n')
     out.write(f'"exported_at": {json.dumps(iso(now, zone))},\n"requests": [\n')
@@ -119,7 +121,7 @@ def _export_csv(core: Promptly, out: TextIO) -> int:
     zone = core.settings.zone
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
-    requests = core.store.requests(with_history=False)
+    requests = core.usable(core.store.requests(with_history=False))
     for r in requests:
         values = {
             "uid": r.uid, "direction": r.direction.value, "counterpart": r.counterpart.name,
@@ -141,7 +143,7 @@ def _export_ics(core: Promptly, out: TextIO) -> int:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Promptly promises")
     count = 0
-    for r in core.store.open_requests():
+    for r in core.usable(core.store.open_requests()):
         due = r.promised_at or r.needed_by
         if due is None:
             continue

@@ -3,12 +3,13 @@ operations; each is one committed transaction at the injected clock's "now"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.clock import Clock, as_utc
-from app.domain import lifecycle
+from app.domain import bounds, lifecycle
 from app.domain.model import (
     OPEN_STATUSES,
     Direction,
@@ -23,6 +24,8 @@ from app.policy.ladder import Deadline, deadline, respond_by, rungs
 from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
 from app.storage.store import Store
+
+log = logging.getLogger(__name__)
 
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
@@ -46,11 +49,25 @@ class NewRequest:
     channel: str = ""
 
 
+def unusable_message(request: Request, problem: tuple[str, str]) -> str:
+    """What to tell about a request left out by `Promptly.usable`, and how to put it right."""
+    what, why = problem
+    if what == "history":
+        return (f"request #{request.id} has a time in its history Promptly cannot read ({why}); "
+                "it is left out of prompts, lists and exports until that entry is corrected")
+    return (f"request #{request.id} has a date Promptly cannot use: {why}; fix it with "
+            f"`promptly promise {request.id} WHEN` or `promptly cancel {request.id}` "
+            "(the old date stays in its history)")
+
+
 class Promptly:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
         self._settings: Settings | None = None
+        # how a request left out by `usable` is reported: once per request and process
+        self.warn: Callable[[str], None] = log.warning
+        self._reported: set[int | None] = set()
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -76,6 +93,29 @@ class Promptly:
     def deadline(self, request: Request) -> Deadline | None:
         """What a request counts down to (app.policy.ladder.deadline), by the user's settings."""
         return deadline(request, self.settings.ladder, self.settings.calendar())
+
+    def usable(self, requests: Iterable[Request]) -> list[Request]:
+        """The requests Promptly can compute with. Any other (a date outside bounds, written by
+        an older version or by hand) is left out and reported once, so that one bad row never
+        stops the prompts, lists, summaries and exports of all the others."""
+        now = self.now()
+        kept = []
+        for request in requests:
+            problem = bounds.unusable(request, now)
+            if problem is None:
+                kept.append(request)
+            elif request.id not in self._reported:
+                self._reported.add(request.id)
+                self.warn(unusable_message(request, problem))
+        return kept
+
+    def get_usable(self, request_id: int) -> Request:
+        """One request to show: a DomainError saying how to fix it when it cannot be used."""
+        request = self.get(request_id)
+        problem = bounds.unusable(request, self.now())
+        if problem is not None:
+            raise DomainError(unusable_message(request, problem))
+        return request
 
     # -- the lifecycle ------------------------------------------------------------------
 
@@ -167,7 +207,16 @@ class Promptly:
             r, at=now, prompt_kind=prompt_kind, how=how, to=to))
 
     def _change(self, request_id: int, operation) -> Request:
-        request, _ = self.store.update(request_id, operation)
+        now = self.now()
+
+        def change(request: Request) -> None:
+            # a date outside bounds is set aside first (kept in the history): any change fixes it
+            if bounds.unusable(request, now) is not None:
+                lifecycle.set_aside(request, at=now)
+            operation(request)
+
+        request, _ = self.store.update(request_id, change)
+        self._reported.discard(request_id)
         return request
 
     # -- prompts ------------------------------------------------------------------------
@@ -186,7 +235,7 @@ class Promptly:
         """`requests`: the open requests with history, if the caller has just loaded them."""
         settings = self.settings
         return schedule(
-            self.store.open_requests() if requests is None else requests,
+            self.usable(self.store.open_requests() if requests is None else requests),
             settings.ladder, settings.calendar(), now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
@@ -215,6 +264,6 @@ class Promptly:
 
     def still_owed(self) -> list[Request]:
         """Received requests not done yet, longest-waiting first (the end-of-day digest)."""
-        owed = self.store.requests(direction=Direction.RECEIVED, statuses=OPEN_STATUSES,
-                                   with_history=False)
+        owed = self.usable(self.store.requests(direction=Direction.RECEIVED,
+                                               statuses=OPEN_STATUSES, with_history=False))
         return sorted(owed, key=lambda r: r.asked_at)

@@ -440,5 +440,5 @@ def weekly_summary(core, week: IsoWeek | str | None = None) -> Summary:
         week = IsoWeek.parse(week)
     start, end = window(week, zone, now)
     requests, records = core.store.requests_for_summary(start, end)
-    return summarize(requests, records=records, week=week, now=now, zone=zone,
+    return summarize(core.usable(requests), records=records, week=week, now=now, zone=zone,
                      calendar=settings.calendar(), ladder=settings.ladder)

@@ -252,7 +252,7 @@ class RequestListWindow(QMainWindow):
         # Closed requests pile up for years: load them only when a filter can show them.
         self._with_closed = self.proxy.state in (STATE_DONE, STATE_ALL)
         statuses = None if self._with_closed else OPEN_STATUSES
-        requests = core.store.requests(statuses=statuses, with_history=False)
+        requests = core.usable(core.store.requests(statuses=statuses, with_history=False))
         deadlines = [core.deadline(request) for request in requests]
         self.model.reload(requests, deadlines, now, settings.zone)
         self._loaded = True

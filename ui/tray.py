@@ -69,6 +69,7 @@ class TrayData:
             from app.domain.model import OPEN_STATUSES
 
             open_requests = self.core.store.requests(statuses=OPEN_STATUSES, with_history=False)
+        open_requests = self.core.usable(open_requests)
         entries = []
         for request in open_requests:
             deadline = self.core.deadline(request)

@@ -78,7 +78,12 @@ class Context:
 
     @cached_property
     def core(self) -> Promptly:
-        return self.core_factory(self.location, self.clock)
+        core = self.core_factory(self.location, self.clock)
+        core.warn = self.warn  # a request left out (Promptly.usable) is said on stderr
+        return core
+
+    def warn(self, text: str) -> None:
+        self.stderr.write(f"promptly: warning: {_one_line(text)}\n")
 
     @property
     def zone(self) -> ZoneInfo:

@@ -112,8 +112,9 @@ def list_(ctx: Context, args: Args) -> int:
     direction = Direction(args.direction) if args.direction else None
     statuses = {"open": OPEN_STATUSES, "overdue": OPEN_STATUSES, "done": (Status.DONE,),
                 "all": None}[which]
-    requests = core.store.requests(direction=direction, statuses=statuses, with_history=False,
-                                   overdue_at=now if which == "overdue" else None)
+    requests = core.usable(core.store.requests(direction=direction, statuses=statuses,
+                                               with_history=False,
+                                               overdue_at=now if which == "overdue" else None))
     deadlines = {r.id: core.deadline(r) for r in requests}
     requests.sort(key=lambda r: _urgency(r, deadlines[r.id]))
     if ctx.json:
@@ -158,7 +159,7 @@ def _urgency(request: Request, due) -> tuple:
 
 def show(ctx: Context, args: Args) -> int:
     core = ctx.core
-    request = core.get(args.id)
+    request = core.get_usable(args.id)
     if ctx.json:
         ctx.emit(_to_json(ctx, request, history=True))
         return 0

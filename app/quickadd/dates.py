@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from app.clock import as_utc
+from app.domain.bounds import AHEAD, instant_problem
 from app.policy.calendar import WEEKDAYS, WorkingCalendar
 from app.quickadd.errors import ParseError
 from app.quickadd.tokens import Token, check_text, tokenize
@@ -67,8 +68,8 @@ _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}")
 _RECURRENCE = re.compile(r"^every (day|weekday|(?:mon|tue|wed|thu|fri|sat|sun)(?:,(?:mon|tue|wed|thu|fri|sat|sun))*) (\d{2}):(\d{2})$")
-# Far enough for any promise; further and datetime arithmetic would overflow.
-_MAX_AHEAD = timedelta(days=366 * 10)
+_MAX_AHEAD = AHEAD
+_WITHIN = "give a time from 1970 to ten years ahead"
 
 _pdt_calendar = None
 
@@ -482,6 +483,9 @@ def find_when(words: Words, k: int, ctx: Context) -> Found | None:
         return None
     if found is None:
         return None
+    problem = instant_problem(found[0], ctx.now)
+    if problem is not None:
+        raise words.error(f"'{words.text(j, found[1])}' {problem}; {_WITHIN}", j, found[1])
     return Found(k, found[1], found[0], j > k, promised)
 
 
@@ -593,9 +597,15 @@ def parse_when(text: str, now: datetime, calendar: WorkingCalendar, future: bool
     except ValueError:
         pass
     else:
-        moment = (moment.replace(tzinfo=ctx.tz) if moment.tzinfo is None else moment).astimezone(UTC)
+        try:
+            moment = (moment.replace(tzinfo=ctx.tz) if moment.tzinfo is None else moment).astimezone(UTC)
+        except OverflowError:  # the very ends of datetime's range
+            raise ParseError(f"'{stripped}' is out of range; {_WITHIN}", stripped) from None
         if future and moment <= ctx.now:
             raise ParseError(f"'{stripped}' has passed; give a time ahead, e.g. tomorrow 10am", stripped)
+        problem = instant_problem(moment, ctx.now)
+        if problem is not None:
+            raise ParseError(f"'{stripped}' {problem}; {_WITHIN}", stripped)
         return moment
     words = _lone_phrase(text)
     found = find_when(words, 0, ctx)
@@ -627,6 +637,9 @@ def _parsedatetime_phrase(text: str, ctx: Context) -> datetime | None:
     moment = parsed.replace(tzinfo=ctx.tz).astimezone(UTC)
     if ctx.future and moment <= ctx.now:
         raise ParseError(f"'{text}' has passed; give a time ahead, e.g. tomorrow 10am", text)
+    problem = instant_problem(moment, ctx.now)
+    if problem is not None:
+        raise ParseError(f"'{text}' {problem}; {_WITHIN}", text)
     return moment
 
 

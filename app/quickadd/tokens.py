@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from app.domain.bounds import character_name, forbidden_character
 from app.quickadd.errors import ParseError
 
 MAX_LENGTH = 500
@@ -37,11 +37,11 @@ def check_text(text: str) -> str:
         raise ParseError(
             f"the line is {len(text):,} characters long; keep it under {MAX_LENGTH} and put the rest "
             "in the request's details", text[MAX_LENGTH:MAX_LENGTH + 20], MAX_LENGTH, len(text))
-    for index, char in enumerate(text):
-        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
-            raise ParseError(
-                f"the line contains a control character (U+{ord(char):04X}); type it on one line "
-                "without tabs or line breaks", repr(char), index, index + 1)
+    bad = forbidden_character(text)
+    if bad is not None:
+        index, char = bad
+        raise ParseError(f"the line contains {character_name(char)}; type it on one line without "
+                         "tabs, line breaks or direction controls", repr(char), index, index + 1)
     stripped = text.strip()
     if not stripped:
         raise ParseError("the line is empty; type who, what and by when, e.g. "

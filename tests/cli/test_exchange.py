@@ -162,7 +162,7 @@ def test_ics_has_one_event_per_open_promise_or_wish_and_tells_them_apart(cli, tm
     assert on_stdout.startswith("BEGIN:VCALENDAR") and on_stdout.count("BEGIN:VEVENT") == 2
 
 
-def test_imported_text_is_shown_as_plain_text(cli, tmp_path):
+def test_control_characters_are_refused_by_import(cli, tmp_path):
     import csv
 
     with (tmp_path / "odd.csv").open("w", newline="") as out:
@@ -170,7 +170,18 @@ def test_imported_text_is_shown_as_plain_text(cli, tmp_path):
         writer.writerow(["direction", "counterpart", "title", "asked_at", "promised_at"])
         writer.writerow(["received", "Zoë", "repair\ninvoice \x1b[2J\x1b[31mnow", "2026-11-23T08:00:00+01:00",
                          "2026-11-23T12:00:00+01:00"])
-    cli.ok("import", "odd.csv")
+    assert_one_line_error(cli("import", "odd.csv"), "line 2: title contains a line break",
+                          "Nothing was imported")
+    assert cli.ok("list", "--all", "--json").json == []
+
+
+def test_text_an_older_version_stored_is_shown_as_plain_text(cli):
+    import sqlite3
+
+    cli.add("from @zoë: placeholder")
+    with sqlite3.connect(cli.db) as conn:  # written before import refused control characters
+        conn.execute("UPDATE requests SET title = ?", ("repair\ninvoice \x1b[2J\x1b[31mnow",))
+    conn.close()
     for command in (["list"], ["show", "1"], ["due"]):
         shown = cli.ok(*command).out
         assert "\x1b" not in shown
