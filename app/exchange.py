@@ -118,6 +118,8 @@ def _export_json(core: Promptly, out: TextIO) -> int:
 def _export_csv(core: Promptly, out: TextIO) -> int:
     import csv
 
+    from app.spreadsheet import safe_cell
+
     zone = core.settings.zone
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
@@ -130,7 +132,7 @@ def _export_csv(core: Promptly, out: TextIO) -> int:
             "priority": r.priority.label, "recurrence": r.recurrence or "", "status": r.status.value,
         }
         values.update({name: iso(getattr(r, name), zone) or "" for name in TIME_FIELDS})
-        writer.writerow([values[name] for name in CSV_FIELDS])
+        writer.writerow([safe_cell(values[name]) for name in CSV_FIELDS])
     return len(requests)
 
 
@@ -174,6 +176,8 @@ def _export_ics(core: Promptly, out: TextIO) -> int:
 class ImportReport:
     imported: list[Request] = field(default_factory=list)
     skipped: list[tuple[int, Request]] = field(default_factory=list)  # (line, request) already here
+    # lines whose text begins with the ' a CSV export puts before formula-like text: kept as is
+    guarded: list[int] = field(default_factory=list)
 
 
 def import_text(core: Promptly, text: str, name: str) -> ImportReport:
@@ -193,9 +197,14 @@ def import_text(core: Promptly, text: str, name: str) -> ImportReport:
         shown = "; ".join(errors[:MAX_ERRORS_SHOWN])
         more = f"; and {len(errors) - MAX_ERRORS_SHOWN} more" if len(errors) > MAX_ERRORS_SHOWN else ""
         raise ExchangeError(f"{name}: {shown}{more}. Nothing was imported; fix the file and import it again")
+    from app.spreadsheet import is_guarded
+
     report = ImportReport()
     known = core.store.known_uids(r.uid for _, r in parsed)
     for line, request in parsed:
+        if any(is_guarded(text) for text in (request.title, request.counterpart.name,
+                                             request.details, request.link, request.channel)):
+            report.guarded.append(line)
         if request.uid in known:
             report.skipped.append((line, request))
         else:

@@ -321,12 +321,18 @@ def import_(ctx: Context, args: Args) -> int:
         raise CommandError(str(exc)) from None
     if ctx.json:
         ctx.emit({"imported": [r.id for r in report.imported],
-                  "skipped": [{"line": line, "uid": r.uid, "title": r.title} for line, r in report.skipped]})
+                  "skipped": [{"line": line, "uid": r.uid, "title": r.title} for line, r in report.skipped],
+                  "guarded_lines": report.guarded})
         return 0
     count = len(report.imported)
     ids = f" (#{report.imported[0].id}–#{report.imported[-1].id})" if count > 1 else \
         f" (#{report.imported[0].id})" if count else ""
     ctx.out(f"Imported {count} request{'s' if count != 1 else ''}{ids} from {source}.")
+    if report.guarded:
+        lines = ", ".join(str(line) for line in report.guarded[:10])
+        ctx.out(f"Kept as written: a leading ' on line{'s' if len(report.guarded) > 1 else ''} "
+                f"{lines}{' …' if len(report.guarded) > 10 else ''} (a CSV export adds it so that "
+                "spreadsheets show such text instead of running it as a formula).")
     if report.skipped:
         ctx.out(f"Skipped {len(report.skipped)} already in this database:")
         for line, r in report.skipped[:10]:

