@@ -22,7 +22,14 @@ from app.cli.render import (
 )
 from app.countdown import countdown
 from app.domain.model import OPEN_STATUSES, Direction, Request, Status
-from app.exchange import ExchangeError, export as export_requests, import_text, iso, request_json
+from app.exchange import (
+    ExchangeError,
+    export as export_requests,
+    import_text,
+    iso,
+    read_import,
+    request_json,
+)
 
 Args = argparse.Namespace
 
@@ -309,13 +316,9 @@ def export(ctx: Context, args: Args) -> int:
 def import_(ctx: Context, args: Args) -> int:
     source = ctx.path(args.file)
     try:
-        text = source.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CommandError(f"{source} is not a text file; import reads csv or json written "
-                           "by `promptly export`") from None
-    if not text.strip():
-        raise CommandError(f"{source} is empty; nothing was imported")
-    try:
+        text = read_import(source)
+        if not text.strip():
+            raise CommandError(f"{source} is empty; nothing was imported")
         report = import_text(ctx.core, text, str(source))
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None

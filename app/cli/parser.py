@@ -36,7 +36,7 @@ def request_id(text: str) -> int:
         value = int(text.removeprefix("#"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a request id like 12") from None
-    if value <= 0:
+    if not 0 < value < 2**63:  # the database's integers end there
         raise argparse.ArgumentTypeError(f"{text!r} is not a request id like 12")
     return value
 

@@ -55,7 +55,10 @@ def fmt(moment: datetime) -> str:
 
 
 def latest(now: datetime) -> datetime:
-    return now + AHEAD
+    try:
+        return now + AHEAD
+    except OverflowError:  # "now" itself at the end of time (a replayed or injected one)
+        return datetime.max.replace(tzinfo=UTC)
 
 
 # -- instants ----------------------------------------------------------------------------
