@@ -102,8 +102,9 @@ class Context:
         self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def open_core(location: str, clock: Clock) -> Promptly:
-    """The CLI's own core: the database opened in this process."""
+def open_core(location: str, clock: Clock, create: bool = True) -> Promptly:
+    """The CLI's own core: the database opened in this process. `create`: only commands that
+    add may create it; for the others a missing file is an error that says so."""
     from sqlalchemy.exc import ArgumentError
 
     from app.service import Promptly
@@ -111,7 +112,7 @@ def open_core(location: str, clock: Clock) -> Promptly:
     from app.storage.store import Store
 
     try:
-        return Promptly(Store(open_database(location)), clock)
+        return Promptly(Store(open_database(location, create=create)), clock)
     except ImportError as exc:  # a server URL whose driver is not installed
         raise CommandError(f"cannot open {location}: its database driver is missing ({exc}); "
                            "install it, or use a SQLite file") from None
@@ -217,7 +218,7 @@ def _main(argv: list[str]) -> int:
     opened: list[Promptly] = []
 
     def factory(location: str, clock: Clock) -> Promptly:
-        core = open_core(location, clock)
+        core = open_core(location, clock, create=args.creates)
         opened.append(core)
         return core
 

@@ -28,6 +28,7 @@ class Command:
     handler: str  # "module:function", imported when the command runs
     args: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = ()
     description: str = ""
+    creates: bool = False  # may create a database where there is none (else: an error says so)
 
 
 def request_id(text: str) -> int:
@@ -41,6 +42,14 @@ def request_id(text: str) -> int:
     return value
 
 
+def location(text: str) -> str:
+    """--db: a file or URL; empty is a mistake, not "the usual one"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("it is empty; give a database file or URL, or leave "
+                                         "--db out to use the usual one")
+    return text
+
+
 ID = arg("id", type=request_id, metavar="ID", help="request id, as `promptly list` shows it")
 WHEN_HELP = "a date phrase (fri 3pm, tomorrow, in 2h, eod) or ISO 8601 (2026-12-01T14:00)"
 
@@ -48,10 +57,10 @@ COMMANDS: list[Command] = [
     Command("add", "save a request written in the quick-add language", "app.cli.commands:add", (
         arg("text", nargs="+", metavar="TEXT", help="e.g. from @dana: repair invoice by fri 3pm #billing"),
         arg("--asked-at", nargs="+", metavar="WHEN", help="when it was asked, if not now: " + WHEN_HELP),
-    ), "Parse TEXT and save it; prints the new id and what was understood."),
+    ), "Parse TEXT and save it; prints the new id and what was understood.", creates=True),
     Command("parse", "show what `add` would save, without saving", "app.cli.commands:parse", (
         arg("text", nargs="+", metavar="TEXT"),
-    )),
+    ), creates=True),  # like add, which it previews: a first try need not fail
     Command("list", "list requests with countdowns (default: open ones)", "app.cli.commands:list_", (
         arg("--made", dest="direction", action="store_const", const="made", exclusive="direction",
             help="only requests I made (a co-worker owes me)"),
@@ -100,7 +109,8 @@ COMMANDS: list[Command] = [
     Command("import", "import a csv or json file written by `export`", "app.cli.commands:import_", (
         arg("file", metavar="FILE"),
     ), "Import requests from a csv or json export. Requests already here (same uid) are skipped, "
-       "so importing twice changes nothing. A bad row stops the import: nothing is imported."),
+       "so importing twice changes nothing. A bad row stops the import: nothing is imported.",
+            creates=True),
 ]
 
 
@@ -130,7 +140,7 @@ def build_parser(stdout: TextIO, stderr: TextIO) -> argparse.ArgumentParser:
 
     parser = Parser(prog="promptly", description="Keep the promises you make to co-workers, "
                     "and the ones they make to you. Without a command, the tray app starts.")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
+    parser.add_argument("--db", metavar="PATH_OR_URL", type=location,
                         help="database file or SQLAlchemy URL (default: $PROMPTLY_DB, then the file "
                              "in your data directory)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -149,5 +159,5 @@ def build_parser(stdout: TextIO, stderr: TextIO) -> argparse.ArgumentParser:
             if group is not None and group not in groups:
                 groups[group] = sub.add_mutually_exclusive_group()
             (sub if group is None else groups[group]).add_argument(*flags, **options)
-        sub.set_defaults(handler=command.handler)
+        sub.set_defaults(handler=command.handler, creates=command.creates)
     return parser
