@@ -16,6 +16,7 @@ _PLAIN_IMPORT = builtins.__import__
 import json
 import logging
 import os
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -142,11 +143,14 @@ class Application(QObject):
 
     def listen(self) -> None:
         """Take the local socket (after the icon: QtNetwork need not delay it)."""
+        from app.paths import database_location
+
         if self.server is None:
             from ui.single_instance import InstanceServer
 
             self.server = InstanceServer(parent=self)
             self.server.listen()
+        self.server.location = database_location()  # a launch for another one is declined
         self.server.gui_requested.connect(self.handle)
 
     def load(self) -> None:
@@ -360,10 +364,17 @@ def _command(argv: list[str]) -> str | None:
 def run(argv: list[str]) -> int:
     report = StartupReport(os.environ.get(REPORT_ENV))
     command = _command(argv)
-    from ui.single_instance import hand_over
+    from app.paths import database_location
+    from ui.single_instance import OtherDatabase, hand_over
 
-    if hand_over(command or SHOW):
-        return 0  # the running instance shows it
+    try:
+        if hand_over(command or SHOW, database_location()):
+            return 0  # the running instance shows it
+    except OtherDatabase as other:
+        sys.stderr.write(f"promptly: error: Promptly is already running with the database "
+                         f"{other.args[0]}, not {database_location()}; quit it (tray menu → "
+                         "Quit) to start it with this one\n")
+        return 1
     qapp = QApplication.instance() or QApplication(["promptly"])  # WM_CLASS promptly, however started
     qapp.setApplicationName("Promptly")
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open
