@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 # The hook reads the source of every module imported after it (kept in linecache), looking for
@@ -161,6 +161,7 @@ class Application(QObject):
         from app.storage.database import open_database
         from app.storage.store import Store
         from ui.controller import Controller
+        from ui.database_watch import DatabaseWatch
         from ui.notifier import Announcer, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
         from ui.tray import TrayData
@@ -176,6 +177,10 @@ class Application(QObject):
             self.fail(str(exc) or exc.__class__.__name__)
             return
         self.report.mark("opened")
+        core.warn = self.warn
+        self.watch = DatabaseWatch(core.store.db, parent=self)
+        self.watch.lost.connect(self.database_lost)
+        self.watch.start()
         self.controller = controller = Controller(core, self)
         self.announcer = Announcer(NotifierChain([PlyerNotifier(), TrayNotifier(self.tray.icon)]))
         self.data = TrayData(core)
@@ -187,6 +192,7 @@ class Application(QObject):
         self.driver = SchedulerDriver(core, parent=self)
         self.driver.due.connect(self.show_due)
         self.driver.clock_jumped.connect(self.tray.refresh)
+        self.driver.failed.connect(lambda _reason: self.watch.check())  # lost? say it now
         controller.changed.connect(self.changed)
 
         self._data_version = core.store.data_version()
@@ -215,6 +221,26 @@ class Application(QObject):
         log.error("cannot start: %s", message)
         QMessageBox.critical(None, _tr("Promptly cannot start"), message)
         self.quit(1)
+
+    def warn(self, message: str) -> None:
+        """Something the user must fix, said once (a request with a date Promptly cannot use)."""
+        log.warning("%s", message)
+        self.tray.icon.showMessage(_tr("Promptly"), message, QSystemTrayIcon.MessageIcon.Warning)
+
+    def database_lost(self, message: str) -> None:
+        """The file went away under us: stop writing, keep showing, and say it plainly."""
+        message = message[:1].upper() + message[1:]  # a sentence here, not a CLI error's tail
+        self.driver.stop()
+        self.poll.stop()
+        self.tray.set_problem(_tr("Nothing is saved any more: the database file is gone"))
+        self.tray.icon.showMessage(_tr("Promptly stopped saving"), message,
+                                   QSystemTrayIcon.MessageIcon.Critical)
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Promptly stopped saving"), message,
+                          QMessageBox.StandardButton.Ok)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()  # not exec(): the tray and the served commands go on meanwhile
+        self._lost_box = box
 
     def _wait_for_tray(self) -> None:
         """No tray yet: a panel may still be starting. After a few seconds, use a window."""
