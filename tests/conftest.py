@@ -8,7 +8,7 @@ import pytest
 
 from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
+from app.storage.database import open_database, wait_at_most
 from app.storage.store import Store
 
 UTC = timezone.utc
@@ -29,6 +29,13 @@ class FakeClock:
     def advance(self, **delta) -> datetime:
         self.current += timedelta(**delta)
         return self.current
+
+
+@pytest.fixture(autouse=True)
+def _usual_lock_wait():
+    """The tray app shortens the GUI thread's lock wait; the next test starts with the usual one."""
+    yield
+    wait_at_most(None)
 
 
 @pytest.fixture

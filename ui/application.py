@@ -43,6 +43,7 @@ REPORT_ENV = "PROMPTLY_STARTUP_REPORT"  # write start-up timings and memory to t
 QUIT_AFTER_START_ENV = "PROMPTLY_QUIT_AFTER_START"  # benchmarks: quit once ready
 TRAY_WAIT_TRIES = 5  # a panel that loads late gets this many seconds to offer a tray
 DATA_POLL_MS = 1500  # notice writes by other processes (PRAGMA data_version: one cheap query)
+GUI_WAIT_MS = 250  # the GUI thread waits no longer on another program's lock: it retries
 
 QUICK_ADD, SHOW = "quick-add", "show"
 
@@ -158,7 +159,7 @@ class Application(QObject):
         from app.notifier import NotifierChain
         from app.paths import database_location
         from app.service import Promptly
-        from app.storage.database import open_database
+        from app.storage.database import open_database, wait_at_most
         from app.storage.store import Store
         from ui.controller import Controller
         from ui.database_watch import DatabaseWatch
@@ -177,6 +178,7 @@ class Application(QObject):
             self.fail(str(exc) or exc.__class__.__name__)
             return
         self.report.mark("opened")
+        wait_at_most(GUI_WAIT_MS)  # served commands, on their own thread, may wait longer
         core.warn = self.warn
         self.watch = DatabaseWatch(core.store.db, parent=self)
         self.watch.lost.connect(self.database_lost)
@@ -192,7 +194,9 @@ class Application(QObject):
         self.driver = SchedulerDriver(core, parent=self)
         self.driver.due.connect(self.show_due)
         self.driver.clock_jumped.connect(self.tray.refresh)
+        self.driver.busy.connect(self._database_busy)
         self.driver.failed.connect(lambda _reason: self.watch.check())  # lost? say it now
+        self.driver.recovered.connect(lambda: self.tray.set_problem(None))
         controller.changed.connect(self.changed)
 
         self._data_version = core.store.data_version()
@@ -226,6 +230,9 @@ class Application(QObject):
         """Something the user must fix, said once (a request with a date Promptly cannot use)."""
         log.warning("%s", message)
         self.tray.icon.showMessage(_tr("Promptly"), message, QSystemTrayIcon.MessageIcon.Warning)
+
+    def _database_busy(self) -> None:
+        self.tray.set_problem(_tr("Database busy (another program is writing to it); retrying…"))
 
     def database_lost(self, message: str) -> None:
         """The file went away under us: stop writing, keep showing, and say it plainly."""

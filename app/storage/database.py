@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,14 +23,25 @@ from app.storage.schema import SCHEMA_REVISION, Base
 from app.storage.sqlitefile import FileError, FileGuard, check_can_open, side_files
 
 BUSY_TIMEOUT_MS = 5000
+_waits = threading.local()  # this thread's busy timeout, when it must not wait that long
 
 
 class DatabaseError(Exception):
     """A database cannot be used. The message names it and says what to do."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another program holds the lock longer than this thread may wait; try again later."""
+
+
 class DatabaseLost(DatabaseError):
     """The database file was deleted or replaced while open: nothing more is written to it."""
+
+
+def wait_at_most(milliseconds: int | None) -> None:
+    """Database calls on this thread wait at most this long for another program's lock (the GUI
+    thread must not freeze); other threads keep BUSY_TIMEOUT_MS. None: back to that."""
+    _waits.ms = BUSY_TIMEOUT_MS if milliseconds is None else milliseconds
 
 
 @dataclass(frozen=True)
@@ -172,6 +184,13 @@ def _engine(url: URL, guard: FileGuard | None = None) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
+    @event.listens_for(engine, "checkout")
+    def _busy_timeout(dbapi_connection, record, _proxy) -> None:
+        wanted = getattr(_waits, "ms", BUSY_TIMEOUT_MS)
+        if record.info.get("busy_ms") != wanted:
+            dbapi_connection.execute(f"PRAGMA busy_timeout={int(wanted)}")
+            record.info["busy_ms"] = wanted
+
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
         # Writers take the lock up front, so a read-then-write never fails half-way.
@@ -179,6 +198,14 @@ def _engine(url: URL, guard: FileGuard | None = None) -> Engine:
         if immediate and guard is not None:
             _still_ours()
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _busy(context) -> None:
+        reason = str(context.original_exception)
+        if isinstance(context.original_exception, sqlite3.OperationalError) and (
+                "locked" in reason or "busy" in reason):
+            raise DatabaseBusy("the database is locked by another program (is a Promptly import "
+                               "or another tool writing to it?); try again in a moment") from None
 
     return engine
 

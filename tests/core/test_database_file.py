@@ -1,17 +1,20 @@
-"""The SQLite file under a running Promptly (findings 2 and 6): deleted or replaced, it is
+"""The SQLite file under a running Promptly (findings 2, 6 and 7): deleted or replaced, it is
 noticed, nothing more is written and a recovery copy keeps what it held; a missing file with its
-log left beside it is never opened anew."""
+log left beside it is never opened anew; another program's lock makes a thread that must not
+wait fail fast."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 
 import pytest
 
 from app.domain.model import Direction
 from app.service import NewRequest, Promptly
-from app.storage.database import DatabaseError, DatabaseLost, open_database
+from app.settings import Settings
+from app.storage.database import DatabaseBusy, DatabaseError, DatabaseLost, open_database, wait_at_most
 from app.storage.store import Store
 
 
@@ -73,3 +76,23 @@ def test_reading_a_path_with_no_database_says_so_and_creates_nothing(tmp_path):
     with pytest.raises(DatabaseError, match="there is no Promptly database at"):
         open_database(str(tmp_path / "typo.db"), create=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_thread_that_must_not_wait_fails_fast_on_another_programs_lock(db_path, clock):
+    core = Promptly(Store(open_database(str(db_path))), clock)
+    core.save_settings(Settings(timezone="UTC"))
+    request = core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice"))
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program writes
+    try:
+        wait_at_most(200)
+        started = time.monotonic()
+        with pytest.raises(DatabaseBusy, match="locked by another program.*try again"):
+            core.done(request.id)
+        assert time.monotonic() - started < 2  # not the five seconds other threads wait
+        assert [r.id for r in core.store.open_requests()] == [request.id]  # reading goes on
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert core.done(request.id).status.value == "done"
+    core.store.db.dispose()
