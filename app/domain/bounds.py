@@ -8,6 +8,7 @@ hand edit left outside them, so that one such row is set aside instead of stoppi
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
@@ -47,6 +48,7 @@ _REQUIRED_TIMES = {EventKind.PROMISED: ("to",), EventKind.RENEGOTIATED: ("from",
                    EventKind.SNOOZED: ("until",)}
 REQUEST_TIMES = ("asked_at", "needed_by", "acknowledged_at", "promised_at", "original_promise",
                  "completed_at", "cancelled_at")
+_request_times = operator.attrgetter(*REQUEST_TIMES)
 
 
 def fmt(moment: datetime) -> str:
@@ -198,19 +200,22 @@ def unusable(request: Request, now: datetime) -> tuple[str, str] | None:
     """For a stored request: (what, why) when it holds a time the scheduler, the list or an
     export cannot compute with, else None. Only what those read counts: its times, the snooze
     in force for each prompt, and the history times the code parses."""
-    for name in REQUEST_TIMES:
-        moment = getattr(request, name)
-        if moment is not None:
-            problem = instant_problem(moment, now)
-            if problem is not None:
-                return name, f"{name} {fmt(moment)} {problem}"
-    for key, until in live_snoozes(request).items():
-        if isinstance(until, datetime) and instant_problem(until, now) is not None:
-            return f"snooze:{key}", f"a snooze until {fmt(until)} {instant_problem(until, now)}"
+    last = latest(now)  # the scheduler asks this of every open request: kept cheap
+    for name, moment in zip(REQUEST_TIMES, _request_times(request)):
+        if moment is not None and not EARLIEST <= moment <= last:
+            return name, f"{name} {fmt(moment)} {instant_problem(moment, now)}"
+    snoozed = False
     for event in request.history:
-        problem = _event_problem(event, None)
-        if problem is not None:
-            return "history", problem
+        if event.kind in _EVENT_TIMES:
+            snoozed = snoozed or event.kind is EventKind.SNOOZED
+            problem = _event_problem(event, None)
+            if problem is not None:
+                return "history", problem
+    if not snoozed:
+        return None
+    for key, until in live_snoozes(request).items():
+        if isinstance(until, datetime) and not EARLIEST <= until <= last:
+            return f"snooze:{key}", f"a snooze until {fmt(until)} {instant_problem(until, now)}"
     return None
 
 

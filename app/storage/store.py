@@ -16,6 +16,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, type_coerce, upd
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
+from app.domain import bounds
 from app.domain.model import (
     OPEN_STATUSES,
     Direction,
@@ -109,6 +110,7 @@ class Store:
         name = " ".join(person.name.split())
         if not name:
             raise DomainError("a person needs a name")
+        bounds.check_person(Person(name, person.email))
         values = dict(name=name, name_key=name_key(name), email=person.email or None,
                       escalation_contact_id=person.escalation_contact_id)
         with self._session(write=True) as s:

@@ -125,3 +125,11 @@ def test_a_snooze_out_of_range_ends_when_set_aside():
     lifecycle.set_aside(request, at=NOW)
     assert bounds.unusable(request, NOW) is None
     assert bounds.live_snoozes(request) == {"respond@x": NOW}
+
+
+def test_a_person_saved_from_settings_is_held_to_the_same_rules(store):
+    with pytest.raises(DomainError, match="counterpart contains a text direction control"):
+        store.save_person(Person("Eve\u202eevE"))
+    with pytest.raises(DomainError, match="email is 321 characters"):
+        store.save_person(Person("Eve", "e" * 321))
+    assert store.people() == []
