@@ -46,6 +46,7 @@ _EVENT_TIMES = {
 }
 _REQUIRED_TIMES = {EventKind.PROMISED: ("to",), EventKind.RENEGOTIATED: ("from", "to"),
                    EventKind.SNOOZED: ("until",)}
+_CHECKED_KINDS = frozenset(_EVENT_TIMES) | {EventKind.PROMPTED, EventKind.EDITED}
 REQUEST_TIMES = ("asked_at", "needed_by", "acknowledged_at", "promised_at", "original_promise",
                  "completed_at", "cancelled_at")
 _request_times = operator.attrgetter(*REQUEST_TIMES)
@@ -174,10 +175,21 @@ def check_request(request: Request, now: datetime) -> None:
         problem = _event_problem(event, now)
         if problem is not None:
             raise DomainError(problem)
+        for key, value in event.data.items():
+            bad = forbidden_character(value, multiline=True) if isinstance(value, str) else None
+            if bad is not None:
+                raise DomainError(f"a history entry ({event.kind.value}) has {key} with "
+                                  f"{character_name(bad[1])}")
 
 
 def _event_problem(event: Event, now: datetime | None) -> str | None:
-    """A time in a history entry that cannot be read (or, with `now`, kept); None if all can."""
+    """What in a history entry the code cannot read back: a time (or, with `now`, one outside
+    the window), a prompt key, the edits; None when all can."""
+    if event.kind in (EventKind.PROMPTED, EventKind.SNOOZED) and not isinstance(
+            event.data.get("prompt"), str):
+        return f"a history entry ({event.kind.value}) names no prompt"
+    if event.kind is EventKind.EDITED and not isinstance(event.data.get("changes", {}), dict):
+        return "a history entry (edited) does not list its changes"
     for key in _EVENT_TIMES.get(event.kind, ()):
         value = event.data.get(key)
         if value is None and key in _REQUIRED_TIMES.get(event.kind, ()):
@@ -206,7 +218,7 @@ def unusable(request: Request, now: datetime) -> tuple[str, str] | None:
             return name, f"{name} {fmt(moment)} {instant_problem(moment, now)}"
     snoozed = False
     for event in request.history:
-        if event.kind in _EVENT_TIMES:
+        if event.kind in _CHECKED_KINDS:
             snoozed = snoozed or event.kind is EventKind.SNOOZED
             problem = _event_problem(event, None)
             if problem is not None:

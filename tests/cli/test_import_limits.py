@@ -102,3 +102,18 @@ def test_an_id_beyond_any_integer_is_a_usage_error(cli):
     result = cli("done", "99999999999999999999999")
     assert result.code == 2 and "is not a request id like 12" in result.err
     assert "Overflow" not in result.err and "Traceback" not in result.err
+
+
+def test_a_history_the_code_cannot_read_back_is_refused(cli, tmp_path):
+    def restored(*history) -> dict:
+        return _row(status="open", history=[{"kind": "created", "at": ASKED, "data": {}},
+                                            *history])
+
+    for entry, words in (
+            ({"kind": "snoozed", "at": ASKED, "data": {"until": ASKED}}, "(snoozed) names no prompt"),
+            ({"kind": "promised", "at": ASKED, "data": {"to": "friday"}}, "has to 'friday', not a time"),
+            ({"kind": "edited", "at": ASKED, "data": {"changes": 3}}, "does not list its changes"),
+            ({"kind": "cancelled", "at": ASKED, "data": {"reason": "x\u202ey"}},
+             "has reason with a text direction control"),
+            ({"kind": "done", "at": "0001-01-01T00:00:00+00:00", "data": {}}, "before 1970")):
+        _refused(cli, tmp_path, json.dumps([restored(entry)]), "line 1: a history entry", words)
