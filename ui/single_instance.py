@@ -99,9 +99,10 @@ def hand_over(command: str, db: str | None = None) -> bool:
     return bool(reply)
 
 
-@dataclass
+@dataclass(eq=False)  # each one is itself: a new socket may reuse a closed one's address
 class _Connection:
     socket: QLocalSocket
+    key: int  # _key(socket), kept: the socket may be deleted before its answer is ready
     deadline: float  # monotonic seconds: dropped when passed
     buffer: bytearray = field(default_factory=bytearray)
     answered: bool = False
@@ -111,7 +112,7 @@ class InstanceServer(QObject):
     gui_requested = Signal(str)
     served = Signal()  # a CLI command ran on the app's core: reload and re-arm
 
-    _answered = Signal(object, bytes)  # from the worker: (socket key, reply line)
+    _answered = Signal(object, bytes)  # from the worker: (its _Connection, reply line)
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -125,9 +126,9 @@ class InstanceServer(QObject):
         self.answer: Callable[[bytes], bytes] | None = None  # set once the core is loaded
         self.request_timeout = REQUEST_TIMEOUT
         self.answer_timeout = ANSWER_TIMEOUT
-        self._waiting: list[tuple[QLocalSocket, bytes]] = []
+        self._waiting: list[tuple[_Connection, bytes]] = []
         self._connections: dict[int, _Connection] = {}  # by socket
-        self._running: set[int] = set()  # sockets whose command the worker is running
+        self._running: set[_Connection] = set()  # whose command the worker is running
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="promptly-serve")
         self._answered.connect(self._deliver)
         self._sweeper = QTimer(self)
@@ -153,16 +154,17 @@ class InstanceServer(QObject):
         """The core is loaded: serve CLI requests with `answer` (app.ipc.answer bound to it)."""
         self.answer = answer
         waiting, self._waiting = self._waiting, []
-        for socket, line in waiting:
-            self._serve(socket, line)
+        for connection, line in waiting:
+            if self._connections.get(connection.key) is connection:  # still there
+                self._serve(connection.socket, line)
 
     def _accept(self) -> None:
         # Slots take the socket from sender(): a lambda holding its wrapper would outlive it.
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             socket.setReadBufferSize(MAX_REQUEST)  # Qt reads no further ahead than one request
-            self._connections[_key(socket)] = _Connection(
-                socket, time.monotonic() + self.request_timeout)
+            key = _key(socket)
+            self._connections[key] = _Connection(socket, key, time.monotonic() + self.request_timeout)
             socket.readyRead.connect(self._ready_read)
             socket.disconnected.connect(self._disconnected)
             socket.disconnected.connect(socket.deleteLater)
@@ -203,7 +205,7 @@ class InstanceServer(QObject):
         """A client that sends nothing, or takes nothing, is let go."""
         now = time.monotonic()
         for key, connection in list(self._connections.items()):
-            if connection.deadline < now and key not in self._running:
+            if connection.deadline < now and connection not in self._running:
                 log.info("dropping a local client that %s in time",
                          "took no answer" if connection.answered else "sent no request")
                 self._connections.pop(key, None)
@@ -224,23 +226,25 @@ class InstanceServer(QObject):
             self._reply(socket, {"exit": 0, "stdout": "", "stderr": ""})
             self.gui_requested.emit(str(message[GUI_KEY]))
             return
+        connection = self._connections.get(_key(socket))
+        if connection is None:
+            return  # gone meanwhile
         if self.answer is None:
-            self._waiting.append((socket, line))
+            self._waiting.append((connection, line))
             return
-        key, answer = _key(socket), self.answer
-        self._running.add(key)
-        self._worker.submit(lambda: self._answered.emit(key, _safely(answer, line)))
+        answer = self.answer
+        self._running.add(connection)
+        self._worker.submit(lambda: self._answered.emit(connection, _safely(answer, line)))
 
     def _same_db(self, wanted: str) -> bool:
         from app.ipc import resolve_location
 
         return resolve_location(str(wanted)) == resolve_location(self.location)
 
-    def _deliver(self, key: int, reply: bytes) -> None:
+    def _deliver(self, connection: _Connection, reply: bytes) -> None:
         """Back on the GUI thread: the worker's answer goes to its client, if still there."""
-        self._running.discard(key)
-        connection = self._connections.get(key)
-        if connection is not None:
+        self._running.discard(connection)
+        if self._connections.get(connection.key) is connection:
             connection.deadline = time.monotonic() + self.answer_timeout
             self._write(connection.socket, reply)
         self.served.emit()
