@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from typing import Protocol
 
 UTC = timezone.utc
@@ -33,3 +33,12 @@ def as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError(f"naive datetime {moment.isoformat()} has no time zone")
     return moment.astimezone(UTC)
+
+
+def in_zone(moment: datetime, zone: tzinfo) -> datetime:
+    """`moment` in `zone`, for display. At the very ends of datetime's range (a time an older
+    Promptly stored, kept in a history) the zone's offset would overflow: it stays in UTC."""
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:
+        return moment.astimezone(UTC)

@@ -16,9 +16,12 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
+from app.clock import in_zone
+from app.domain import bounds
 from app.domain.model import Direction, Event, EventKind, Person, Priority, Request, Status
 
 if TYPE_CHECKING:
@@ -37,6 +40,8 @@ CSV_FIELDS = (
 TIME_FIELDS = ("asked_at", "needed_by", "acknowledged_at", "promised_at", "original_promise",
                "completed_at", "cancelled_at")
 MAX_ERRORS_SHOWN = 5
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about three times an export of 20,000 requests
+MAX_DEPTH = 8  # nesting of a request in json: request, history, entry, details, a list in them
 ICS_EVENT_LENGTH = timedelta(minutes=15)
 # uids for rows that have none: the same row always gets the same uid, so re-imports skip it
 _UID_NAMESPACE = "6f1c1d52-6a43-4a55-9a4e-4d9f2f6e0b71"
@@ -47,7 +52,7 @@ class ExchangeError(ValueError):
 
 
 def iso(moment: datetime | None, zone: ZoneInfo) -> str | None:
-    return moment.astimezone(zone).isoformat() if moment is not None else None
+    return in_zone(moment, zone).isoformat() if moment is not None else None
 
 
 def request_json(request: Request, *, now: datetime, zone: ZoneInfo, respond_by: datetime | None,
@@ -116,6 +121,8 @@ def _export_json(core: Promptly, out: TextIO) -> int:
 def _export_csv(core: Promptly, out: TextIO) -> int:
     import csv
 
+    from app.spreadsheet import safe_cell
+
     zone = core.settings.zone
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
@@ -128,7 +135,7 @@ def _export_csv(core: Promptly, out: TextIO) -> int:
             "priority": r.priority.label, "recurrence": r.recurrence or "", "status": r.status.value,
         }
         values.update({name: iso(getattr(r, name), zone) or "" for name in TIME_FIELDS})
-        writer.writerow([values[name] for name in CSV_FIELDS])
+        writer.writerow([safe_cell(values[name]) for name in CSV_FIELDS])
     return len(requests)
 
 
@@ -172,6 +179,42 @@ def _export_ics(core: Promptly, out: TextIO) -> int:
 class ImportReport:
     imported: list[Request] = field(default_factory=list)
     skipped: list[tuple[int, Request]] = field(default_factory=list)  # (line, request) already here
+    # lines whose text begins with the ' a CSV export puts before formula-like text: kept as is
+    guarded: list[int] = field(default_factory=list)
+
+
+def read_import(path: Path) -> str:
+    """The text of a file to import, read once and within MAX_IMPORT_BYTES. Only a regular file:
+    a pipe or a device could keep the reader (perhaps the tray app serving the command) waiting
+    for ever."""
+    import os
+    import stat
+
+    try:
+        handle = open(path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NONBLOCK))
+    except IsADirectoryError:
+        raise ExchangeError(f"{path} is a folder; give the csv or json file to import") from None
+    with handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ExchangeError(f"{path} is not a regular file (a pipe, socket or device); save "
+                                "what it holds to a file and import that")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise ExchangeError(f"{path} is {_size(info.st_size)}; Promptly imports files up to "
+                                f"{_size(MAX_IMPORT_BYTES)}: split it and import each part")
+        data = handle.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:  # it grew while we looked
+        raise ExchangeError(f"{path} is larger than {_size(MAX_IMPORT_BYTES)}; split it and "
+                            "import each part")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExchangeError(f"{path} is not a text file; import reads csv or json written by "
+                            "`promptly export`") from None
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):,.0f} MB"
 
 
 def import_text(core: Promptly, text: str, name: str) -> ImportReport:
@@ -184,16 +227,23 @@ def import_text(core: Promptly, text: str, name: str) -> ImportReport:
     errors: list[str] = []
     for line, row in rows:
         try:
-            parsed.append((line, _request_from(row, zone, now, legacy=_legacy(header))))
+            request = _request_from(row, zone, now, legacy=_legacy(header))
+            bounds.check_request(request, now)  # the rules every new request keeps
+            parsed.append((line, request))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             errors.append(f"line {line}: {_reason(exc)}")
     if errors:
         shown = "; ".join(errors[:MAX_ERRORS_SHOWN])
         more = f"; and {len(errors) - MAX_ERRORS_SHOWN} more" if len(errors) > MAX_ERRORS_SHOWN else ""
         raise ExchangeError(f"{name}: {shown}{more}. Nothing was imported; fix the file and import it again")
+    from app.spreadsheet import is_guarded
+
     report = ImportReport()
     known = core.known_uids(r.uid for _, r in parsed)
     for line, request in parsed:
+        if any(is_guarded(text) for text in (request.title, request.counterpart.name,
+                                             request.details, request.link, request.channel)):
+            report.guarded.append(line)
         if request.uid in known:
             report.skipped.append((line, request))
         else:
@@ -222,7 +272,7 @@ def _csv_rows(text: str, found: dict[str, Any]) -> Iterator[tuple[int, dict[str,
     import csv
     import io
 
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     header = reader.fieldnames or []
     found["columns"] = list(header)
     missing = [name for name in ("direction", "counterpart", "title", "asked_at") if name not in header]
@@ -236,7 +286,9 @@ def _csv_rows(text: str, found: dict[str, Any]) -> Iterator[tuple[int, dict[str,
         except StopIteration:
             return
         except csv.Error as exc:
-            raise ExchangeError(f"line {start}: {exc}. Nothing was imported") from None
+            what = ("a quoted field opens here and is never closed" if "end of data" in str(exc)
+                    else str(exc))
+            raise ExchangeError(f"line {start}: {what}. Nothing was imported") from None
         if None in row:
             yield start, {"_error": "it has more fields than the header"}
             continue
@@ -271,13 +323,39 @@ def _json_rows(text: str, found: dict[str, Any]) -> Iterator[tuple[int, dict[str
 
     def value_at(pos: int) -> tuple[Any, int]:
         try:
-            return decoder.raw_decode(text, pos)
+            value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise ExchangeError(f"line {exc.lineno}: not valid JSON ({exc.msg}). "
                                 "Nothing was imported") from None
+        except RecursionError:
+            value, end = None, -1
+        if end < 0 or _too_deep(value):
+            raise fail(pos, f"nested more than {MAX_DEPTH} levels deep; a Promptly export "
+                            "never is")
+        return value, end
+
+    def end_of_document(pos: int, in_object: bool) -> None:
+        """After the requests: the export's other keys, its closing brace, then nothing."""
+        pos = skip(pos)
+        while in_object and text[pos:pos + 1] == ",":
+            pos = skip(pos + 1)
+            key, pos = value_at(pos)
+            pos = skip(pos)
+            if not isinstance(key, str) or text[pos:pos + 1] != ":":
+                raise fail(pos, "not valid JSON (expected a key and ':')")
+            _, pos = value_at(skip(pos + 1))
+            pos = skip(pos)
+        if in_object:
+            if text[pos:pos + 1] != "}":
+                raise fail(pos, "not valid JSON (expected ',' or '}')")
+            pos = skip(pos + 1)
+        if pos < len(text):
+            raise fail(pos, "there is more after the end of the export; the file may be two "
+                            "files joined or damaged")
 
     pos = skip(0)
-    if text[pos] == "{":  # an export: find its "requests" array
+    in_object = text[pos] == "{"
+    if in_object:  # an export: find its "requests" array
         pos = skip(pos + 1)
         while True:
             if text[pos:pos + 1] == "}":
@@ -297,6 +375,7 @@ def _json_rows(text: str, found: dict[str, Any]) -> Iterator[tuple[int, dict[str
         raise fail(pos, "expected a list of requests")
     pos = skip(pos + 1)
     if text[pos:pos + 1] == "]":
+        end_of_document(pos + 1, in_object)
         return
     while True:
         start = pos
@@ -306,9 +385,22 @@ def _json_rows(text: str, found: dict[str, Any]) -> Iterator[tuple[int, dict[str
         if text[pos:pos + 1] == ",":
             pos = skip(pos + 1)
         elif text[pos:pos + 1] == "]":
+            end_of_document(pos + 1, in_object)
             return
         else:
             raise fail(pos, "not valid JSON (expected ',' or ']')")
+
+
+def _too_deep(value: Any) -> bool:
+    """Nested deeper than MAX_DEPTH (walked without recursion, so any depth is safe to ask)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_DEPTH:
+                return True
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
 
 
 def _when(row: dict[str, Any], name: str, zone: ZoneInfo) -> datetime | None:
@@ -318,8 +410,13 @@ def _when(row: dict[str, Any], name: str, zone: ZoneInfo) -> datetime | None:
     try:
         moment = datetime.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValueError(f"{name} {value!r} is not an ISO 8601 time like 2026-11-23T09:00:00+01:00") from None
-    return (moment.replace(tzinfo=zone) if moment.tzinfo is None else moment).astimezone(UTC)
+        raise ValueError(f"{name} {str(value)[:40]!r} is not an ISO 8601 time like "
+                         "2026-11-23T09:00:00+01:00") from None
+    try:
+        return (moment.replace(tzinfo=zone) if moment.tzinfo is None else moment).astimezone(UTC)
+    except OverflowError:  # the very ends of datetime's range
+        raise ValueError(f"{name} {str(value)[:40]!r} is out of range; give a time from 1970 to "
+                         "ten years ahead") from None
 
 
 def _text(row: dict[str, Any], name: str) -> str:
@@ -368,6 +465,8 @@ def _request_from(row: dict[str, Any], zone: ZoneInfo, now: datetime, legacy: bo
         recurrence=_text(row, "recurrence") or None, uid=uid,
     )
     times = {name: _when(row, name, zone) for name in TIME_FIELDS}
+    for name, moment in times.items():  # before the history is replayed at these times
+        bounds.check_instant(name, moment, now)
     if "history" in row:
         request = _restore(fields, status, times, row["history"], zone)
         if legacy:

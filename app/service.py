@@ -3,12 +3,13 @@ operations; each is one committed transaction at the injected clock's "now"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from app.clock import Clock, as_utc
-from app.domain import lifecycle
+from app.domain import bounds, lifecycle
 from app.domain.commands import NewRequest
 from app.domain.model import (
     OPEN_STATUSES,
@@ -29,9 +30,22 @@ from app.scheduler import Digest, Prompt, Schedule, pending_prompts, schedule
 from app.settings import Settings
 from app.storage.interface import ChangeCursor, Storage
 
+log = logging.getLogger(__name__)
+
 PAUSE_KEY = "paused_until"
 DIGESTS_KEY = "digests_fired"
 TEAM_KEY = "team"
+
+
+def unusable_message(request: Request, problem: tuple[str, str]) -> str:
+    """What to tell about a request left out by `Promptly.usable`, and how to put it right."""
+    what, why = problem
+    if what == "history":
+        return (f"request #{request.id} has a time in its history Promptly cannot read ({why}); "
+                "it is left out of prompts, lists and exports until that entry is corrected")
+    return (f"request #{request.id} has a date Promptly cannot use: {why}; fix it with "
+            f"`promptly promise {request.id} WHEN` or `promptly cancel {request.id}` "
+            "(the old date stays in its history)")
 
 
 class Promptly:
@@ -40,14 +54,18 @@ class Promptly:
         self.clock = clock
         self._settings: Settings | None = None
         self._calendar: WorkingCalendar | None = None
+        # how a request left out by `usable` is reported: once per request and process
+        self.warn: Callable[[str], None] = log.warning
+        self._reported: set[int | None] = set()
 
     @classmethod
-    def open(cls, location: str, clock: Clock) -> Promptly:
-        """The core on the database at `location` (a file or a URL), created or upgraded first."""
+    def open(cls, location: str, clock: Clock, *, create: bool = True) -> Promptly:
+        """The core on the database at `location` (a file or a URL), created or upgraded first.
+        `create=False`: a missing SQLite file is an error that says so."""
         from app.storage.database import open_database
         from app.storage.store import Store
 
-        return cls(Store(open_database(location)), clock)
+        return cls(Store(open_database(location, create=create)), clock)
 
     def with_clock(self, clock: Clock) -> Promptly:
         """The same data at another clock: a forwarded command brings its own PROMPTLY_NOW."""
@@ -55,6 +73,10 @@ class Promptly:
 
     def close(self) -> None:
         self.store.close()
+
+    def check_file(self) -> str | None:
+        """None while the data file is the one opened; else what happened to it (app.storage)."""
+        return self.store.check_file()
 
     def now(self) -> datetime:
         return as_utc(self.clock.now())
@@ -92,6 +114,29 @@ class Promptly:
     def deadline(self, request: Request) -> Deadline | None:
         """What a request counts down to (app.policy.ladder.deadline), by the user's settings."""
         return deadline(request, self.settings.ladder, self.calendar)
+
+    def usable(self, requests: Iterable[Request]) -> list[Request]:
+        """The requests Promptly can compute with. Any other (a date outside bounds, written by
+        an older version or by hand) is left out and reported once, so that one bad row never
+        stops the prompts, lists, summaries and exports of all the others."""
+        now = self.now()
+        kept = []
+        for request in requests:
+            problem = bounds.unusable(request, now)
+            if problem is None:
+                kept.append(request)
+            elif request.id not in self._reported:
+                self._reported.add(request.id)
+                self.warn(unusable_message(request, problem))
+        return kept
+
+    def get_usable(self, request_id: int) -> Request:
+        """One request to show: a DomainError saying how to fix it when it cannot be used."""
+        request = self.get(request_id)
+        problem = bounds.unusable(request, self.now())
+        if problem is not None:
+            raise DomainError(unusable_message(request, problem))
+        return request
 
     # -- the lifecycle ------------------------------------------------------------------
 
@@ -233,29 +278,39 @@ class Promptly:
             r, at=now, prompt_kind=prompt_kind, how=how, to=to))
 
     def _change(self, request_id: int, operation) -> Request:
-        request, _ = self.store.update(request_id, operation)
+        now = self.now()
+
+        def change(request: Request) -> None:
+            # a date outside bounds is set aside first (kept in the history): any change fixes it
+            if bounds.unusable(request, now) is not None:
+                lifecycle.set_aside(request, at=now)
+            operation(request)
+
+        request, _ = self.store.update(request_id, change)
+        self._reported.discard(request_id)
         return request
 
     # -- reading ------------------------------------------------------------------------
 
     def requests(self, *, direction: Direction | None = None, statuses: Iterable[Status] | None = None,
                  overdue_at: datetime | None = None, with_history: bool = True) -> list[Request]:
-        """Requests in id order; `overdue_at`: only those whose promise, or with none the time
-        wanted, is at or before it."""
-        return self.store.requests(direction=direction, statuses=statuses, overdue_at=overdue_at,
-                                   with_history=with_history)
+        """Requests in id order, the usable ones; `overdue_at`: only those whose promise, or with
+        none the time wanted, is at or before it."""
+        return self.usable(self.store.requests(direction=direction, statuses=statuses,
+                                               overdue_at=overdue_at, with_history=with_history))
 
     def open_requests(self) -> list[Request]:
         """Every request not done or cancelled, with its history: what the scheduler looks at."""
-        return self.store.open_requests()
+        return self.usable(self.store.open_requests())
 
     def request_count(self) -> int:
         return self.store.count()
 
     def requests_for_summary(self, since: datetime, until: datetime
                              ) -> tuple[list[Request], dict[int, PromiseRecord]]:
-        """What a summary of [since, until) reads: light requests and their promise records."""
-        return self.store.requests_for_summary(since, until)
+        """What a summary of [since, until) reads: light usable requests and their promise records."""
+        requests, records = self.store.requests_for_summary(since, until)
+        return self.usable(requests), records
 
     # -- people -------------------------------------------------------------------------
 
@@ -331,7 +386,7 @@ class Promptly:
         """`requests`: the open requests with history, if the caller has just loaded them."""
         settings = self.settings
         return schedule(
-            self.store.open_requests() if requests is None else requests,
+            self.open_requests() if requests is None else self.usable(requests),
             settings.ladder, self.calendar, now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
@@ -365,6 +420,5 @@ class Promptly:
 
     def still_owed(self) -> list[Request]:
         """Received requests not done yet, longest-waiting first (the end-of-day digest)."""
-        owed = self.store.requests(direction=Direction.RECEIVED, statuses=OPEN_STATUSES,
-                                   with_history=False)
+        owed = self.requests(direction=Direction.RECEIVED, statuses=OPEN_STATUSES, with_history=False)
         return sorted(owed, key=lambda r: r.asked_at)

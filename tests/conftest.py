@@ -10,7 +10,7 @@ import pytest
 from app import log as app_log
 from app.service import Promptly
 from app.settings import Settings
-from app.storage.database import open_database
+from app.storage.database import open_database, wait_at_most
 from app.storage.schema import metadata
 from app.storage.store import Store
 from tests.servers import postgres
@@ -44,6 +44,13 @@ def log_folder(tmp_path_factory):
     app_log.configure(folder)
     yield folder
     app_log.reset()
+
+
+@pytest.fixture(autouse=True)
+def _usual_lock_wait():
+    """The tray app shortens the GUI thread's lock wait; the next test starts with the usual one."""
+    yield
+    wait_at_most(None)
 
 
 @pytest.fixture

@@ -16,12 +16,13 @@ _PLAIN_IMPORT = builtins.__import__
 import json
 import logging
 import os
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 # The hook reads the source of every module imported after it (kept in linecache), looking for
@@ -42,6 +43,7 @@ REPORT_ENV = "PROMPTLY_STARTUP_REPORT"  # write start-up timings and memory to t
 QUIT_AFTER_START_ENV = "PROMPTLY_QUIT_AFTER_START"  # benchmarks: quit once ready
 TRAY_WAIT_TRIES = 5  # a panel that loads late gets this many seconds to offer a tray
 DATA_POLL_MS = 1500  # notice writes by other processes (the core's change feed: one cheap query)
+GUI_WAIT_MS = 250  # the GUI thread waits no longer on another program's lock: it retries
 
 QUICK_ADD, SHOW = "quick-add", "show"
 
@@ -144,11 +146,14 @@ class Application(QObject):
 
     def listen(self) -> None:
         """Take the local socket (after the icon: QtNetwork need not delay it)."""
+        from app.paths import database_location
+
         if self.server is None:
             from ui.single_instance import InstanceServer
 
             self.server = InstanceServer(parent=self)
             self.server.listen()
+        self.server.location = database_location()  # a launch for another one is declined
         self.server.gui_requested.connect(self.handle)
 
     def load(self) -> None:
@@ -158,7 +163,9 @@ class Application(QObject):
         from app.notifier import NotifierChain
         from app.paths import database_location
         from app.service import Promptly
+        from app.storage.database import wait_at_most
         from ui.controller import Controller
+        from ui.database_watch import DatabaseWatch
         from ui.errors import bug_message
         from ui.notifier import Announcer, FreedesktopNotifier, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
@@ -175,6 +182,11 @@ class Application(QObject):
             self.fail(error_text(exc) if is_user_error(exc) else bug_message())
             return
         self.report.mark("opened")
+        wait_at_most(GUI_WAIT_MS)  # served commands, on their own thread, may wait longer
+        core.warn = self.warn
+        self.watch = DatabaseWatch(core, parent=self)
+        self.watch.lost.connect(self.database_lost)
+        self.watch.start()
         self.controller = controller = Controller(core, self)
         # the desktop's server first: only its notifications can be withdrawn once settled
         self.announcer = Announcer(NotifierChain([FreedesktopNotifier(), PlyerNotifier(),
@@ -188,6 +200,9 @@ class Application(QObject):
         self.driver = SchedulerDriver(core, parent=self)
         self.driver.due.connect(self.show_due)
         self.driver.clock_jumped.connect(self.tray.refresh)
+        self.driver.busy.connect(self._database_busy)
+        self.driver.failed.connect(lambda _reason: self.watch.check())  # lost? say it now
+        self.driver.recovered.connect(lambda: self.tray.set_problem(None))
         controller.changed.connect(self.changed)
 
         self._changes = core.changes_since(None)[1]
@@ -229,6 +244,29 @@ class Application(QObject):
         log.error("cannot start: %s", message)
         QMessageBox.critical(None, _tr("Promptly cannot start"), message)
         self.quit(1)
+
+    def warn(self, message: str) -> None:
+        """Something the user must fix, said once (a request with a date Promptly cannot use)."""
+        log.warning("%s", message)
+        self.tray.icon.showMessage(_tr("Promptly"), message, QSystemTrayIcon.MessageIcon.Warning)
+
+    def _database_busy(self) -> None:
+        self.tray.set_problem(_tr("Database busy (another program is writing to it); retrying…"))
+
+    def database_lost(self, message: str) -> None:
+        """The file went away under us: stop writing, keep showing, and say it plainly."""
+        message = message[:1].upper() + message[1:]  # a sentence here, not a CLI error's tail
+        self.driver.stop()
+        self.poll.stop()
+        self.tray.set_problem(_tr("Nothing is saved any more: the database file is gone"))
+        self.tray.icon.showMessage(_tr("Promptly stopped saving"), message,
+                                   QSystemTrayIcon.MessageIcon.Critical)
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Promptly stopped saving"), message,
+                          QMessageBox.StandardButton.Ok)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()  # not exec(): the tray and the served commands go on meanwhile
+        self._lost_box = box
 
     def _wait_for_tray(self) -> None:
         """No tray yet: a panel may still be starting. After a few seconds, use a window."""
@@ -399,10 +437,17 @@ def _command(argv: list[str]) -> str | None:
 def run(argv: list[str]) -> int:
     report = StartupReport(os.environ.get(REPORT_ENV))
     command = _command(argv)
-    from ui.single_instance import hand_over
+    from app.paths import database_location
+    from ui.single_instance import OtherDatabase, hand_over
 
-    if hand_over(command or SHOW):
-        return 0  # the running instance shows it
+    try:
+        if hand_over(command or SHOW, database_location()):
+            return 0  # the running instance shows it
+    except OtherDatabase as other:
+        sys.stderr.write(f"promptly: error: Promptly is already running with the database "
+                         f"{other.args[0]}, not {database_location()}; quit it (tray menu → "
+                         "Quit) to start it with this one\n")
+        return 1
     qapp = QApplication.instance() or QApplication(["promptly"])  # WM_CLASS promptly, however started
     qapp.setApplicationName("Promptly")
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps running with no window open

@@ -25,14 +25,17 @@ log = logging.getLogger(__name__)
 HEARTBEAT = timedelta(seconds=60)
 JUMP_TOLERANCE = timedelta(seconds=5)  # wall and monotonic clocks may drift this much per beat
 LONGEST_WAIT = timedelta(hours=6)  # re-check now and then even when nothing is near
-RETRY_AFTER = timedelta(seconds=60)  # the database was busy or failed: try again
+RETRY_AFTER = timedelta(seconds=60)  # the database failed: try again
+BUSY_RETRY = timedelta(seconds=5)  # another program held the lock: try again soon
 
 
 class SchedulerDriver(QObject):
     due = Signal(list, list)  # prompts, digests: already recorded as fired
     rearmed = Signal(object)  # the next wake (datetime) or None
     clock_jumped = Signal()  # resume from sleep or a clock change: views should refresh
-    failed = Signal(str)
+    failed = Signal(str)  # why a check could not run; it is retried
+    busy = Signal()  # another program held the database's lock; retried soon
+    recovered = Signal()  # a check ran again after a failure
 
     def __init__(self, core: Promptly, *, monotonic: Callable[[], float] = time.monotonic,
                  heartbeat: timedelta = HEARTBEAT, parent: QObject | None = None) -> None:
@@ -50,6 +53,7 @@ class SchedulerDriver(QObject):
         self.heartbeat.timeout.connect(self.beat)
         self._last_beat: tuple[datetime, float] | None = None
         self._emitted: set[tuple[int, str]] = set()
+        self._failing = False
 
     def start(self, requests: list | None = None) -> None:
         self._last_beat = (self.core.now(), self.monotonic())
@@ -74,10 +78,20 @@ class SchedulerDriver(QObject):
                 self.due.emit(list(plan.due), list(plan.digests))
                 self.core.fire(plan.due, plan.digests, superseded=plan.superseded)
         except Exception as exc:  # noqa: BLE001 - a locked or vanished database must not stop the app
-            log.exception("scheduler check failed")
-            self.failed.emit(str(exc))
-            self._arm(self.core.now() + RETRY_AFTER)
+            from app.storage.database import DatabaseBusy
+
+            busy = isinstance(exc, DatabaseBusy)
+            self._failing = True
+            if busy:
+                self.busy.emit()
+            else:
+                log.exception("scheduler check failed")
+                self.failed.emit(str(exc))
+            self._arm(self.core.now() + (BUSY_RETRY if busy else RETRY_AFTER))
             return
+        if self._failing:
+            self._failing = False
+            self.recovered.emit()
         self._arm(plan.next_wake)
 
     def _arm(self, wake: datetime | None) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.countdown import span
+from app.spreadsheet import safe_cell
 from app.summary import Promises, Summary, Wishes
 from ui.wording import WORDS, moment_text
 
@@ -125,7 +126,7 @@ def as_csv(s: Summary) -> str:
             writer.writerow([side, key, _cell(value)])
     for side in ("waiting_on_me", "i_wait_on"):
         for row in data[side]:
-            writer.writerow([side, _csv_safe(row["person"]), f"{row['count']} since {row['oldest_asked_at']}"])
+            writer.writerow([side, safe_cell(row["person"]), f"{row['count']} since {row['oldest_asked_at']}"])
     for day in data["by_day"]:
         writer.writerow(["by_day", day["date"], f"{day['received']} received, {day['made']} made, "
                          f"{day['done']} done"])
@@ -133,18 +134,13 @@ def as_csv(s: Summary) -> str:
         writer.writerow(["trend", point["week"], f"kept_rate={_cell(point['kept_rate'])} "
                          f"on_time_rate={_cell(point['on_time_rate'])}"])
     for row in data["calibration"]:
-        writer.writerow(["calibration", _csv_safe(row["person"]),
+        writer.writerow(["calibration", safe_cell(row["person"]),
                          f"{row['promises']} promises, median {row['median_lateness_minutes']} min late"])
     return out.getvalue()
 
 
 def _cell(value) -> str:
     return "" if value is None else str(value)
-
-
-def _csv_safe(text: str) -> str:
-    """A name starting with = + - @ would run as a formula in a spreadsheet: keep it text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def write_csv(s: Summary, path: str | Path) -> None:

@@ -150,6 +150,7 @@ class Tray(QObject):
         super().__init__(parent)
         self.data: TrayData | None = None
         self.snapshot: Snapshot | None = None
+        self.problem: str | None = None  # shown first in the tooltip while it lasts
         self._painted: tuple | None = None
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
@@ -170,6 +171,11 @@ class Tray(QObject):
 
     def attach(self, data: TrayData) -> None:
         self.data = data
+        self.refresh()
+
+    def set_problem(self, text: str | None) -> None:
+        """A state the user must know of (the database busy or lost), or None once it is over."""
+        self.problem = text
         self.refresh()
 
     def refresh(self) -> None:
@@ -203,6 +209,8 @@ class Tray(QObject):
         import html  # here: not needed before the data is loaded
 
         lines = [self.tr("Promptly")]
+        if self.problem:
+            lines.append(self.problem)
         if snap.overdue:
             lines.append(self.tr("%n overdue", "", snap.overdue))
         if snap.paused:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from app.clock import in_zone
 from app.countdown import countdown as countdown_text
 from app.countdown import since as since_text
 from app.domain.model import Direction, Event, EventKind, Person, PromptKind, Request
@@ -73,7 +74,7 @@ def since(moment: datetime, now: datetime) -> str:
 
 def moment_text(moment: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
     """`15:00` today, `Fri 15:00` within the coming week, else `Fri 27 Nov 15:00`."""
-    local = moment.astimezone(zone)
+    local = in_zone(moment, zone)
     stamp = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
     if now is not None:
         today = now.astimezone(zone).date()

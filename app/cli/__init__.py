@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "Command", "CommandError", "Context", "arg", "main", "run"]
 
 NOW_ENV = "PROMPTLY_NOW"
-CoreFactory = Callable[[str, Clock], "Promptly"]
+CoreFactory = Callable[[str, Clock, bool], "Promptly"]  # location, clock, may create
 
 
 class CommandError(Exception):
@@ -61,7 +61,7 @@ class Context:
 
     def __init__(self, location: str, clock: Clock, core_factory: CoreFactory, stdout: TextIO,
                  stderr: TextIO, cwd: Path, json: bool = False,
-                 env: Mapping[str, str] | None = None) -> None:
+                 env: Mapping[str, str] | None = None, creates: bool = False) -> None:
         self.location = location
         self.clock = clock
         self.core_factory = core_factory
@@ -70,10 +70,16 @@ class Context:
         self.cwd = cwd
         self.json = json
         self.env = env  # the caller's environment (forwarded with the command)
+        self.creates = creates  # the command may create a database where there is none
 
     @cached_property
     def core(self) -> Promptly:
-        return self.core_factory(self.location, self.clock)
+        core = self.core_factory(self.location, self.clock, self.creates)
+        core.warn = self.warn  # a request left out (Promptly.usable) is said on stderr
+        return core
+
+    def warn(self, text: str) -> None:
+        self.stderr.write(f"promptly: warning: {_one_line(text)}\n")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -92,14 +98,15 @@ class Context:
         self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def open_core(location: str, clock: Clock) -> Promptly:
-    """The CLI's own core: the database opened in this process."""
+def open_core(location: str, clock: Clock, create: bool = True) -> Promptly:
+    """The CLI's own core: the database opened in this process. `create`: only commands that
+    add may create it; for the others a missing file is an error that says so."""
     from sqlalchemy.exc import ArgumentError
 
     from app.service import Promptly
 
     try:
-        return Promptly.open(location, clock)
+        return Promptly.open(location, clock, create=create)
     except ImportError as exc:  # a server URL whose driver is not installed
         raise CommandError(f"cannot open {location}: its database driver is missing ({exc}); "
                            "install it, or use a SQLite file") from None
@@ -120,7 +127,8 @@ def run(argv: list[str], *, core_factory: CoreFactory, stdout: TextIO, stderr: T
 
         ctx = Context(location=database_location(args.db), clock=clock_from(env),
                       core_factory=core_factory, stdout=stdout, stderr=stderr,
-                      cwd=Path(cwd or os.getcwd()), json=args.json, env=env)
+                      cwd=Path(cwd or os.getcwd()), json=args.json, env=env,
+                      creates=args.creates)
         return _resolve(args.handler)(ctx, args)
     except _Exit as exc:
         return exc.status
@@ -215,8 +223,8 @@ def _main(argv: list[str]) -> int:
 
     opened: list[Promptly] = []
 
-    def factory(location: str, clock: Clock) -> Promptly:
-        core = open_core(location, clock)
+    def factory(location: str, clock: Clock, create: bool) -> Promptly:
+        core = open_core(location, clock, create=create)
         opened.append(core)
         return core
 

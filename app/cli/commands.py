@@ -22,7 +22,14 @@ from app.cli.render import (
 )
 from app.countdown import countdown
 from app.domain.model import OPEN_STATUSES, Direction, Request, Status
-from app.exchange import ExchangeError, export as export_requests, import_text, iso, request_json
+from app.exchange import (
+    ExchangeError,
+    export as export_requests,
+    import_text,
+    iso,
+    read_import,
+    request_json,
+)
 
 Args = argparse.Namespace
 
@@ -167,7 +174,7 @@ def _urgency(request: Request, due) -> tuple:
 
 def show(ctx: Context, args: Args) -> int:
     core = ctx.core
-    request = core.get(args.id)
+    request = core.get_usable(args.id)
     if ctx.json:
         ctx.emit(_to_json(ctx, request, history=True))
         return 0
@@ -321,24 +328,26 @@ def export(ctx: Context, args: Args) -> int:
 def import_(ctx: Context, args: Args) -> int:
     source = ctx.path(args.file)
     try:
-        text = source.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CommandError(f"{source} is not a text file; import reads csv or json written "
-                           "by `promptly export`") from None
-    if not text.strip():
-        raise CommandError(f"{source} is empty; nothing was imported")
-    try:
+        text = read_import(source)
+        if not text.strip():
+            raise CommandError(f"{source} is empty; nothing was imported")
         report = import_text(ctx.core, text, str(source))
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None
     if ctx.json:
         ctx.emit({"imported": [r.id for r in report.imported],
-                  "skipped": [{"line": line, "uid": r.uid, "title": r.title} for line, r in report.skipped]})
+                  "skipped": [{"line": line, "uid": r.uid, "title": r.title} for line, r in report.skipped],
+                  "guarded_lines": report.guarded})
         return 0
     count = len(report.imported)
     ids = f" (#{report.imported[0].id}–#{report.imported[-1].id})" if count > 1 else \
         f" (#{report.imported[0].id})" if count else ""
     ctx.out(f"Imported {count} request{'s' if count != 1 else ''}{ids} from {source}.")
+    if report.guarded:
+        lines = ", ".join(str(line) for line in report.guarded[:10])
+        ctx.out(f"Kept as written: a leading ' on line{'s' if len(report.guarded) > 1 else ''} "
+                f"{lines}{' …' if len(report.guarded) > 10 else ''} (a CSV export adds it so that "
+                "spreadsheets show such text instead of running it as a formula).")
     if report.skipped:
         ctx.out(f"Skipped {len(report.skipped)} already in this database:")
         for line, r in report.skipped[:10]:

@@ -26,6 +26,7 @@ class Command(NamedTuple):  # not a dataclass: `promptly` would import dataclass
     handler: str  # "module:function", imported when the command runs
     args: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = ()
     description: str = ""
+    creates: bool = False  # may create a database where there is none (else: an error says so)
 
 
 def request_id(text: str) -> int:
@@ -34,9 +35,17 @@ def request_id(text: str) -> int:
         value = int(text.removeprefix("#"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a request id like 12") from None
-    if value <= 0:
+    if not 0 < value < 2**63:  # the database's integers end there
         raise argparse.ArgumentTypeError(f"{text!r} is not a request id like 12")
     return value
+
+
+def location(text: str) -> str:
+    """--db: a file or URL; empty is a mistake, not "the usual one"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("it is empty; give a database file or URL, or leave "
+                                         "--db out to use the usual one")
+    return text
 
 
 ID = arg("id", type=request_id, metavar="ID", help="request id, as `promptly list` shows it")
@@ -46,10 +55,10 @@ COMMANDS: list[Command] = [
     Command("add", "save a request written in the quick-add language", "app.cli.commands:add", (
         arg("text", nargs="+", metavar="TEXT", help="e.g. from @dana: repair invoice by fri 3pm #billing"),
         arg("--asked-at", nargs="+", metavar="WHEN", help="when it was asked, if not now: " + WHEN_HELP),
-    ), "Parse TEXT and save it; prints the new id and what was understood."),
+    ), "Parse TEXT and save it; prints the new id and what was understood.", creates=True),
     Command("parse", "show what `add` would save, without saving", "app.cli.commands:parse", (
         arg("text", nargs="+", metavar="TEXT"),
-    )),
+    ), creates=True),  # like add, which it previews: a first try need not fail
     Command("list", "list requests with countdowns (default: open ones)", "app.cli.commands:list_", (
         arg("--made", dest="direction", action="store_const", const="made", exclusive="direction",
             help="only requests I made (a co-worker owes me)"),
@@ -110,11 +119,12 @@ COMMANDS: list[Command] = [
         arg("--address", metavar="EMAIL", help="setup: my address, if the user name is not it"),
     ), "Flagged mail becomes a request: received from the sender (Inbox), made to the first "
        "recipient (Sent). Replies acknowledge them. The password comes from the system keyring "
-       "or PROMPTLY_MAIL_PASSWORD; it is never stored in the settings."),
+       "or PROMPTLY_MAIL_PASSWORD; it is never stored in the settings.", creates=True),
     Command("import", "import a csv or json file written by `export`", "app.cli.commands:import_", (
         arg("file", metavar="FILE"),
     ), "Import requests from a csv or json export. Requests already here (same uid) are skipped, "
-       "so importing twice changes nothing. A bad row stops the import: nothing is imported."),
+       "so importing twice changes nothing. A bad row stops the import: nothing is imported.",
+            creates=True),
     Command("team", "team mode: init, add-member, remove-member, join, status, members",
             "app.cli.team:team", (
         arg("action", choices=("init", "add-member", "remove-member", "join", "status", "members"),
@@ -128,7 +138,7 @@ COMMANDS: list[Command] = [
         arg("--password-stdin", action="store_true",
             help="read the password from the standard input (add-member; join: into the keyring)"),
     ), "Set up and use a team server (PostgreSQL). Passwords come from the system keyring or "
-       "libpq's PGPASSWORD, PGPASSFILE or service file, never from the URL."),
+       "libpq's PGPASSWORD, PGPASSFILE or service file, never from the URL.", creates=True),
     Command("sync", "send this store's shared changes to the team and fetch the others'",
             "app.cli.team:sync_"),
 ]
@@ -181,7 +191,7 @@ def _build(streams: list[TextIO]) -> argparse.ArgumentParser:
                     "`promptly` alone does); `promptly quick-add` opens the quick-add dialog of "
                     "the running tray app, starting it if needed: bind it to a key in your "
                     "desktop's shortcut settings.")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
+    parser.add_argument("--db", metavar="PATH_OR_URL", type=location,
                         help="database file or SQLAlchemy URL (default: $PROMPTLY_DB, then the file "
                              "in your data directory)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -200,5 +210,5 @@ def _build(streams: list[TextIO]) -> argparse.ArgumentParser:
             if group is not None and group not in groups:
                 groups[group] = sub.add_mutually_exclusive_group()
             (sub if group is None else groups[group]).add_argument(*flags, **options)
-        sub.set_defaults(handler=command.handler)
+        sub.set_defaults(handler=command.handler, creates=command.creates)
     return parser

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from app.clock import in_zone
 from app.countdown import countdown
 from app.domain.model import Event, EventKind, Request
 from app.policy.ladder import Deadline
@@ -25,7 +26,7 @@ def plain(text: str, width: int | None = None) -> str:
 
 def moment(value: datetime, zone: ZoneInfo, now: datetime) -> str:
     """`today 15:00`, `Fri 15:00` within a week either side, else `Fri 27 Nov 15:00`."""
-    local = value.astimezone(zone)
+    local = in_zone(value, zone)
     today = now.astimezone(zone).date()
     if local.date() == today:
         return local.strftime("today %H:%M")

@@ -26,7 +26,7 @@ def answer(line: bytes, *, core: Promptly, location: str) -> bytes:
         return ipc.message_line({"decline": True})
     stdout, stderr = io.StringIO(), io.StringIO()
     try:
-        code = run(request.argv, core_factory=lambda _location, clock: core.with_clock(clock),
+        code = run(request.argv, core_factory=lambda _location, clock, _create: core.with_clock(clock),
                    stdout=stdout, stderr=stderr, env=request.env, cwd=request.cwd)
     except BaseException as exc:  # noqa: BLE001 - the app must survive anything a command does
         code = 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
+from app.domain import bounds
 from app.domain.model import (
     Direction,
     DomainError,
@@ -23,8 +24,7 @@ from app.i18n import Text
 CLOCK_SKEW = timedelta(minutes=2)
 
 
-def _fmt(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+_fmt = bounds.fmt
 
 
 def _append(request: Request, event_kind: EventKind, at: datetime, **data) -> Event:
@@ -72,9 +72,18 @@ def create(
         raise DomainError(Text("a request needs a title: say what was asked"))
     if not counterpart.name.strip():
         raise DomainError(Text("a request needs a counterpart: say who asked or who was asked"))
+    bounds.check_text("title", title)
+    bounds.check_person(counterpart)
+    for name, value in (("details", details), ("link", link), ("channel", channel),
+                        ("recurrence", recurrence)):
+        bounds.check_text(name, value)
+    bounds.check_tags(tags or [])
     asked_at = asked_at or now
     if asked_at > now + CLOCK_SKEW:
         raise DomainError(Text("the ask time {time} is in the future", time=_fmt(asked_at)))
+    bounds.check_instant("asked_at", asked_at, now)
+    bounds.check_instant("needed_by", needed_by, now)
+    bounds.check_instant("promised_at", promised_at, now)
     if needed_by is not None:
         _check_wish_time(asked_at, needed_by)
     if promised_at is not None and promised_at <= asked_at:
@@ -122,6 +131,7 @@ def acknowledge(request: Request, *, at: datetime, eta: datetime | None = None,
                                    "ETA instead", id=request.id or "?"))
         eta = request.needed_by
     if eta is not None:
+        bounds.check_instant("the ETA", eta, at)
         _check_promise_time(request, eta)
         promise(request, eta, at=at)
         return
@@ -148,6 +158,8 @@ def promise(request: Request, when: datetime, *, at: datetime, reason: str | Non
     """Set the first promise, or renegotiate the one in force (old → new, with a reason).
     Promising is an answer: an unanswered request is acknowledged by it."""
     _require_open(request, "change the promise of")
+    bounds.check_instant("the promise", when, at)
+    bounds.check_text("reason", reason)
     _check_promise_time(request, when)
     old = request.promised_at
     if when == old:
@@ -186,6 +198,7 @@ def cancel(request: Request, *, at: datetime, reason: str | None = None) -> None
     if request.status is Status.CANCELLED:
         raise DomainError(Text("request #{id} is already cancelled", id=request.id or "?"))
     _require_open(request, "cancel")
+    bounds.check_text("reason", reason)
     request.cancelled_at = at
     request.status = Status.CANCELLED
     _append(request, EventKind.CANCELLED, at, reason=reason)
@@ -204,6 +217,7 @@ def reopen(request: Request, *, at: datetime) -> None:
 def snooze(request: Request, *, at: datetime, until: datetime, prompt: str) -> None:
     """Move one prompt (by its key) to `until`; it fires again then, once."""
     _require_open(request, "snooze")
+    bounds.check_instant("snooze until", until, at)
     if until <= at:
         raise DomainError(Text("snooze until {until} is not in the future", until=_fmt(until)))
     _append(request, EventKind.SNOOZED, at, prompt=prompt, until=until.isoformat())
@@ -239,10 +253,15 @@ def edit(request: Request, *, at: datetime, **changes) -> None:
         changes["title"] = changes["title"].strip()
         if not changes["title"]:
             raise DomainError(Text("a request needs a title: say what was asked"))
+    for name in ("title", "details", "link", "channel", "recurrence"):
+        if name in changes:
+            bounds.check_text(name, changes[name])
     if "tags" in changes:
+        bounds.check_tags(changes["tags"])
         changes["tags"] = sorted(set(changes["tags"]))
     if changes.get("needed_by") is not None:
         _require_open(request, "change when it is needed for")
+        bounds.check_instant("needed_by", changes["needed_by"], at)
         _check_wish_time(request.asked_at, changes["needed_by"])
     diff = {k: v for k, v in changes.items() if getattr(request, k) != v}
     if not diff:
@@ -259,3 +278,33 @@ def _change_json(name: str, value):
     if isinstance(value, datetime):
         return value.isoformat()
     return value
+
+
+def set_aside(request: Request, *, at: datetime) -> bool:
+    """Put right the times an older Promptly or a hand edit stored outside bounds (see
+    bounds.unusable), so the request can be worked on again: a wish or a promise Promptly cannot
+    use is dropped, an ask moves to when it was recorded, an answer or an ending to `at`, and a
+    snooze ends at `at`. The old values stay in the history. True when something changed."""
+    created = next((e.at for e in request.history if e.kind is EventKind.CREATED), None)
+    if created is None or bounds.instant_problem(created, at) is not None or created > at:
+        created = at
+    changes: dict[str, str | None] = {}
+    old: dict[str, str] = {}
+    for name in bounds.REQUEST_TIMES:
+        value = getattr(request, name)
+        if value is None or bounds.instant_problem(value, at) is None:
+            continue
+        new = (created if name == "asked_at" else
+               None if name in ("needed_by", "promised_at", "original_promise") else at)
+        setattr(request, name, new)
+        changes[name] = new.isoformat() if new is not None else None
+        old[name] = value.isoformat()
+    if request.status is Status.PROMISED and request.promised_at is None:
+        request.status = Status.ACKNOWLEDGED if request.acknowledged_at else Status.OPEN
+    if changes:
+        _append(request, EventKind.EDITED, at, changes=changes, set_aside=old)
+    stale = [key for key, until in bounds.live_snoozes(request).items()
+             if isinstance(until, datetime) and bounds.instant_problem(until, at) is not None]
+    for key in stale:
+        _append(request, EventKind.SNOOZED, at, prompt=key, until=at.isoformat())
+    return bool(changes or stale)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from app.clock import as_utc
+from app.domain.bounds import AHEAD, instant_problem
 from app.i18n import Text
 from app.policy.calendar import WEEKDAYS, WorkingCalendar
 from app.policy.recurrence import next_occurrence
@@ -71,8 +72,9 @@ _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}")
 # Messages said in more than one place (app.i18n.Text templates).
 _NOT_A_TIME = "'{word}' is not a time of day; use e.g. 3pm or 15:00"
 _PASSED = "'{word}' has passed; give a time ahead, e.g. tomorrow 10am"
+_OUT_OF_RANGE = "'{word}' {problem}; give a time from 1970 to ten years ahead"
 # Far enough for any promise; further and datetime arithmetic would overflow.
-_MAX_AHEAD = timedelta(days=366 * 10)
+_MAX_AHEAD = AHEAD
 
 _pdt_calendar = None
 
@@ -486,6 +488,9 @@ def find_when(words: Words, k: int, ctx: Context) -> Found | None:
         return None
     if found is None:
         return None
+    problem = instant_problem(found[0], ctx.now)
+    if problem is not None:
+        raise words.error(Text(_OUT_OF_RANGE, word=words.text(j, found[1]), problem=problem), j, found[1])
     return Found(k, found[1], found[0], j > k, promised)
 
 
@@ -578,9 +583,15 @@ def parse_when(text: str, now: datetime, calendar: WorkingCalendar, future: bool
     except ValueError:
         pass
     else:
-        moment = (moment.replace(tzinfo=ctx.tz) if moment.tzinfo is None else moment).astimezone(UTC)
+        try:
+            moment = (moment.replace(tzinfo=ctx.tz) if moment.tzinfo is None else moment).astimezone(UTC)
+        except OverflowError:  # the very ends of datetime's range
+            raise ParseError(Text(_OUT_OF_RANGE, word=stripped, problem="is out of range"), stripped) from None
         if future and moment <= ctx.now:
             raise ParseError(Text(_PASSED, word=stripped), stripped)
+        problem = instant_problem(moment, ctx.now)
+        if problem is not None:
+            raise ParseError(Text(_OUT_OF_RANGE, word=stripped, problem=problem), stripped)
         return moment
     words = _lone_phrase(text)
     found = find_when(words, 0, ctx)
@@ -612,6 +623,9 @@ def _parsedatetime_phrase(text: str, ctx: Context) -> datetime | None:
     moment = parsed.replace(tzinfo=ctx.tz).astimezone(UTC)
     if ctx.future and moment <= ctx.now:
         raise ParseError(Text(_PASSED, word=text), text)
+    problem = instant_problem(moment, ctx.now)
+    if problem is not None:
+        raise ParseError(Text(_OUT_OF_RANGE, word=text, problem=problem), text)
     return moment
 
 

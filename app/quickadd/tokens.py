@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from app.domain.bounds import character_name, forbidden_character
 from app.i18n import Text
 from app.quickadd.errors import ParseError
 
@@ -39,11 +39,12 @@ def check_text(text: str) -> str:
             Text("the line is {length} characters long; keep it under {limit} and put the rest in the "
                  "request's details", length=f"{len(text):,}", limit=MAX_LENGTH),
             text[MAX_LENGTH:MAX_LENGTH + 20], MAX_LENGTH, len(text))
-    for index, char in enumerate(text):
-        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
-            raise ParseError(
-                Text("the line contains a control character ({code}); type it on one line without tabs "
-                     "or line breaks", code=f"U+{ord(char):04X}"), repr(char), index, index + 1)
+    bad = forbidden_character(text)
+    if bad is not None:
+        index, char = bad
+        raise ParseError(Text("the line contains {character}; type it on one line without tabs, line "
+                              "breaks or direction controls", character=character_name(char)),
+                         repr(char), index, index + 1)
     stripped = text.strip()
     if not stripped:
         raise ParseError(Text("the line is empty; type who, what and by when, e.g. "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +20,10 @@ from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError
 
 from app.storage.schema import SCHEMA_REVISION, metadata
+from app.storage.sqlitefile import FileError, FileGuard, check_can_open, side_files
 
 BUSY_TIMEOUT_MS = 5000
+_waits = threading.local()  # this thread's busy timeout, when it must not wait that long
 # PostgreSQL: writers take turns on this transaction-scoped advisory lock, as SQLite's BEGIN
 # IMMEDIATE makes them, and cue listeners (a NOTIFY is delivered on commit only, without data).
 WRITE_LOCK = 0x50524F4D  # "PROM"
@@ -31,11 +34,26 @@ class DatabaseError(Exception):
     """A database cannot be used. The message names it and says what to do."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another program holds the lock longer than this thread may wait; try again later."""
+
+
+class DatabaseLost(DatabaseError):
+    """The database file was deleted or replaced while open: nothing more is written to it."""
+
+
+def wait_at_most(milliseconds: int | None) -> None:
+    """Database calls on this thread wait at most this long for another program's lock (the GUI
+    thread must not freeze); other threads keep BUSY_TIMEOUT_MS. None: back to that."""
+    _waits.ms = BUSY_TIMEOUT_MS if milliseconds is None else milliseconds
+
+
 @dataclass(frozen=True)
 class Database:
     engine: Engine
     url: URL
     path: Path | None  # the SQLite file, if it is one
+    guard: FileGuard | None = None  # for a SQLite file: notices when it is deleted or replaced
     _kept: list = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -62,10 +80,26 @@ class Database:
         except Exception:  # noqa: BLE001 - a broken connection is gone either way
             pass
 
+    def check_file(self) -> str | None:
+        """None while the file is the one opened; else what happened to it. Once it is lost,
+        a recovery copy is saved beside it, and every write is refused with DatabaseLost."""
+        if self.guard is None or self.guard.check() is None:
+            return None
+        if self.guard.recovery is None:
+            try:
+                self.guard.save_recovery_copy()
+            except (OSError, sqlite3.Error) as exc:
+                raise DatabaseLost(f"{self.guard.message()}; a recovery copy could not be saved "
+                                   f"beside it ({exc}): keep Promptly running and copy your "
+                                   "data out with `promptly export --format json -o FILE`") from None
+        return self.guard.message()
+
     def dispose(self) -> None:
         for connection in list(self._kept):
             self.release(connection)
         self.engine.dispose()
+        if self.guard is not None:
+            self.guard.close()
 
 
 def to_url(location: str) -> URL:
@@ -79,10 +113,12 @@ def to_url(location: str) -> URL:
     return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
 
 
-def open_database(location: str) -> Database:
+def open_database(location: str, *, create: bool = True) -> Database:
+    """`create`: a missing SQLite file may be created (adding, importing, the app); else it is
+    an error that says so, so a mistyped path does not leave an empty database behind."""
     url = to_url(location)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        return _open_sqlite_file(url, Path(url.database))
+        return _open_sqlite_file(url, Path(url.database), create)
     engine = _engine(url)
     revision = _revision(engine)
     db = Database(engine, url, None)
@@ -93,10 +129,13 @@ def open_database(location: str) -> Database:
     return db
 
 
-def _open_sqlite_file(url: URL, path: Path) -> Database:
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file; give the path of a file")
-    new = not path.exists() or path.stat().st_size == 0
+def _open_sqlite_file(url: URL, path: Path, create: bool) -> Database:
+    try:
+        check_can_open(path, create=create)
+    except FileError as exc:
+        raise DatabaseError(str(exc)) from None
+    # empty, with no log beside it: a file created and never written
+    new = not path.exists() or (path.stat().st_size == 0 and not side_files(path))
     if new:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -106,11 +145,13 @@ def _open_sqlite_file(url: URL, path: Path) -> Database:
         revision = None
     else:
         revision = _inspect_sqlite_file(path)
-    db = Database(_engine(url), url, path)
+    guard = FileGuard(path)
+    db = Database(_engine(url, guard), url, path, guard)
     if new:
         _create(db)
     elif revision != SCHEMA_REVISION:
         _upgrade(db, revision)
+    guard.hold()
     return db
 
 
@@ -129,6 +170,11 @@ def _inspect_sqlite_file(path: Path) -> str:
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc):
             raise DatabaseError(f"{path} is locked by another program; try again in a moment") from None
+        if isinstance(exc, sqlite3.OperationalError) and ("unable to open" in str(exc)
+                                                          or "readonly" in str(exc)):
+            # not the file's fault: say so, and never advise moving a healthy database away
+            raise DatabaseError(f"cannot open {path} ({exc}); check that you may read and write "
+                                "it and the folder it is in") from None
         raise DatabaseError(f"{path} is not a Promptly database or is damaged ({exc}). {hint}") from None
     finally:
         conn.close()
@@ -137,15 +183,29 @@ def _inspect_sqlite_file(path: Path) -> str:
     return row[0]
 
 
-def _engine(url: URL) -> Engine:
+def _engine(url: URL, guard: FileGuard | None = None) -> Engine:
     if url.get_backend_name() == "postgresql":
         return _postgresql_engine(url)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    options: dict = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}
+    if guard is not None:
+        # mode=rw: a connection never creates the file anew where it has gone
+        options["creator"] = lambda: sqlite3.connect(
+            f"{guard.path.as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False)
+    engine = create_engine(url, **options)
+
+    def _still_ours() -> None:
+        try:
+            guard.ensure_writable()
+        except FileError as exc:
+            raise DatabaseLost(str(exc)) from None
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record) -> None:
+        if guard is not None:
+            _still_ours()  # a new connection must open the file the others hold
         # Let SQLAlchemy's "begin" below decide how transactions start.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -155,11 +215,28 @@ def _engine(url: URL) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
+    @event.listens_for(engine, "checkout")
+    def _busy_timeout(dbapi_connection, record, _proxy) -> None:
+        wanted = getattr(_waits, "ms", BUSY_TIMEOUT_MS)
+        if record.info.get("busy_ms") != wanted:
+            dbapi_connection.execute(f"PRAGMA busy_timeout={int(wanted)}")
+            record.info["busy_ms"] = wanted
+
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
         # Writers take the lock up front, so a read-then-write never fails half-way.
         immediate = conn.get_execution_options().get("promptly_write")
+        if immediate and guard is not None:
+            _still_ours()
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _busy(context) -> None:
+        reason = str(context.original_exception)
+        if isinstance(context.original_exception, sqlite3.OperationalError) and (
+                "locked" in reason or "busy" in reason):
+            raise DatabaseBusy("the database is locked by another program (is a Promptly import "
+                               "or another tool writing to it?); try again in a moment") from None
 
     return engine
 

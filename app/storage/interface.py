@@ -98,6 +98,11 @@ class Storage(Protocol):
         """Let go of every connection."""
         ...
 
+    def check_file(self) -> str | None:
+        """None while the data file is the one opened (or there is none); else what happened to
+        it. Once it is lost, a recovery copy is kept beside it and every write is refused."""
+        ...
+
     # -- the change feed ----------------------------------------------------------------
 
     def changes_since(self, cursor: ChangeCursor | None) -> tuple[bool, ChangeCursor]:

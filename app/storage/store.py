@@ -17,6 +17,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, type_coerce, upd
 from sqlalchemy.engine import Connection
 from sqlalchemy.types import NullType
 
+from app.domain import bounds
 from app.domain.model import (
     OPEN_STATUSES,
     Direction,
@@ -116,6 +117,7 @@ class Store:
         name = " ".join(person.name.split())
         if not name:
             raise DomainError("a person needs a name")
+        bounds.check_person(Person(name, person.email))
         values = dict(name=name, name_key=name_key(name), email=person.email or None,
                       escalation_contact_id=person.escalation_contact_id)
         with self._transaction(write=True) as conn:
@@ -382,6 +384,9 @@ class Store:
 
     def close(self) -> None:
         self.db.dispose()
+
+    def check_file(self) -> str | None:
+        return self.db.check_file()
 
     def changes_since(self, cursor: ChangeCursor | None) -> tuple[bool, ChangeCursor]:
         return self._feed.changes_since(cursor)

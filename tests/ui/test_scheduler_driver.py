@@ -153,3 +153,29 @@ def test_a_failing_database_retries_instead_of_stopping(driver, core, monkeypatc
     driver.check()
     assert errors == ["database is locked"]
     assert armed_for(driver) == timedelta(seconds=60)
+
+
+def test_a_row_with_a_date_out_of_range_does_not_stop_the_other_prompts(driver, core, clock,
+                                                                         monotonic, db_path):
+    import sqlite3
+
+    far = add(core, "far wish", needed_by=clock.now() + timedelta(days=3))
+    core.acknowledge(far.id)  # answered without a promise: the scheduler counts down to the wish
+    request = add(core, "repair invoice")
+    # as an older version stored it: its next working minute would be in year 10000
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE requests SET needed_by = '9999-12-31 23:59:00.000000' WHERE id = ?",
+                     (far.id,))
+    conn.close()
+    warnings = []
+    core.warn = warnings.append
+    failed = []
+    driver.failed.connect(failed.append)
+    driver.start()
+    advance(clock, monotonic, minutes=45)
+    driver.timer.timeout.emit()
+    driver.check()
+    assert failed == []
+    [(prompts, _)] = driver.shown
+    assert [(p.kind, p.request.id) for p in prompts] == [(PromptKind.RESPOND, request.id)]
+    assert len(warnings) == 1 and f"request #{far.id} has a date Promptly cannot use" in warnings[0]

@@ -113,3 +113,88 @@ def test_a_stale_socket_is_replaced(qapp, runtime):
         assert server.server.isListening()
     finally:
         server.close()
+
+
+# -- finding 5: a stuck or buggy client must not freeze or swell the app ----------------------
+
+
+def connected() -> socket.socket:
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    conn.connect(str(ipc.socket_path()))
+    return conn
+
+
+def test_a_command_runs_off_the_gui_thread(server, qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    def slow(_line: bytes) -> bytes:  # a file to read, a lock to wait for
+        time.sleep(1.5)
+        return b'{"exit": 0, "stdout": "done", "stderr": ""}\n'
+
+    server.ready(slow)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(50)
+    reply = in_background(qtbot, lambda: raw_request(b'{"argv": ["list"], "db": "x"}\n'))
+    timer.stop()
+    assert reply["stdout"] == "done"
+    assert len(ticks) > 10 and max(b - a for a, b in zip(ticks, ticks[1:])) < 0.5
+
+
+def test_importing_a_pipe_through_the_app_is_refused_at_once(server, core, db_path, tmp_path, qtbot):
+    import os
+
+    os.mkfifo(tmp_path / "in.fifo")
+    server.ready(lambda line: answer(line, core=core, location=str(db_path)))
+    reply = in_background(qtbot, lambda: ipc.forward(["import", "in.fifo"], str(db_path),
+                                                     str(tmp_path), {}))
+    assert reply["exit"] == 1 and "is not a regular file" in reply["stderr"]
+
+
+def test_partial_requests_are_capped_across_every_connection(server, qtbot):
+    from ui.single_instance import MAX_BUFFERED, MAX_REQUEST
+
+    server.ready(lambda line: b'{"exit": 0, "stdout": "", "stderr": ""}\n')
+    chunk = b"x" * (MAX_REQUEST * 3 // 4)  # each under the limit of one request, no newline
+    count = MAX_BUFFERED // len(chunk) + 8
+    conns = [connected() for _ in range(count)]
+    peak = [0]
+
+    def send_all():
+        for conn in conns:
+            conn.settimeout(5)
+            try:
+                conn.sendall(chunk)
+            except OSError:
+                pass  # dropped already
+
+    sender = Client(send_all)
+    sender.start()
+    qtbot.waitUntil(lambda: (peak.__setitem__(0, max(peak[0], server.buffered())),
+                             not sender.is_alive())[1], timeout=20_000)
+    qtbot.wait(300)
+    peak[0] = max(peak[0], server.buffered())
+    assert peak[0] <= MAX_BUFFERED + 1
+    refused = 0
+    for conn in conns:
+        conn.settimeout(0.5)
+        try:
+            refused += b"too many are arriving at once" in conn.recv(4096)
+        except OSError:
+            pass
+        conn.close()
+    assert refused >= count - MAX_BUFFERED // len(chunk)
+
+
+def test_a_client_that_sends_nothing_is_dropped(server, qtbot):
+    server.ready(lambda line: b'{"exit": 0, "stdout": "", "stderr": ""}\n')
+    server.request_timeout = 0.2
+    conn = connected()
+    qtbot.waitUntil(lambda: server._connections != {}, timeout=5_000)
+    qtbot.waitUntil(lambda: server._connections == {}, timeout=5_000)
+    conn.settimeout(2)
+    assert conn.recv(1) == b""  # the app closed it
+    conn.close()

@@ -140,3 +140,18 @@ def test_the_window_module_and_charts_are_not_loaded_at_app_start():
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_names_a_spreadsheet_would_run_stay_text_in_the_csv(core, clock, w48):
+    import csv
+    import io
+
+    from app.domain.model import Direction
+    from app.domain.commands import NewRequest
+
+    for name in ('=HYPERLINK("http://evil.example","x")', "+Eve", "-Eve", "@Eve"):
+        core.add(NewRequest(Direction.RECEIVED, name, "odd name"))
+    people = [row[1] for row in csv.reader(io.StringIO(as_csv(weekly_summary(core, "2026-W49"))))
+              if row[0] == "waiting_on_me"]
+    assert not [name for name in people if name[:1] in "=+-@"]
+    assert sorted(name for name in people if name.startswith("'")) == ["'+Eve", "'-Eve", "'=HYPERLINK(\"http://evil.example\",\"x\")", "'@Eve"]
