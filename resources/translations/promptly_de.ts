@@ -274,7 +274,7 @@
         </message>
         <message>
             <source>the line contains a control character ({code}); type it on one line without tabs or line breaks</source>
-            <translation>die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
+            <translation type="vanished">die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
         </message>
         <message>
             <source>request #{id} has no prompt to snooze</source>
@@ -291,6 +291,14 @@
         <message>
             <source>request #{id} has no time it is needed by to accept; give an ETA instead</source>
             <translation>Anfrage #{id} hat keinen gewünschten Termin zum Übernehmen; nennen Sie stattdessen einen Termin</translation>
+        </message>
+        <message>
+            <source>'{word}' {problem}; give a time from 1970 to ten years ahead</source>
+            <translation>„{word}“ {problem}; nennen Sie eine Zeit zwischen 1970 und zehn Jahren ab heute</translation>
+        </message>
+        <message>
+            <source>the line contains {character}; type it on one line without tabs, line breaks or direction controls</source>
+            <translation>die Zeile enthält {character}; schreiben Sie sie in eine Zeile, ohne Tabulatoren, Zeilenumbrüche oder Richtungszeichen</translation>
         </message>
     </context>
     <context>
