@@ -13,7 +13,6 @@ For a draft dialog:
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from app import mail
 from app.domain.model import PromptKind
 from app.secrets import Secrets, SecretsUnavailable
+from ui.background import Background
 from ui.controller import Controller
 from ui.errors import bug_message
 
@@ -81,7 +81,6 @@ class MailJob(QObject):
     """One message on its way. `finished(ok, text)`: text is empty on success, else what to do."""
 
     finished = Signal(bool, str)
-    _done = Signal(object, object)  # from the worker thread: message or None, error or None
 
     def __init__(self, controller: Controller, request_id: int | None,
                  prompt_kind: PromptKind | None) -> None:
@@ -90,23 +89,19 @@ class MailJob(QObject):
         self.request_id = request_id
         self.prompt_kind = prompt_kind
         self.error: Exception | None = None
-        self._done.connect(self._finish)
+        self.background = Background(self)
 
     def start(self, message: mail.Outgoing, settings: mail.MailSettings, password: str | None) -> None:
         at = self.controller.core.now()
+        self.background.run(lambda: mail.send(message, settings, password, at=at), self._sent,
+                            name="promptly-smtp")
 
-        def work() -> None:
-            try:
-                sent = mail.send(message, settings, password, at=at)
-            except mail.MailError as exc:
-                self._done.emit(None, exc)
-            except Exception:  # a bug: never lose the draft to it; the log has the traceback
-                log.exception("sending mail failed")
-                self._done.emit(None, mail.MailError(bug_message()))
-            else:
-                self._done.emit(sent, None)
-
-        threading.Thread(target=work, name="promptly-smtp", daemon=True).start()
+    def _sent(self, sent, error) -> None:
+        if error is not None and not isinstance(error, mail.MailError):
+            # a bug: never lose the draft to it; the log has the traceback
+            log.error("sending mail failed", exc_info=error)
+            error = mail.MailError(bug_message())
+        self._finish(sent, error)
 
     def _finish(self, sent, error) -> None:
         self.error = error

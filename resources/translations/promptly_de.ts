@@ -127,6 +127,10 @@
             <translation>Das Passwort ist im Schlüsselbund des Systems gespeichert.</translation>
         </message>
         <message>
+            <source>Connecting to {host}…</source>
+            <translation>Verbindung zu {host} wird aufgebaut…</translation>
+        </message>
+        <message>
             <source>Connected: Inbox is {inbox}, Sent is {sent}.</source>
             <translation>Verbunden: Posteingang ist {inbox}, Gesendet ist {sent}.</translation>
         </message>

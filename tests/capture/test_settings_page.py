@@ -29,17 +29,27 @@ def fill(page, mailbox):
     page.user.setText(mailbox.user)
 
 
+def run_connection_test(qtbot, capture) -> bool:
+    """Run the connection test, off the GUI thread, and wait for its outcome."""
+    with qtbot.waitSignal(capture.tested, timeout=10_000) as outcome:
+        assert capture.test_connection()
+        assert not capture.test_button.isEnabled()  # while it runs, the dialog stays usable
+        assert "Connecting to" in capture.note.text()
+    assert capture.test_button.isEnabled()
+    return outcome.args[0]
+
+
 def test_test_connection_finds_the_folders_and_the_account_is_saved_without_password(
-        page, mailbox, backend, core):
+        qtbot, page, mailbox, backend, core):
     dialog, capture = page
     fill(capture, mailbox)
     capture.password.setText("wrong")
-    assert not capture.test_connection()
+    assert not run_connection_test(qtbot, capture)
     assert "refused" in capture.note.text()
 
     capture.password.setText(PASSWORD)
     assert capture.store_password()
-    assert capture.test_connection()  # the password from the keyring now
+    assert run_connection_test(qtbot, capture)  # the password from the keyring now
     assert "Sent is Sent" in capture.note.text()
     assert capture.sent.findData("Sent") >= 0
 

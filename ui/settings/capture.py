@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.capture.account import DEFAULT_PORTS, SECURITY, CaptureError, CaptureSettings
 from app.secrets import Secrets, SecretsUnavailable
 from app.settings import Settings, SettingsError
+from ui.background import Background
 from ui.controller import Controller
 from ui.mail_sender import keyring_note
 from ui.settings.page import SettingsPage, note, plain
@@ -28,12 +28,14 @@ _AUTOMATIC = ""  # folder combo value: found through special-use after each logi
 
 class CapturePage(SettingsPage):
     key = "capture"
+    tested = Signal(bool)  # a connection test ended: did it log in?
 
     def __init__(self, controller: Controller, secrets: Secrets) -> None:
         super().__init__(controller, self.tr("Mail capture"), self.tr(
             "Mail you flag in any mail client becomes a request: received from the sender "
             "(Inbox), made to the first recipient (Sent). Your replies acknowledge them."))
         self.secrets = secrets
+        self.background = Background(self)
         self._kept: dict[str, Any] = {}  # stored values the page does not show
         form = QFormLayout()
         self.box.addLayout(form)
@@ -143,7 +145,8 @@ class CapturePage(SettingsPage):
         return True
 
     def test_connection(self) -> bool:
-        """Log in and list the folders (a few seconds at most); fills the folder choices."""
+        """Log in and list the folders, on a thread of its own (a slow server never freezes the
+        dialog); fills the folder choices. False when it cannot start; `tested` says how it went."""
         from app.capture.account import PasswordNeeded, password
         from app.capture.imap import connect, password_login
 
@@ -153,16 +156,27 @@ class CapturePage(SettingsPage):
         except (SettingsError, PasswordNeeded) as exc:
             note(self.note, str(exc), ok=False)
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+
+        def probe() -> tuple[str, str | None, list[str]]:
             with connect(account, password_login(account.user, secret)) as mailbox:
                 inbox, sent = mailbox.folders()
-                names = mailbox.folder_names()
-        except CaptureError as exc:
-            note(self.note, str(exc), ok=False)
+                return inbox, sent, mailbox.folder_names()
+
+        if not self.background.run(probe, self._tested, name="promptly-imap-test"):
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.test_button.setEnabled(False)
+        note(self.note, self.tr("Connecting to {host}…").format(host=account.host), ok=True)
+        return True
+
+    def _tested(self, found, error) -> None:
+        self.test_button.setEnabled(True)
+        if error is not None:
+            if not isinstance(error, CaptureError):
+                raise error  # a bug: the excepthook logs it and says where
+            note(self.note, str(error), ok=False)
+            self.tested.emit(False)
+            return
+        inbox, sent, names = found
         for combo in (self.inbox, self.sent):
             chosen = combo.currentData()
             combo.clear()
@@ -172,4 +186,4 @@ class CapturePage(SettingsPage):
             self._choose(combo, chosen)
         note(self.note, self.tr("Connected: Inbox is {inbox}, Sent is {sent}.").format(
             inbox=inbox, sent=sent or self.tr("not found; choose it")), ok=True)
-        return True
+        self.tested.emit(True)
