@@ -12,6 +12,7 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from html.parser import HTMLParser
 
+from app.capture.phrases import in_english
 from app.clock import as_utc
 from app.policy.calendar import WorkingCalendar
 from app.quickadd.dates import Context, Words, find_when
@@ -215,10 +216,11 @@ def first_lines(message: EmailMessage, count: int = FIRST_LINES) -> list[str]:
 
 def find_deadline(texts: list[str], at: datetime, calendar: WorkingCalendar) -> datetime | None:
     """The first deadline named in these texts, read relative to `at` (the message's date):
-    `by Friday 3pm`, `before eod`, `tomorrow morning`, `by the 5th`, `no later than Monday`."""
+    `by Friday 3pm`, `before eod`, `tomorrow morning`, `by the 5th`, `no later than Monday`;
+    German and French ones too (`bis Freitag 15 Uhr`, `d'ici demain midi`: app.capture.phrases)."""
     ctx = Context(at, calendar, future=True)
     for text in texts:
-        words = Words(_without_the(tokenize(text)))
+        words = Words(_without_the(tokenize(in_english(text))))
         for k in range(len(words)):
             found = _deadline_at(words, k, ctx)
             if found is not None:
