@@ -10,6 +10,7 @@ from datetime import timedelta
 from app.capture.account import CaptureError, CaptureSettings
 from app.capture.imap import Login, Mailbox, connect, network_errors
 from app.capture.message import Mail, clamp_ask, parse, person_name, read, request_uid
+from app.domain.bounds import keepable
 from app.domain.model import Direction, DomainError, Request
 from app.domain.commands import NewRequest
 from app.service import Promptly
@@ -82,11 +83,12 @@ class Pass:
             return
         asked_at = clamp_ask(mail.date, self.now)
         needed_by = mail.deadline(self.calendar, self.now)
-        new = NewRequest(
-            direction=direction, counterpart=person_name(person), counterpart_email=person.email,
-            title=_title(mail), asked_at=asked_at,
-            needed_by=needed_by if needed_by and needed_by > asked_at else None,
-            details="\n".join(mail.texts[1:4]), link=mail.key, channel=CHANNEL, uid=mail.uid)
+        new = NewRequest(  # a mail's text is anybody's: made to keep the rules quick add keeps
+            direction=direction, counterpart=keepable(person_name(person), "counterpart"),
+            counterpart_email=keepable(person.email, "email"), title=_title(mail),
+            asked_at=asked_at, needed_by=needed_by if needed_by and needed_by > asked_at else None,
+            details=keepable("\n".join(mail.texts[1:4]), "details"), link=keepable(mail.key, "link"),
+            channel=CHANNEL, uid=mail.uid)
         try:
             request = self.core.add_once(new)
         except DomainError as exc:
@@ -184,8 +186,8 @@ class Pass:
 
 
 def _title(mail: Mail) -> str:
-    title = mail.title or next(iter(mail.texts[1:2]), "") or "(no subject)"
-    return title[:TITLE_LENGTH]
+    title = keepable(mail.title or next(iter(mail.texts[1:2]), ""), "title").strip()
+    return (title or "(no subject)")[:TITLE_LENGTH]
 
 
 def sync(core: Promptly, settings: CaptureSettings, login: Login, *, ssl_context=None,

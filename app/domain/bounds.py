@@ -124,6 +124,16 @@ def check_text(name: str, value: str | None, *, field: str | None = None) -> Non
                           "remove it")
 
 
+def keepable(value: str, field: str) -> str:
+    """Text from outside (a mail's subject or sender) made to pass `check_text`: line breaks and
+    tabs become spaces, other forbidden characters go, and it is cut to the field's limit."""
+    multiline = field in MULTILINE
+    value = re.sub("\r\n?" if multiline else "[\t\r\n\u2028\u2029]+", "\n" if multiline else " ", value)
+    value = (_FORBIDDEN_MULTILINE if multiline else _FORBIDDEN).sub("", value)
+    limit = LIMITS[field]
+    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
+
+
 def check_tags(tags: Iterable[str]) -> None:
     tags = list(tags)
     if len(tags) > MAX_TAGS:

@@ -233,3 +233,28 @@ def test_an_unreachable_server_says_so(mailbox, berlin_core):
     settings = mailbox.settings(port=free_port())
     with pytest.raises(CaptureError, match="cannot reach the mail server"):
         sync(berlin_core, settings, password_login(settings.user, mailbox.password))
+
+
+def test_text_no_field_may_hold_is_made_keepable_instead_of_losing_the_mail(
+        mailbox, run_pass, berlin_core):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = '"Eve \u202eevE" <eve@example.com>'
+    message["To"] = "kim.baker@example.com"
+    message["Subject"] = "Invoice \u202efdp.exe " + "and more words " * 40
+    message["Date"] = "Mon, 16 Nov 2026 10:12:00 +0100"
+    message["Message-ID"] = "<hostile-subject@mail.example.com>"
+    message.set_content("Please pay\x07 this\r\nby Friday 3pm.\n\x00\n")
+    mailbox.server.append(mailbox.user, "INBOX", bytes(message), flags=[b"\\Flagged"],
+                          when=datetime.fromisoformat("2026-11-16T10:12:00+01:00"))
+
+    outcome = run_pass()
+
+    (captured,) = outcome.captured
+    request = berlin_core.get(captured.id)
+    assert request.title.startswith("Invoice fdp.exe and more words")
+    assert len(request.title) <= 200
+    assert request.counterpart.name == "Eve evE"
+    assert "\x07" not in request.details and "\x00" not in request.details
+    assert request.needed_by == at("2026-11-20T15:00:00+01:00")

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.domain import bounds, lifecycle
 from app.domain.model import Direction, DomainError, EventKind, Person, Status
@@ -133,3 +135,10 @@ def test_a_person_saved_from_settings_is_held_to_the_same_rules(store):
     with pytest.raises(DomainError, match="email is 321 characters"):
         store.save_person(Person("Eve", "e" * 321))
     assert store.people() == []
+
+
+@given(st.text(), st.sampled_from(sorted(bounds.LIMITS)))
+def test_text_from_outside_is_made_keepable(text, field):
+    kept = bounds.keepable(text, field)
+    bounds.check_text(field, kept)  # passes the rules it was made for
+    assert len(kept) <= bounds.LIMITS[field]
