@@ -31,7 +31,7 @@ from ui.controller import Controller
 from ui.dialogs import plain_label
 from ui.flow_layout import wrapping_row
 from ui.colours import ERROR, text_style
-from ui.wording import countdown, moment_text, priority_text, saved_line
+from ui.wording import breakable, countdown, moment_text, priority_text, saved_line
 
 # The @word being typed, right before the cursor; a quoted one may hold spaces: @"Dana Sm
 _MENTION_AT_CURSOR = re.compile(r"@(?:[\"“„«]([^\"“”»]*)|([^\W_][\w.'’-]*))?$")
@@ -67,7 +67,7 @@ class Chip(QFrame):
         self._text = text
         # A chip wider than the row wraps its text (the row gives it the row's width); a long
         # word may break anywhere.
-        self.label = plain_label(_breakable(text))
+        self.label = plain_label(breakable(text))
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
         self.drop_button: QToolButton | None = None
@@ -96,14 +96,6 @@ class Chip(QFrame):
             return hint
         width = hint.width() + extra
         return QSize(width, self.heightForWidth(width))
-
-
-_LONG_WORD = re.compile(r"\S{24}(?=\S)")
-
-
-def _breakable(text: str) -> str:
-    """`text` with zero-width spaces inside very long words, where a wrapping label may break them."""
-    return _LONG_WORD.sub(lambda m: m.group(0) + "\u200b", text)
 
 
 class QuickAddDialog(QDialog):
