@@ -2386,5 +2386,25 @@
             <source>Saved: {what}</source>
             <translation>Gespeichert: {what}</translation>
         </message>
+        <message>
+            <source>direction → I owe them</source>
+            <translation>Richtung → ich schulde es</translation>
+        </message>
+        <message>
+            <source>direction → they owe me</source>
+            <translation>Richtung → man schuldet es mir</translation>
+        </message>
+        <message>
+            <source>no time wanted</source>
+            <translation>keine gewünschte Zeit</translation>
+        </message>
+        <message>
+            <source>person → {name}</source>
+            <translation>Person → {name}</translation>
+        </message>
+        <message>
+            <source>wanted by → {time}</source>
+            <translation>gewünscht bis → {time}</translation>
+        </message>
     </context>
 </TS>

@@ -13,6 +13,7 @@ from app.domain.model import Direction, EventKind, Person, Priority, Status
 from app.domain.commands import NewRequest
 from ui.dialogs import DraftDialog, EditDialog, WhenDialog
 from ui.request_list import RequestListWindow
+from ui.wording import event_text
 from ui.request_model import (
     DUE,
     OVERDUE_BRUSH,
@@ -268,6 +269,8 @@ def test_f2_changes_person_direction_wish_and_promise_each_in_the_history(qtbot,
     assert saved.promised_at == MON_9 + timedelta(days=2, hours=1)
     edited, renegotiated = saved.history[-2:]
     assert set(edited.data["changes"]) == {"counterpart", "direction", "needed_by"}
+    assert event_text(edited, saved, UTC) == \
+        "Edited person → Dana Smith, direction → they owe me, wanted by → Tue 15:00"
     assert renegotiated.kind is EventKind.RENEGOTIATED and renegotiated.data["reason"] == "supplier late"
     assert shown(window, WHO) == ["Dana Smith owes me"]
 
