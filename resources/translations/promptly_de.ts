@@ -298,7 +298,7 @@
         </message>
         <message>
             <source>'{word}' — {hour} am or {hour} pm? write {hour}pm or {pm}</source>
-            <translation>„{word}“ — {hour} Uhr morgens oder nachmittags? Schreiben Sie {hour}pm oder {pm}</translation>
+            <translation>„{word}“ — {hour} am oder {hour} pm? Schreiben Sie {hour}pm oder {pm}</translation>
         </message>
         <message>
             <source>'{word}' read as {time}, within working hours; write {hour}am or {hour}pm to be exact</source>

@@ -84,5 +84,5 @@ def test_a_quick_add_hint_speaks_german(qtbot, controller, german):
     qtbot.addWidget(dialog)
     dialog.present()
     qtbot.keyClicks(dialog.line, "from @dana: invoice by 7")
-    assert dialog.error_label.text() == ("Hinweis: „by 7“ — 7 Uhr morgens oder nachmittags? "
+    assert dialog.error_label.text() == ("Hinweis: „by 7“ — 7 am oder 7 pm? "
                                          "Schreiben Sie 7pm oder 19:00")
