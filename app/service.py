@@ -239,9 +239,22 @@ class Promptly:
         now = self.now()
         return self._change(request_id, lambda r: lifecycle.reopen(r, at=now))
 
-    def edit(self, request_id: int, **changes) -> Request:
+    def edit(self, request_id: int, *, promise: datetime | None = None, reason: str | None = None,
+             **changes) -> Request:
+        """Change fields of a request (see lifecycle.EDITABLE; `counterpart` by name) and, with
+        `promise`, the promise: the first one, or a renegotiation of the one in force (with
+        `reason`). One step: when any part is refused, nothing changes."""
         now = self.now()
-        return self._change(request_id, lambda r: lifecycle.edit(r, at=now, **changes))
+        if isinstance(changes.get("counterpart"), str):
+            name = " ".join(changes["counterpart"].split())
+            changes["counterpart"] = (self.store.person_named(name) or Person(name)) if name else Person("")
+
+        def change(request: Request) -> None:
+            lifecycle.edit(request, at=now, **changes)
+            if promise is not None and promise != request.promised_at:
+                lifecycle.promise(request, promise, at=now, reason=reason)
+
+        return self._change(request_id, change)
 
     def snooze(self, request_id: int, until: datetime, prompt: str | None = None) -> Request:
         """Snooze one prompt; without a key, the one that fired last or else the next one."""

@@ -131,8 +131,10 @@ def test_json_has_the_local_time_with_its_offset():
     assert at_friday("to @sam review contract eod ! #legal").to_json() == {
         "direction": "made", "counterpart": "Sam", "title": "review contract",
         "needed_by": "2026-11-27T17:00:00+01:00", "promised_at": None, "tags": ["legal"],
-        "priority": "high", "recurrence": None,
+        "priority": "high", "recurrence": None, "hints": [],
     }
+    assert at_friday("to @sam review contract by 3").to_json()["hints"] == [
+        "'by 3' read as 15:00, within working hours; write 3am or 3pm to be exact"]
     assert at_friday("to @sam review contract eta mon").to_json()["promised_at"] == \
         "2026-11-30T17:00:00+01:00"
 

@@ -1,9 +1,10 @@
 """A corpus of quick-add lines with what each must mean, at a fixed "now" in a fixed time zone.
 
 Each row reads: the line, then `direction counterpart: title | local needed-by time | eta local
-promised time | #tags | priority | repeat` (a `?` after the direction marks the default
-direction; `-` no time wanted; the eta part only when a promise was given), or `error: <the word
-the error names>`. DST sections show the UTC offset too.
+promised time | #tags | priority | repeat | hint: <the words a hint is about>` (a `?` after the
+direction marks the default direction; `-` no time wanted; the eta part only when a promise was
+given; a hint when the words were read one way of several or left in the title), or `error: <the
+word the error names>`. DST sections show the UTC offset too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from app.policy.calendar import WorkingCalendar
 from app.quickadd import ParseError, ParseResult, parse
 
 UTC = timezone.utc
-KNOWN_PEOPLE = ("Dana", "Sam")
+KNOWN_PEOPLE = ("Dana", "Sam", "Dana Smith")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def describe(result: ParseResult, section: Section) -> str:
         parts.append(result.priority.label)
     if result.recurrence:
         parts.append(result.recurrence)
+    parts.extend(f"hint: {hint.text}" for hint in result.hints)
     return " | ".join(parts)
 
 
@@ -100,7 +102,8 @@ FRIDAY_AFTERNOON = Section("Friday afternoon, Berlin", "Europe/Berlin", "2026-11
     ("to @sam: x BY FRI 3PM", "made Sam: x | Fri 2026-12-04 15:00"),
     ("to @sam: x by friday, 3pm", "made Sam: x | Fri 2026-12-04 15:00"),
     ("to @sam: x by Friday.", "made Sam: x | Fri 2026-11-27 17:00"),
-    ("to @sam: 3 copies by 5", "made Sam: 3 copies by 5 | -"),  # a bare number is not a time
+    ("to @sam: 3 copies 5", "made Sam: 3 copies 5 | -"),  # a bare number is not a time
+    ("to @sam: 3 copies by 5", "made Sam: 3 copies | Fri 2026-11-27 17:00 | hint: by 5"),  # unless by leads
     # direction words and arrows
     ("< @lee budget eow", "received Lee: budget | Fri 2026-11-27 17:00"),
     ("> @lee budget eow", "made Lee: budget | Fri 2026-11-27 17:00"),
@@ -391,7 +394,70 @@ WISHES_AND_PROMISES_DST_BACK = Section("Wishes and promises, New York, clocks go
                                        "America/New_York", "2026-10-30 16:00", _DST_BACK,
                                        offsets=True)
 
-SECTIONS = [FRIDAY_AFTERNOON, MONDAY_MORNING, MONTH_END_EVENING, YEAR_END, YEAR_END_HOLIDAY, *DST,
+# Phrases that say a time loosely: read where working hours (09:00-17:00) make one reading
+# obvious, with a hint; otherwise a hint and the words stay in the title.
+LOOSE_FRIDAY = Section("Loose phrases, Friday afternoon, Berlin", "Europe/Berlin", "2026-11-27 16:00", [
+    ("to @sam: x by 3", "made Sam: x | Sat 2026-11-28 15:00 | hint: by 3"),
+    ("to @sam: x by 10", "made Sam: x | Sat 2026-11-28 10:00 | hint: by 10"),
+    ("to @sam: x by 12", "made Sam: x | Sat 2026-11-28 12:00 | hint: by 12"),
+    ("to @sam: x by 7", "made Sam: x by 7 | - | hint: by 7"),  # 7am and 7pm are both outside
+    ("to @sam: x at 3 tomorrow", "made Sam: x | Sat 2026-11-28 15:00 | hint: at 3"),
+    ("to @sam: x tomorrow at 7", "made Sam: x at 7 | Sat 2026-11-28 17:00 | hint: at 7"),
+    ("to @sam: x by 15", "made Sam: x by 15 | - | hint: by 15"),  # 15:00 or the 15th
+    ("to @sam: x by 27", "made Sam: x by 27 | - | hint: by 27"),
+    ("to @sam: x by 3 pm", "made Sam: x | Sat 2026-11-28 15:00"),
+    ("to @sam: x by 15.30", "made Sam: x | Sat 2026-11-28 15:30"),
+    ("to @sam: x by 16.45", "made Sam: x | Fri 2026-11-27 16:45"),
+    ("to @sam: x at 9.15 on mon", "made Sam: x | Mon 2026-11-30 09:15"),
+    ("to @sam: release 2.10 notes", "made Sam: release 2.10 notes | -"),  # no by: a version
+    ("to @sam: x by 25.30", "error: 25.30"),
+    ("to @sam: x this afternoon", "made Sam: x | Fri 2026-11-27 17:00"),
+    ("to @sam: x tomorrow afternoon", "made Sam: x | Sat 2026-11-28 17:00"),
+    ("to @sam: x by mon afternoon", "made Sam: x | Mon 2026-11-30 17:00"),
+    ("to @sam: x this evening", "made Sam: x | Fri 2026-11-27 17:00"),
+    ("to @sam: x this morning", "error: this morning"),  # passed
+    ("to @sam: x asap", "made Sam: x | Fri 2026-11-27 17:00"),
+    ("to @sam: x ASAP !", "made Sam: x | Fri 2026-11-27 17:00 | high"),
+    ("to @sam: x by 12/5", "made Sam: x by 12/5 | - | hint: 12/5"),  # 12 May or December 5
+    ("to @sam: x by 13/5", "made Sam: x | Thu 2027-05-13 17:00"),  # only one reading is a date
+    ("to @sam: x by 5/13", "made Sam: x | Thu 2027-05-13 17:00"),
+    ("to @sam: x by 12/12", "made Sam: x | Sat 2026-12-12 17:00"),
+    ("to @sam: x by 13/5/2027 10am", "made Sam: x | Thu 2027-05-13 10:00"),
+    ("to @sam: x by 4/3/2027", "made Sam: x by 4/3/2027 | - | hint: 4/3/2027"),
+    ("to @sam: x by 31/31", "error: 31/31"),
+    ("to @sam: x by the 5th", "made Sam: x | Sat 2026-12-05 17:00"),  # this month's has passed
+    ("to @sam: x by the 28th", "made Sam: x | Sat 2026-11-28 17:00"),
+    ("to @sam: x on the 31st", "made Sam: x | Thu 2026-12-31 17:00"),  # November has no 31st
+    ("to @sam: x by the 5th 10am", "made Sam: x | Sat 2026-12-05 10:00"),
+    ("to @sam: x by the 3rd of december", "made Sam: x | Thu 2026-12-03 17:00"),
+    ("to @sam: the 5th draft", "made Sam: the 5th draft | -"),
+    ("to @sam: x by the 45th", "made Sam: x by the 45th | -"),
+    # names of several words
+    ('from @"Dana Smith": invoice', "received Dana Smith: invoice | -"),
+    ('from @"kim lee": invoice by fri', "received Kim Lee: invoice | Fri 2026-11-27 17:00"),
+    ('<@"Kim Lee" invoice', "received Kim Lee: invoice | -"),
+    ("from @Dana Smith: invoice", "received Dana Smith: invoice | -"),  # known: the whole name
+    ("from @dana smith invoice", "received Dana Smith: invoice | -"),
+    ("from @dana: Smith invoice", "received Dana: Smith invoice | -"),  # the colon ends the name
+    ("from @Kim Lee: invoice", "received Kim: Lee: invoice | - | hint: @Kim Lee"),  # unknown: a hint
+    ('from @"Dana', "error: None"),  # still typing the name
+])
+
+LOOSE_MONDAY = Section("Loose phrases, Monday morning, Berlin", "Europe/Berlin", "2026-11-23 10:00", [
+    ("to @sam: x by 3", "made Sam: x | Mon 2026-11-23 15:00 | hint: by 3"),
+    ("to @sam: x this afternoon", "made Sam: x | Mon 2026-11-23 17:00"),
+    ("to @sam: x this morning", "error: this morning"),
+    ("to @sam: x asap", "made Sam: x | Mon 2026-11-23 17:00"),
+    ("to @sam: x by the 5th", "made Sam: x | Sat 2026-12-05 17:00"),
+    ("to @sam: x by the 23rd", "made Sam: x | Mon 2026-11-23 17:00"),
+])
+
+LOOSE_EVENING = Section("Loose phrases, after hours, Berlin", "Europe/Berlin", "2026-11-30 18:00", [
+    ("to @sam: x asap", "made Sam: x | Tue 2026-12-01 17:00"),  # today's work is over
+    ("to @sam: x this afternoon", "error: this afternoon"),
+])
+
+SECTIONS = [FRIDAY_AFTERNOON, LOOSE_FRIDAY, LOOSE_MONDAY, LOOSE_EVENING, MONDAY_MORNING, MONTH_END_EVENING, YEAR_END, YEAR_END_HOLIDAY, *DST,
             WISHES_AND_PROMISES, WISHES_AND_PROMISES_DST, WISHES_AND_PROMISES_DST_BACK]
 CORPUS = [(section, line, expected) for section in SECTIONS for line, expected in section.rows]
 

@@ -21,7 +21,8 @@ WORDS = [
     "of", "the", "day", "week", "working", "business", "morning", "every", "weekday", "and", "2h", "90",
     "minutes", "an", "hour", "half", "dec", "1", "31st", "feb", "30", "2026-12-01", "2020-01-01",
     "2026-12-01T08:30", "2027", "#billing", "#1", "!", "!!", "!!!", '"', "fridya", "invoice", "review",
-    "🎉", "李", ":", "-",
+    "🎉", "李", ":", "-", "3", "7", "12", "15.30", "12/5", "13/5", "the", "5th", "31st", "asap",
+    "afternoon", '@"Dana Smith"', '@"kim', "Smith",
 ]
 lines = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=14).map(" ".join)
 moments = st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC))
@@ -41,6 +42,8 @@ def test_parse_raises_only_parse_errors_and_never_promises_the_past(text, now, c
     assert result.promised_at is None or result.promised_at >= now
     for piece in result.pieces:
         assert text[piece.start:piece.end] == piece.text
+    for hint in result.hints:
+        assert hint.message and text[hint.start:hint.end] == hint.text
     spans = sorted((p.start, p.end) for p in result.pieces)
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), "pieces overlap"
 
@@ -81,3 +84,36 @@ def test_parse_when_and_parse_duration_raise_only_parse_errors(text, now, calend
         pass
     else:
         assert moment > now
+
+
+@PROPERTY
+@given(number=st.integers(min_value=1, max_value=31), lead=st.sampled_from(["by", "at", "until"]),
+       now=moments, calendar=calendars)
+def test_a_bare_number_after_by_is_read_with_a_hint_or_left_with_one(number, lead, now, calendar):
+    """`by 3`: never silently a time, never silently left in the title."""
+    try:
+        result = parse(f"to @sam: report {lead} {number}", now=now, calendar=calendar)
+    except ParseError as error:  # only a time beyond the bounds
+        assert error.message
+        return
+    assert [hint.text for hint in result.hints] == [f"{lead} {number}"]
+    read = result.needed_by is not None
+    assert read == (result.title == "report")
+    if read:
+        local = result.needed_by.astimezone(calendar.tz)
+        assert local.hour % 12 == number % 12 and local.minute == 0
+
+
+@PROPERTY
+@given(day=st.integers(min_value=1, max_value=12), month=st.integers(min_value=1, max_value=12),
+       now=moments, calendar=calendars)
+def test_a_slash_date_is_read_only_when_both_orders_agree(day, month, now, calendar):
+    try:
+        result = parse(f"to @sam: report by {day}/{month}", now=now, calendar=calendar)
+    except ParseError as error:
+        assert error.message
+        return
+    if day == month:
+        assert result.needed_by is not None and not result.hints
+    else:
+        assert result.needed_by is None and [h.text for h in result.hints] == [f"{day}/{month}"]

@@ -2,7 +2,8 @@
 an optional reason, editing a request, and a drafted message.
 
 They open non-modally with `open()` and report through `accepted`, so the caller's event loop (and
-a test) keeps running; the caller applies the change through the controller.
+a test) keeps running; the caller applies the change through the controller. The edit dialog
+saves itself, so that a refusal shows in it with everything typed still there.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.mail import follow_up_kind
-from app.domain.model import Priority, PromptKind, Request
+from app.domain.model import Direction, Priority, PromptKind, Request
+from app.errors import is_user_error
 from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
-from app.i18n import localized
+from app.i18n import error_text, localized
 from app.quickadd import ParseError, parse_duration, parse_when
 from ui.colours import ERROR, text_style
 from ui.controller import Controller
@@ -152,14 +155,34 @@ class SnoozeMenu(QMenu):
 
 
 class EditDialog(QDialog):
-    """Title, details, link, channel, tags and priority of one request."""
+    """Who, which direction, title, details, link, channel, tags, priority, when it is needed and
+    the promise of one request.
 
-    def __init__(self, request: Request, parent: QWidget | None = None) -> None:
+    Save applies everything in one step through the core (a new promise is a renegotiation when
+    one is in force, with the reason given); a refusal is shown here and the dialog stays open
+    with everything typed.
+    """
+
+    def __init__(self, controller: Controller, request: Request, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
         self.request = request
+        core = controller.core
+        self._zone = core.settings.zone
         self.setWindowTitle(self.tr("Edit request"))
-        self.resize(460, 0)
-        form = QFormLayout(self)
+        self.resize(500, 0)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.who_edit = QLineEdit(request.counterpart.name)
+        self.who_edit.setAccessibleName(self.tr("Who"))
+        people = QCompleter([p.name for p in core.people()], self)
+        people.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.who_edit.setCompleter(people)
+        self.direction_box = QComboBox()
+        self.direction_box.addItem(self.tr("I owe them: they asked me"), Direction.RECEIVED.value)
+        self.direction_box.addItem(self.tr("They owe me: I asked them"), Direction.MADE.value)
+        self.direction_box.setCurrentIndex(self.direction_box.findData(request.direction.value))
         self.title_edit = QLineEdit(request.title)
         self.details_edit = QPlainTextEdit(request.details)
         self.details_edit.setTabChangesFocus(True)
@@ -172,21 +195,77 @@ class EditDialog(QDialog):
         for level in Priority:
             self.priority_box.addItem(priority_text(level), int(level))
         self.priority_box.setCurrentIndex(int(request.priority))
-        form.addRow(self.tr("Title"), self.title_edit)
+        self.needed_edit = QLineEdit(self._shown(request.needed_by))
+        self.needed_edit.setPlaceholderText(self.tr("e.g. fri 3pm, in 2h, eod; empty: no time"))
+        self.needed_preview = plain_label()
+        self.promise_edit = QLineEdit(self._shown(request.promised_at))
+        self.promise_edit.setPlaceholderText(self.tr("e.g. fri 3pm, in 2h, eod"))
+        self.promise_edit.setEnabled(not request.is_closed)
+        self.promise_preview = plain_label()
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("why the promise moves (optional)"))
+        form.addRow(self.tr("&Who"), self.who_edit)
+        form.addRow(self.tr("&Direction"), self.direction_box)
+        form.addRow(self.tr("&Title"), self.title_edit)
         form.addRow(self.tr("Details"), self.details_edit)
         form.addRow(self.tr("Link"), self.link_edit)
         form.addRow(self.tr("Channel"), self.channel_edit)
         form.addRow(self.tr("Tags"), self.tags_edit)
         form.addRow(self.tr("Priority"), self.priority_box)
+        form.addRow(self.tr("&Needed by"), self.needed_edit)
+        form.addRow("", self.needed_preview)
+        form.addRow(self.tr("&Promised for"), self.promise_edit)
+        form.addRow("", self.promise_preview)
+        form.addRow(self.tr("&Reason"), self.reason_edit)
+        self.error_label = plain_label()
+        self.error_label.setObjectName("editError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout.addWidget(buttons)
+        self.needed_edit.textChanged.connect(lambda: self._preview(self.needed_edit, self.needed_preview))
+        self.promise_edit.textChanged.connect(lambda: self._preview(self.promise_edit, self.promise_preview))
+        self.promise_edit.textChanged.connect(self._reason_when_renegotiating)
+        self._reason_when_renegotiating()
+
+    def _shown(self, moment: datetime | None) -> str:
+        """A stored time as text the field reads back unchanged."""
+        return moment.astimezone(self._zone).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+    def _read(self, edit: QLineEdit, current: datetime | None) -> datetime | None:
+        """The field's time: the stored one while untouched (it may have passed), else parsed."""
+        text = edit.text().strip()
+        if text == self._shown(current):
+            return current
+        if not text:
+            return None
+        core = self.controller.core
+        return parse_when(text, now=core.now(), calendar=core.settings.calendar())
+
+    def _preview(self, edit: QLineEdit, preview: QLabel) -> None:
+        current = self.request.needed_by if edit is self.needed_edit else self.request.promised_at
+        try:
+            when = self._read(edit, current)
+        except ParseError as exc:
+            preview.setText(localized(exc.message))
+            return
+        now = self.controller.core.now()
+        preview.setText("" if when is None or when == current else self.tr("{time} ({left})").format(
+            time=moment_text(when, self._zone, now), left=countdown(when, now)))
+
+    def _reason_when_renegotiating(self) -> None:
+        self.reason_edit.setEnabled(self.request.promised_at is not None
+                                    and self.promise_edit.text().strip() != self._shown(self.request.promised_at))
 
     def changes(self) -> dict:
+        """What Save sends to the core's edit; ParseError for a time it cannot read."""
+        request = self.request
         tags = [t.lstrip("#").casefold() for t in self.tags_edit.text().replace(",", " ").split()]
-        return {
+        changes = {
             "title": self.title_edit.text(),
             "details": self.details_edit.toPlainText(),
             "link": self.link_edit.text().strip(),
@@ -194,6 +273,42 @@ class EditDialog(QDialog):
             "tags": [t for t in tags if t],
             "priority": Priority(self.priority_box.currentData()),
         }
+        # only what changed: a closed request keeps its times and may still be renamed
+        who = " ".join(self.who_edit.text().split())
+        if who != request.counterpart.name:
+            changes["counterpart"] = who
+        direction = Direction(self.direction_box.currentData())
+        if direction is not request.direction:
+            changes["direction"] = direction
+        needed_by = self._read(self.needed_edit, request.needed_by)
+        if needed_by != request.needed_by:
+            changes["needed_by"] = needed_by
+        promise = self._read(self.promise_edit, request.promised_at)
+        if promise is None and request.promised_at is not None:
+            raise ParseError(self.tr("A promise cannot be taken back, only moved: give the new time."))
+        if promise != request.promised_at:
+            changes["promise"] = promise
+            changes["reason"] = self.reason_edit.text().strip() or None
+        return changes
+
+    def accept(self) -> None:
+        try:
+            self.controller.core.edit(self.request.id, **self.changes())
+        except ParseError as exc:
+            self._show_error(localized(exc.message))
+            return
+        except Exception as exc:  # noqa: BLE001 - a person's mistake is shown here; a bug goes on up
+            if not is_user_error(exc):
+                raise
+            self._show_error(error_text(exc))
+            return
+        self.controller.changed.emit()
+        super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setStyleSheet(text_style(self.error_label, ERROR))
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
 
 
 class DraftDialog(QDialog):

@@ -63,6 +63,9 @@ class FlowLayout(QLayout):
             if item.widget() is not None and not item.widget().isVisibleTo(self.parentWidget()):
                 continue
             hint = item.sizeHint()
+            if hint.width() > area.width() > 0 and item.hasHeightForWidth():
+                # wider than the row: as wide as the row, its text wrapped onto more lines
+                hint = QSize(area.width(), item.heightForWidth(area.width()))
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x, y = area.x(), y + line_height + gap
                 line_height = 0

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QCursor, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -31,10 +31,10 @@ from ui.controller import Controller
 from ui.dialogs import plain_label
 from ui.flow_layout import wrapping_row
 from ui.colours import ERROR, text_style
-from ui.wording import countdown, moment_text, priority_text, saved_line
+from ui.wording import breakable, countdown, moment_text, priority_text, saved_line
 
-# The @word being typed, right before the cursor.
-_MENTION_AT_CURSOR = re.compile(r"@([^\W_][\w.'’-]*)?$")
+# The @word being typed, right before the cursor; a quoted one may hold spaces: @"Dana Sm
+_MENTION_AT_CURSOR = re.compile(r"@(?:[\"“„«]([^\"“”»]*)|([^\W_][\w.'’-]*))?$")
 
 _STYLE = """
 QFrame#chip { border: 1px solid palette(mid); border-radius: 9px; background: palette(alternate-base); }
@@ -64,7 +64,11 @@ class Chip(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 4 if piece_id else 8, 1)
         layout.setSpacing(2)
-        self.label = plain_label(text)
+        self._text = text
+        # A chip wider than the row wraps its text (the row gives it the row's width); a long
+        # word may break anywhere.
+        self.label = plain_label(breakable(text))
+        self.label.setWordWrap(True)
         layout.addWidget(self.label)
         self.drop_button: QToolButton | None = None
         if piece_id is not None:
@@ -80,7 +84,18 @@ class Chip(QFrame):
 
     @property
     def text(self) -> str:
-        return self.label.text()
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the text on one line (a wrapping label would guess narrower); the
+        flow layout narrows a chip wider than its row, and then the text wraps."""
+        hint = super().sizeHint()
+        one_line = QFontMetrics(self.label.font()).horizontalAdvance(self.label.text()) + 2
+        extra = one_line - self.label.sizeHint().width()
+        if extra <= 0:
+            return hint
+        width = hint.width() + extra
+        return QSize(width, self.heightForWidth(width))
 
 
 class QuickAddDialog(QDialog):
@@ -199,6 +214,9 @@ class QuickAddDialog(QDialog):
             self._set_error(localized(exc.message), hint=True)  # grey while typing; red once Enter is pressed
             return
         self._show_chips(self.result)
+        # "by 3" read as 15:00, or left in the title: say so, and how to write it
+        self._set_error("\n".join(self.tr("Note: {message}").format(message=localized(hint.message))
+                                  for hint in self.result.hints), hint=True)
 
     def _show_chips(self, result: ParseResult | None) -> None:
         while self.chip_layout.count():
@@ -277,6 +295,8 @@ class QuickAddDialog(QDialog):
         self.error_label.style().polish(self.error_label)
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        if message:
+            self._fit_height()
 
     # -- people completion ---------------------------------------------------------------
 
@@ -288,7 +308,7 @@ class QuickAddDialog(QDialog):
         if match is None or not self._people:
             self.completer.popup().hide()
             return
-        self.completer.setCompletionPrefix(match.group(1) or "")
+        self.completer.setCompletionPrefix(match.group(1) or match.group(2) or "")
         if self.completer.completionCount() == 0:
             self.completer.popup().hide()
             return
@@ -302,7 +322,8 @@ class QuickAddDialog(QDialog):
             return
         text, cursor = self.line.text(), self.line.cursorPosition()
         rest = text[cursor:]
-        insert = "@" + name + ("" if rest.startswith(" ") else " ")
+        handle = f'"{name}"' if " " in name else name  # a name of several words: @"Dana Smith"
+        insert = "@" + handle + ("" if rest.startswith(" ") else " ")
         self.line.setText(text[:match.start()] + insert + rest)
         self.line.setCursorPosition(match.start() + len(insert))
 

@@ -588,8 +588,9 @@ class RequestListWindow(QMainWindow):
         request_id = self.selected_id()
         if request_id is None:
             return
-        dialog = EditDialog(self.controller.core.get(request_id), parent=self)
-        self._open_dialog(dialog, lambda: self._run(self.controller.core.edit, request_id, **dialog.changes()))
+        # the dialog saves itself, so that a refusal is shown in it with nothing lost
+        self._open_dialog(EditDialog(self.controller, self.controller.core.get(request_id), parent=self),
+                          lambda: None)
 
     # -- undo ----------------------------------------------------------------------------
 

@@ -131,6 +131,18 @@ def _time(value: str, zone: ZoneInfo, now: datetime) -> str:
     return moment_text(datetime.fromisoformat(value), zone, now)
 
 
+def _edited(field: str, value, zone: ZoneInfo, now: datetime) -> str:
+    """One edited field; who, the direction and the wish with their new value."""
+    if field == "counterpart":
+        return _tr("person → {name}").format(name=value)
+    if field == "direction":
+        return _tr("direction → I owe them") if value == Direction.RECEIVED.value \
+            else _tr("direction → they owe me")
+    if field == "needed_by":
+        return _tr("wanted by → {time}").format(time=_time(value, zone, now)) if value else _tr("no time wanted")
+    return field
+
+
 def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     """One history entry in plain words, e.g. `Renegotiated Fri 15:00 → Mon 12:00: supplier late`."""
     data = event.data
@@ -178,8 +190,8 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     elif kind is EventKind.CANCELLED:
         text = _tr("Cancelled")
     elif kind is EventKind.EDITED:
-        fields = ", ".join(sorted(data.get("changes", {})))
-        text = _tr("Edited {fields}").format(fields=fields)
+        text = _tr("Edited {fields}").format(fields=", ".join(
+            _edited(field, value, zone, now) for field, value in sorted(data.get("changes", {}).items())))
     elif kind is EventKind.DISMISSED:
         text = _tr("Prompt dismissed")
     else:  # a kind from a newer version: still say something

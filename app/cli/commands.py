@@ -88,6 +88,8 @@ def add(ctx: Context, args: Args) -> int:
         ctx.emit(_to_json(ctx, request))
         return 0
     _changed(ctx, request, "Saved")
+    for hint in result.hints:  # "by 3" read as 15:00, or left in the title
+        ctx.out(f"Note: {plain(hint.message)}")
     if not result.counterpart_known:
         ctx.out(f"{plain(request.counterpart.name)} is new: added to your people.")
     return 0
@@ -114,6 +116,7 @@ def parse(ctx: Context, args: Args) -> int:
     ]
     if result.recurrence:
         rows.append(("repeats", plain(result.recurrence)))
+    rows.extend(("note", plain(hint.message)) for hint in result.hints)
     for label, value in rows:
         ctx.out(f"{label:<12}{value}")
     ctx.out("Nothing saved; `promptly add …` saves it.")

@@ -242,7 +242,8 @@ def record_follow_up(request: Request, *, at: datetime, prompt_kind: PromptKind,
     _append(request, kind, at, prompt_kind=prompt_kind.value, how=how, to=to)
 
 
-EDITABLE = ("title", "details", "link", "channel", "tags", "priority", "recurrence", "needed_by")
+EDITABLE = ("title", "details", "link", "channel", "tags", "priority", "recurrence", "needed_by",
+            "counterpart", "direction")
 
 
 def edit(request: Request, *, at: datetime, **changes) -> None:
@@ -256,6 +257,15 @@ def edit(request: Request, *, at: datetime, **changes) -> None:
     for name in ("title", "details", "link", "channel", "recurrence"):
         if name in changes:
             bounds.check_text(name, changes[name])
+    if "counterpart" in changes:
+        person = changes["counterpart"]
+        if not isinstance(person, Person) or not person.name.strip():
+            raise DomainError(Text("a request needs a counterpart: say who asked or who was asked"))
+        bounds.check_person(person)
+        if person.name == request.counterpart.name:
+            del changes["counterpart"]
+    if "direction" in changes and not isinstance(changes["direction"], Direction):
+        raise DomainError(Text("the direction is 'received' or 'made'"))
     if "tags" in changes:
         bounds.check_tags(changes["tags"])
         changes["tags"] = sorted(set(changes["tags"]))
@@ -275,6 +285,10 @@ def edit(request: Request, *, at: datetime, **changes) -> None:
 def _change_json(name: str, value):
     if name == "priority":
         return int(value)
+    if isinstance(value, Person):
+        return value.name
+    if isinstance(value, Direction):
+        return value.value
     if isinstance(value, datetime):
         return value.isoformat()
     return value

@@ -51,11 +51,14 @@ PREPOSITIONS = frozenset({"by", "on", "at", "until", "till", "before"})
 PROMISE_WORDS = frozenset({"eta", "promised", "promise"})
 _PROMISE_FOLLOWERS = frozenset({"for", "by", "on", "at", "until", "till"})
 _SAME_DAY_WORDS = frozenset({"eod", "cob"})
+# "As soon as possible" is a wish for today: the end of today's working day (eod).
+_SOON_WORDS = frozenset({"asap", "a.s.a.p"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening"})
 _TOMORROW = frozenset({"tomorrow", "tmrw", "tmr", "tomorrow's"})
 # Words a mistyped date is compared against, to name the word that did not parse.
 _VOCABULARY = sorted(
     {*_WEEKDAY_WORDS, *_MONTH_NAMES, "today", "tomorrow", "yesterday", "tonight", "noon",
-     "midnight", "morning", "minutes", "hours", "days", "weeks", "months"})
+     "midnight", "morning", "afternoon", "evening", "minutes", "hours", "days", "weeks", "months"})
 _UNIT_VOCABULARY = sorted(set(_UNITS))
 
 _COMPACT = re.compile(r"^(\d{1,9}(?:[.,]\d{1,3})?)(m|min|mins|h|hr|hrs|d|w|wk|wks)$")
@@ -63,9 +66,12 @@ _HOURS_MINUTES = re.compile(r"^(\d{1,3})h(\d{1,2})(?:m|min)?$")
 _AMOUNT = re.compile(r"^\d{1,9}(?:[.,]\d{1,3})?$")
 _CLOCK_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m|p\.m|a\.m\.|p\.m\.)$")
 _CLOCK_24 = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK_DOT = re.compile(r"^(\d{1,2})\.(\d{2})$")  # "by 15.30"; only after by/at/…: "v 2.10" is no time
+_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
 _HOUR = re.compile(r"^\d{1,2}$")
 _MERIDIEM = frozenset({"am", "pm", "a.m", "p.m", "a.m.", "p.m."})
 _DAY_OF_MONTH = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}")
@@ -135,6 +141,10 @@ class Words:
     def __init__(self, tokens: Sequence[Token], usable: Sequence[bool] | None = None) -> None:
         self.tokens = tokens
         self.usable = usable if usable is not None else [not t.quoted for t in tokens]
+        self.notes: dict[tuple[int, int], Note] = {}  # by token span: a phrase is noted once
+
+    def note(self, message: str, i: int, end: int, read: bool) -> None:
+        self.notes[(i, end)] = Note(message, i, end, read)
 
     def __call__(self, k: int) -> str | None:
         if 0 <= k < len(self.tokens) and self.usable[k]:
@@ -153,10 +163,20 @@ class Words:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """A phrase that can mean more than one thing: the preview says how it was read (`read`), or
+    that its words stayed in the title and how to write it instead."""
+    message: str
+    start: int  # token indexes [start, end)
+    end: int
+    read: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Day:
     day: date
     end: int  # index after the phrase
-    roll: str  # when its time has passed: "day", "week", "year", or "never" (refuse)
+    roll: str  # when its time has passed: "day", "week", "month", "year", or "never" (refuse)
     text: str
 
 
@@ -172,9 +192,12 @@ class Found:
 # -- times of day -------------------------------------------------------------------------
 
 
-def _clock(words: Words, k: int, ctx: Context, after_day: bool) -> tuple[time, int] | None:
+def _clock(words: Words, k: int, ctx: Context, after_day: bool,
+           marked: bool = False) -> tuple[time, int] | None:
+    """A time of day at word `k`; `marked` when by/at/… leads, which makes `3` and `15.30` times."""
     if words(k) == "at":
         k += 1
+        marked = True
     word = words(k)
     if word is None:
         return None
@@ -184,19 +207,21 @@ def _clock(words: Words, k: int, ctx: Context, after_day: bool) -> tuple[time, i
         return time(23, 59), k + 1
     if after_day and word == "morning":
         return ctx.usual_start, k + 1
-    if after_day and word == "evening":
+    if after_day and word in ("afternoon", "evening"):  # the end of the afternoon's work
         return ctx.usual_end, k + 1
     hour = minute = None
     meridiem = None
     end = k + 1
     if m := _CLOCK_12.match(word):
         hour, minute, meridiem = int(m.group(1)), int(m.group(2) or 0), m.group(3)[0]
-    elif (m := _CLOCK_24.match(word)) or _HOUR.match(word):
+    elif (m := _CLOCK_24.match(word) or (_CLOCK_DOT.match(word) if marked else None)) \
+            or _HOUR.match(word):
         hour, minute = (int(m.group(1)), int(m.group(2))) if m else (int(word), 0)
         if words(k + 1) in _MERIDIEM:  # "3 pm", "12:30 p.m."
             meridiem, end = words(k + 1)[0], k + 2
         elif not m:
-            return None  # a bare number is not a time: "3 copies"
+            # a bare number is not a time ("3 copies"), unless by/at leads: "by 3"
+            return _bare_hour(words, k, ctx, hour) if marked else None
     else:
         return None
     if meridiem:
@@ -206,6 +231,37 @@ def _clock(words: Words, k: int, ctx: Context, after_day: bool) -> tuple[time, i
     elif hour > 23 or minute > 59:
         raise words.error(Text(_NOT_A_TIME, word=words.text(k, end)), k, end)
     return time(hour, minute), end
+
+
+def _bare_hour(words: Words, k: int, ctx: Context, hour: int) -> tuple[time, int] | None:
+    """`by 3`: the reading within working hours when only one is (noted), else a note only."""
+    first = k - 1 if words(k - 1) in PREPOSITIONS else k
+    said = words.text(first, k + 1)
+    if 13 <= hour <= 31:  # a time or a day of the month
+        if hour <= 23:
+            words.note(Text("'{word}': write {hour}:00 for a time or the {day} for a day of the month",
+                            word=said, hour=hour, day=_ordinal(hour)), first, k + 1, read=False)
+        else:
+            words.note(Text("'{word}': write the {day} for a day of the month", word=said,
+                            day=_ordinal(hour)), first, k + 1, read=False)
+        return None
+    if not 1 <= hour <= 12:
+        return None
+    am, pm = time(hour % 12), time(hour % 12 + 12)
+    inside = [t for t in (am, pm) if ctx.usual_start <= t <= ctx.usual_end]
+    if len(inside) == 1:
+        words.note(Text("'{word}' read as {time}, within working hours; write {hour}am or {hour}pm "
+                        "to be exact", word=said, time=f"{inside[0]:%H:%M}", hour=hour),
+                   first, k + 1, read=True)
+        return inside[0], k + 1
+    words.note(Text("'{word}' — {hour} am or {hour} pm? write {hour}pm or {pm}", word=said, hour=hour,
+                    pm=f"{pm:%H:%M}"), first, k + 1, read=False)
+    return None
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 # -- days ---------------------------------------------------------------------------------
@@ -224,6 +280,16 @@ def _day(words: Words, k: int, ctx: Context) -> Day | None:
         return Day(today + timedelta(days=1), k + 1, "never", words.text(k, k + 1))
     if word == "day" and words(k + 1) == "after" and words(k + 2) in _TOMORROW:
         return Day(today + timedelta(days=2), k + 3, "never", words.text(k, k + 3))
+    if word == "this" and words(k + 1) in _PARTS_OF_DAY:  # the clock reads "afternoon"
+        return Day(today, k + 1, "never", words.text(k, k + 2))
+    if word == "the" and words(k - 1) in PREPOSITIONS and (m := _ORDINAL.match(words(k + 1) or "")) \
+            and words(k + 2) != "of" and words(k + 2) not in _MONTH_WORDS:  # "by the 5th", not "the 5th draft"
+        return _day_of_month(words, k, ctx, int(m.group(1)))
+    if word == "the" and words(k + 1) is not None:  # "the 3rd of december"
+        day = _month_day(words, k + 1, ctx)
+        return Day(day.day, day.end, day.roll, words.text(k, day.end)) if day else None
+    if (m := _SLASH_DATE.match(word)):
+        return _slash_date(words, k, ctx, m)
     if word == "yesterday":
         if ctx.future:
             raise words.error(Text("'yesterday' has passed; a promise needs a time ahead, "
@@ -260,6 +326,49 @@ def _weekday(words: Words, k: int, ctx: Context, qualifier: str) -> Day:
     if not ctx.future:  # "asked on mon": the latest Monday, today included
         return Day(ctx.today - timedelta(days=(7 - ahead) % 7), k + 1, "never", text)
     return Day(ctx.today + timedelta(days=ahead), k + 1, "week", text)
+
+
+def _day_of_month(words: Words, k: int, ctx: Context, number: int) -> Day | None:
+    """`the 5th`: this month's, or the next month's once it has passed (or this month has none)."""
+    if not 1 <= number <= 31:
+        return None
+    day = _month_with_day(ctx.today.replace(day=1), number)
+    return Day(day, k + 2, "month" if ctx.future else "never", words.text(k, k + 2))
+
+
+def _month_with_day(first: date, number: int) -> date:
+    """The first month from `first` (a 1st) that has day `number`."""
+    for _ in range(12):
+        try:
+            return first.replace(day=number)
+        except ValueError:
+            first = (first + timedelta(days=32)).replace(day=1)
+    raise AssertionError("unreachable")
+
+
+def _slash_date(words: Words, k: int, ctx: Context, m: re.Match) -> Day | None:
+    """`12/5`: day/month or month/day. Read when only one reading is a date (or both agree);
+    otherwise noted, as no setting says which order the person writes."""
+    a, b = int(m.group(1)), int(m.group(2))
+    year = m.group(3)
+    year = (int(year) + (2000 if len(year) == 2 else 0)) if year else ctx.today.year
+    readings = set()
+    for month, day_number in ((b, a), (a, b)):
+        try:
+            readings.add(date(year, month, day_number))
+        except ValueError:
+            continue
+    text = words.text(k, k + 1)
+    if not readings:
+        raise words.error(Text("'{word}' is not a date; use e.g. dec 1 or 2026-12-01", word=text), k)
+    if len(readings) > 1:
+        words.note(Text("'{word}' — day/month or month/day? write {day_first} or {month_first}",
+                        word=text, day_first=f"{a} {_MONTH_NAMES[b - 1][:3]}",
+                        month_first=f"{_MONTH_NAMES[a - 1][:3]} {b}"),
+                   k, k + 1, read=False)
+        return None
+    (day,) = readings
+    return Day(day, k + 1, "year" if ctx.future and not m.group(3) else "never", text)
 
 
 def _month_day(words: Words, k: int, ctx: Context) -> Day | None:
@@ -302,6 +411,8 @@ def _resolve(words: Words, ctx: Context, day: Day | None, clock: time | None, fi
     step = {"day": timedelta(days=1), "week": timedelta(days=7)}.get(day.roll)
     if step is not None:
         following = day.day + step
+    elif day.roll == "month":
+        following = _month_with_day((day.day.replace(day=1) + timedelta(days=32)).replace(day=1), day.day.day)
     elif day.roll == "year":
         following = _next_valid_year(day.day)
     else:
@@ -408,6 +519,8 @@ def _business(words: Words, k: int, ctx: Context) -> tuple[datetime, int] | None
         if day is not None:
             return _resolve(words, ctx, day, None, k, day.end), day.end
         return ctx.eod(), end
+    if word in _SOON_WORDS:
+        return ctx.eod(), k + 1
     if word == "eow" or phrase[:3] == ["end", "of", "week"] or phrase[:2] == ["this", "week"]:
         return ctx.eow(), k + (1 if word == "eow" else 3 if phrase[0] == "end" else 2)
     if phrase[:4] == ["end", "of", "the", "week"]:
@@ -420,8 +533,8 @@ def _business(words: Words, k: int, ctx: Context) -> tuple[datetime, int] | None
     return None
 
 
-def _phrase(words: Words, k: int, ctx: Context) -> tuple[datetime, int] | None:
-    """A date phrase starting exactly at word `k` (after any preposition)."""
+def _phrase(words: Words, k: int, ctx: Context, marked: bool = False) -> tuple[datetime, int] | None:
+    """A date phrase starting exactly at word `k` (after any preposition: then `marked`)."""
     word = words(k)
     if word is None:
         return None
@@ -441,7 +554,7 @@ def _phrase(words: Words, k: int, ctx: Context) -> tuple[datetime, int] | None:
         if clock is None and words(end) in _SAME_DAY_WORDS:  # "fri eod"
             end += 1
         return _resolve(words, ctx, day, clock[0] if clock else None, k, end), end
-    clock = _clock(words, k, ctx, after_day=False)
+    clock = _clock(words, k, ctx, after_day=False, marked=marked)
     if clock is not None:
         day = _day(words, clock[1], ctx)
         end = day.end if day else clock[1]
@@ -482,7 +595,7 @@ def find_when(words: Words, k: int, ctx: Context) -> Found | None:
             j += 1
         if words(j) in PREPOSITIONS:
             j += 1
-    found = _phrase(words, j, ctx)
+    found = _phrase(words, j, ctx, marked=j > k)
     if found is None and j > k:
         _check_typo(words, j)
         return None
@@ -597,6 +710,9 @@ def parse_when(text: str, now: datetime, calendar: WorkingCalendar, future: bool
     found = find_when(words, 0, ctx)
     if found is not None and found.end == len(words):
         return found.at
+    unread = [n for n in words.notes.values() if not n.read]
+    if unread:  # "by 3", "12/5": say how to write it rather than guess
+        raise words.error(unread[0].message, unread[0].start, unread[0].end)
     fallback = _parsedatetime_phrase(stripped, ctx)
     if fallback is not None:
         return fallback

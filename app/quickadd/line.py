@@ -22,6 +22,9 @@ from app.quickadd.errors import ParseError
 from app.quickadd.tokens import Token, check_text, tokenize
 
 _MENTION = re.compile(r"^([<>])?@([^\W_][\w.'’-]*)")
+_QUOTED_MENTION = re.compile(r'^([<>])?@["“„«]([^"“”»]*)')  # @"Dana Smith"
+_PUNCTUATION = ",.;:?"
+_LONGEST_NAME = 4  # words of a known name matched after @: @Dana Smith
 _TAG = re.compile(r"^#([^\W_][\w/-]*)$")
 _PRIORITY = re.compile(r"^!+$")
 _RECEIVED_WORDS = frozenset({"from", "<"})
@@ -46,6 +49,15 @@ class Piece:
         return f"{self.kind}:{self.start}"
 
 
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """Words read one way of several, or left in the title: what to write to be understood."""
+    message: str
+    text: str
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class ParseResult:
     direction: Direction
@@ -59,6 +71,7 @@ class ParseResult:
     priority: Priority
     recurrence: str | None
     pieces: list[Piece]
+    hints: list[Hint] = field(default_factory=list)
     zone: ZoneInfo = field(repr=False, default=ZoneInfo("UTC"))
 
     def to_new_request(self, asked_at: datetime | None = None) -> NewRequest:
@@ -79,6 +92,7 @@ class ParseResult:
             "tags": list(self.tags),
             "priority": self.priority.label,
             "recurrence": self.recurrence,
+            "hints": [str(h.message) for h in self.hints],
         }
 
     def _local(self, moment: datetime | None) -> str | None:
@@ -129,6 +143,7 @@ class _Draft:
         self.counterpart: str | None = None
         self.known = False
         self.who_end = -1  # index of the last token of the who/direction group
+        self.hints: list[tuple[Hint, int]] = []  # with the token they are about
         self.needed_by: datetime | None = None
         self.promised_at: datetime | None = None
         self.recurrence: str | None = None
@@ -151,24 +166,36 @@ class _Draft:
 
     def _who(self, people: dict[str, str]) -> None:
         words, tokens = self.words, self.tokens
-        mentions = []
+        mentions = []  # (index, arrow, name, quoted)
         for i, token in enumerate(tokens):
-            if words(i) is not None and (m := _MENTION.match(token.raw)):
-                name = m.group(2).rstrip(".'’-")
-                if name:
-                    mentions.append((i, m.group(1), name))
+            if words(i) is None:
+                continue
+            if m := _QUOTED_MENTION.match(token.raw):
+                name, quoted = " ".join(m.group(2).split()), True
+            elif m := _MENTION.match(token.raw):
+                name, quoted = m.group(2).rstrip(".'’-"), False
+            else:
+                continue
+            if name:
+                mentions.append((i, m.group(1), name, quoted))
         if not mentions:
             return
         directed = [m for m in mentions if (m[1] and m[0] not in self.plain_arrows) or words(m[0] - 1) in _RECEIVED_WORDS | _MADE_WORDS]
-        index, arrow, name = (directed or mentions)[0]
+        index, arrow, name, quoted = (directed or mentions)[0]
         token = tokens[index]
         offset = token.start + (1 if arrow else 0)
+        stop = token.end if quoted else offset + 1 + len(name)
+        last = index
+        if not quoted and (longer := self._known_name(index, name, people)):
+            last, name, stop = longer
         if arrow and index in self.plain_arrows:
             self.loose_words[index] = arrow
             arrow = None
         self.known = name.casefold() in people
         self.counterpart = people.get(name.casefold()) or _capitalized(name)
-        self.who_end = index
+        self.who_end = last
+        if not (quoted or self.known):
+            self._hint_several_words(index, name)
         if arrow:
             direction = Direction.RECEIVED if arrow == "<" else Direction.MADE
             self._claim("direction", index, index, direction, token.start, token.start + 1)
@@ -177,7 +204,8 @@ class _Draft:
             direction = Direction.RECEIVED if words(index - 1) in _RECEIVED_WORDS else Direction.MADE
             self._claim("direction", index - 1, index, direction)
             self.direction = direction
-        self._claim("who", index, index + 1, self.counterpart, offset, offset + 1 + len(name))
+        self._claim("who", index, last + 1, self.counterpart, offset, stop)
+        index = last
         if self.direction is None and words(index + 1) == "asked":
             end = index + 2
             if words(end) == "me":
@@ -187,6 +215,33 @@ class _Draft:
             self._claim("direction", index + 1, end, Direction.RECEIVED)
             self.direction = Direction.RECEIVED
             self.who_end = end - 1
+
+    def _known_name(self, index: int, first: str, people: dict[str, str]) -> tuple[int, str, int] | None:
+        """`@Dana Smith` when Dana Smith is known: the last token, the name and where it stops."""
+        if self.tokens[index].raw.rstrip(_PUNCTUATION) != self.tokens[index].raw:
+            return None  # "@dana: invoice": the name ends at the colon
+        for extra in range(_LONGEST_NAME - 1, 0, -1):
+            following = self.tokens[index + 1:index + 1 + extra]
+            if len(following) < extra or any(self.words(index + j) is None for j in range(1, extra + 1)) \
+                    or any(t.raw.rstrip(_PUNCTUATION) != t.raw for t in following[:-1]):
+                continue
+            name = " ".join([first, *(t.raw for t in following[:-1]), following[-1].raw.rstrip(_PUNCTUATION)])
+            if name.casefold() in people:
+                return index + extra, name, following[-1].start + len(following[-1].raw.rstrip(_PUNCTUATION))
+        return None
+
+    def _hint_several_words(self, index: int, name: str) -> None:
+        """`@Dana Smith` with no Dana Smith known: Smith stays in the title, and the hint says how
+        to write a name of several words."""
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if after is None or self.words(index + 1) is None or self.tokens[index].raw.endswith(tuple(_PUNCTUATION)):
+            return
+        word = after.raw.rstrip(_PUNCTUATION)
+        if word[:1].isupper() and word.isalpha():
+            full = f"{name} {word}"
+            start, end = self.tokens[index].start, after.start + len(word)
+            self.hints.append((Hint(Text("'@{words}': a name of several words goes in quotes: @\"{words}\"",
+                                         words=full), self.text[start:end], start, end), index + 1))
 
     # -- tags, priority, repeat, when --------------------------------------------------
 
@@ -240,10 +295,20 @@ class _Draft:
 
     # -- the result --------------------------------------------------------------------
 
+    def _hints(self) -> list[Hint]:
+        """The date notes that still hold (a reading in a piece, or words left in the title)."""
+        hints = [hint for hint, index in self.hints if index not in self.claimed]
+        for note in self.words.notes.values():
+            span = range(note.start, note.end)
+            if all(i in self.claimed for i in span) if note.read else not any(i in self.claimed for i in span):
+                start, end = self.tokens[note.start].start, self.tokens[note.end - 1].end
+                hints.append(Hint(note.message, self.text[start:end], start, end))
+        return sorted(hints, key=lambda h: h.start)
+
     def title_words(self) -> list[str]:
         kept = [i for i in range(len(self.tokens)) if i not in self.claimed]
-        while kept and kept[0] == self.who_end + 1 and self.tokens[kept[0]].norm in _CONNECTORS \
-                and not self.tokens[kept[0]].quoted:
+        while kept and kept[0] == self.who_end + 1 and not self.tokens[kept[0]].quoted \
+                and (self.tokens[kept[0]].norm in _CONNECTORS or self.tokens[kept[0]].raw in _CONNECTORS):
             self.who_end = kept.pop(0)
         indexes = sorted({*kept, *self.loose_words})
         return [self.loose_words.get(i) or self.tokens[i].raw for i in indexes]
@@ -271,6 +336,7 @@ class _Draft:
             priority=self.priority,
             recurrence=self.recurrence,
             pieces=self.pieces,
+            hints=self._hints(),
             zone=self.ctx.tz,
         )
 

@@ -13,7 +13,8 @@ MAX_LENGTH = 500
 
 # A quote opens only at the start of a word; an unclosed quote runs to the end of the line, so
 # that half-typed quotes keep their words literal while the user types.
-_TOKEN = re.compile(r'(["“„«])([^"“”»]*)(["”“»]|\Z)|\S+')
+# `@"Dana Smith"` is one word: a name of several words.
+_TOKEN = re.compile(r'([<>]?@["“„«][^"“”»]*(?:["”“»]|\Z))|(["“„«])([^"“”»]*)(["”“»]|\Z)|\S+')
 _TRAILING_PUNCTUATION = ",.;:?"
 
 
@@ -56,7 +57,9 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         if match.group(1):
-            inner = match.group(2).strip()
+            tokens.append(Token(match.group(1), match.start(), match.end()))
+        elif match.group(2):
+            inner = match.group(3).strip()
             if inner:
                 tokens.append(Token(inner, match.start(), match.end(), quoted=True))
         else:

@@ -301,8 +301,36 @@
             <translation>„{word}“ {problem}; nennen Sie eine Zeit zwischen 1970 und zehn Jahren ab heute</translation>
         </message>
         <message>
+            <source>the direction is 'received' or 'made'</source>
+            <translation>die Richtung ist „received“ (erhalten) oder „made“ (gestellt)</translation>
+        </message>
+        <message>
+            <source>'{word}' — {hour} am or {hour} pm? write {hour}pm or {pm}</source>
+            <translation>„{word}“ — {hour} am oder {hour} pm? Schreiben Sie {hour}pm oder {pm}</translation>
+        </message>
+        <message>
+            <source>'{word}' read as {time}, within working hours; write {hour}am or {hour}pm to be exact</source>
+            <translation>„{word}“ als {time} gelesen, innerhalb der Arbeitszeit; schreiben Sie {hour}am oder {hour}pm, um genau zu sein</translation>
+        </message>
+        <message>
+            <source>'{word}' — day/month or month/day? write {day_first} or {month_first}</source>
+            <translation>„{word}“ — Tag/Monat oder Monat/Tag? Schreiben Sie {day_first} oder {month_first}</translation>
+        </message>
+        <message>
+            <source>'{word}': write {hour}:00 for a time or the {day} for a day of the month</source>
+            <translation>„{word}“: schreiben Sie {hour}:00 für eine Uhrzeit oder the {day} für einen Tag des Monats</translation>
+        </message>
+        <message>
+            <source>'{word}': write the {day} for a day of the month</source>
+            <translation>„{word}“: schreiben Sie the {day} für einen Tag des Monats</translation>
+        </message>
+        <message>
+            <source>'@{words}': a name of several words goes in quotes: @"{words}"</source>
+            <translation>„@{words}“: ein Name aus mehreren Wörtern steht in Anführungszeichen: @"{words}"</translation>
+        </message>
+        <message>
             <source>the line contains {character}; type it on one line without tabs, line breaks or direction controls</source>
-            <translation>die Zeile enthält {character}; schreiben Sie sie in eine Zeile, ohne Tabulatoren, Zeilenumbrüche oder Richtungszeichen</translation>
+            <translation>die Zeile enthält {character}; schreiben Sie sie in eine Zeile ohne Tabulatoren, Zeilenumbrüche oder Richtungszeichen</translation>
         </message>
     </context>
     <context>
@@ -426,12 +454,68 @@
             <translation>Anfrage bearbeiten</translation>
         </message>
         <message>
+            <source>Who</source>
+            <translation>Wer</translation>
+        </message>
+        <message>
+            <source>I owe them: they asked me</source>
+            <translation>Ich schulde es: ich wurde gefragt</translation>
+        </message>
+        <message>
+            <source>They owe me: I asked them</source>
+            <translation>Man schuldet es mir: ich habe gefragt</translation>
+        </message>
+        <message>
             <source>words separated by spaces</source>
             <translation>Wörter, durch Leerzeichen getrennt</translation>
         </message>
         <message>
+            <source>e.g. fri 3pm, in 2h, eod; empty: no time</source>
+            <translation>z. B. fri 3pm, in 2h, eod; leer: keine Zeit</translation>
+        </message>
+        <message>
+            <source>e.g. fri 3pm, in 2h, eod</source>
+            <translation>z. B. fri 3pm, in 2h, eod</translation>
+        </message>
+        <message>
+            <source>why the promise moves (optional)</source>
+            <translation>warum sich die Zusage verschiebt (optional)</translation>
+        </message>
+        <message>
+            <source>&amp;Who</source>
+            <translation>&amp;Wer</translation>
+        </message>
+        <message>
+            <source>&amp;Direction</source>
+            <translation>&amp;Richtung</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Titel</translation>
+        </message>
+        <message>
+            <source>&amp;Needed by</source>
+            <translation>&amp;Gewünscht bis</translation>
+        </message>
+        <message>
+            <source>&amp;Promised for</source>
+            <translation>&amp;Zugesagt für</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>Gr&amp;und</translation>
+        </message>
+        <message>
+            <source>{time} ({left})</source>
+            <translation>{time} ({left})</translation>
+        </message>
+        <message>
+            <source>A promise cannot be taken back, only moved: give the new time.</source>
+            <translation>Eine Zusage lässt sich nicht zurücknehmen, nur verschieben: nennen Sie die neue Zeit.</translation>
+        </message>
+        <message>
             <source>Title</source>
-            <translation>Titel</translation>
+            <translation type="vanished">Titel</translation>
         </message>
         <message>
             <source>Details</source>
@@ -1198,6 +1282,10 @@
         <message>
             <source>Enter saves · Esc closes · @ completes a person · Tab then Space drops a chip</source>
             <translation>Eingabe speichert · Esc schließt · @ ergänzt eine Person · Tab, dann Leertaste entfernt einen Baustein</translation>
+        </message>
+        <message>
+            <source>Note: {message}</source>
+            <translation>Hinweis: {message}</translation>
         </message>
         <message>
             <source>What: {title}</source>
@@ -2301,6 +2389,26 @@
         <message>
             <source>Saved: {what}</source>
             <translation>Gespeichert: {what}</translation>
+        </message>
+        <message>
+            <source>direction → I owe them</source>
+            <translation>Richtung → ich schulde es</translation>
+        </message>
+        <message>
+            <source>direction → they owe me</source>
+            <translation>Richtung → man schuldet es mir</translation>
+        </message>
+        <message>
+            <source>no time wanted</source>
+            <translation>keine gewünschte Zeit</translation>
+        </message>
+        <message>
+            <source>person → {name}</source>
+            <translation>Person → {name}</translation>
+        </message>
+        <message>
+            <source>wanted by → {time}</source>
+            <translation>gewünscht bis → {time}</translation>
         </message>
     </context>
 </TS>

@@ -55,11 +55,13 @@ def test_parse_shows_without_saving(cli):
     assert shown.json == {
         "direction": "made", "counterpart": "Lee", "title": "slides",
         "needed_by": "2026-11-24T10:00:00+01:00", "promised_at": None, "tags": ["sales"],
-        "priority": "highest", "recurrence": None,
+        "priority": "highest", "recurrence": None, "hints": [],
     }
     human = cli.ok("parse", "from @dana: repair invoice by fri 3pm")
     assert "Dana (new)" in human.out and "Nothing saved" in human.out
     assert "wanted by   Fri 15:00" in human.out and "not yet: nobody promised" in human.out
+    loose = cli.ok("parse", "from @dana: repair invoice by 7").out
+    assert "note        'by 7' — 7 am or 7 pm? write 7pm or 19:00" in loose
     assert cli.ok("list", "--all", "--json").json == []
 
 

@@ -114,6 +114,25 @@ def test_edit_records_only_what_changed():
         lifecycle.edit(request, at=NOW, status=Status.DONE)
 
 
+def test_edit_changes_the_person_and_the_direction_and_records_both():
+    request = new()
+    lifecycle.edit(request, at=NOW, counterpart=Person("Dana Smith"), direction=Direction.MADE)
+    assert (request.counterpart.name, request.direction) == ("Dana Smith", Direction.MADE)
+    assert request.history[-1].kind is EventKind.EDITED
+    assert request.history[-1].data == {"changes": {"counterpart": "Dana Smith", "direction": "made"}}
+    lifecycle.edit(request, at=NOW, counterpart=Person("Dana Smith"))  # the same person: nothing
+    assert len(request.history) == 2
+
+
+def test_edit_refuses_nobody_and_an_unknown_direction_and_changes_nothing():
+    request = new()
+    with pytest.raises(DomainError, match="counterpart"):
+        lifecycle.edit(request, at=NOW, counterpart=Person("  "))
+    with pytest.raises(DomainError, match="direction"):
+        lifecycle.edit(request, at=NOW, direction="sideways")
+    assert request.counterpart.name == "Dana" and kinds(request) == [EventKind.CREATED]
+
+
 # -- outcomes -------------------------------------------------------------------------------
 
 PROMISE = NOW + timedelta(days=1)

@@ -186,3 +186,73 @@ def test_saving_confirms_who_what_and_by_when(qtbot, controller, clock):
     title, text = confirmed.args
     assert title == "repair invoice"
     assert text.startswith("Saved: I owe Dana · needs reply · reply by ")
+
+
+def test_a_loose_time_is_read_and_the_preview_says_how(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: invoice by 3")
+    assert dict(chip_texts(dialog))["wanted"].startswith("wanted by ")
+    assert dialog.title_label.text() == "What: invoice"
+    assert dialog.error_label.isVisible()
+    assert dialog.error_label.text() == ("Note: 'by 3' read as 15:00, within working hours; "
+                                         "write 3am or 3pm to be exact")
+
+
+def test_an_ambiguous_phrase_stays_in_the_title_with_a_hint_and_saves(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: invoice by 12/5")
+    assert "wanted" not in dict(chip_texts(dialog))
+    assert dialog.title_label.text() == "What: invoice by 12/5"
+    assert dialog.error_label.text() == ("Note: '12/5' — day/month or month/day? write 12 may or dec 5")
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Return)  # a hint never stops saving
+    (saved,) = controller.core.requests()
+    assert saved.title == "invoice by 12/5" and saved.needed_by is None
+
+
+def test_a_hint_goes_once_the_phrase_is_clear(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: invoice by 7")
+    assert dialog.error_label.text().startswith("Note: 'by 7' — 7 am or 7 pm?")
+    qtbot.keyClicks(dialog.line, "pm")
+    assert not dialog.error_label.isVisible()
+    assert dict(chip_texts(dialog))["wanted"].startswith("wanted by ")
+
+
+def test_completion_quotes_a_name_of_several_words(qtbot, controller, core):
+    core.save_person(Person("Dana Smith"))
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dan")
+    popup = dialog.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    dialog.completer.activated.emit("Dana Smith")
+    assert dialog.line.text() == 'from @"Dana Smith" '
+    qtbot.keyClicks(dialog.line, ": invoice")
+    chips = dict(chip_texts(dialog))
+    assert chips["who"] == "Dana Smith"  # known
+    assert dialog.title_label.text() == "What: invoice"
+
+
+def test_a_known_name_of_several_words_needs_no_quotes(qtbot, controller, core):
+    core.save_person(Person("Dana Smith"))
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @Dana Smith: invoice")
+    assert dict(chip_texts(dialog))["who"] == "Dana Smith"
+    assert dialog.title_label.text() == "What: invoice"
+
+
+def test_a_chip_wider_than_the_dialog_wraps_its_text_instead_of_being_cut(qtbot, controller):
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "from @dana: invoice by 17:00 #" + "receivables" * 12)
+    tag = next(c for c in dialog.chips() if c.kind == "tag")
+    assert tag.sizeHint().width() > dialog.chip_row.width()  # one line would not fit
+    # the layout places the chips at the next turn of the event loop
+    qtbot.waitUntil(lambda: 0 < tag.width() <= dialog.chip_row.width())
+    assert tag.label.height() >= 2 * tag.label.fontMetrics().lineSpacing()  # wrapped
+    for chip in dialog.chips():
+        inside = chip.mapTo(dialog, chip.rect().bottomRight())
+        assert dialog.rect().contains(inside), chip.text
+        # the label holds its text on the lines it has
+        label = chip.label
+        assert label.heightForWidth(label.width()) <= label.height(), chip.text
+        if chip is not tag:
+            assert label.width() >= label.fontMetrics().horizontalAdvance(chip.text), chip.text

@@ -7,12 +7,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.domain.model import Direction, EventKind, Person, Priority, Status
 from app.domain.commands import NewRequest
 from ui.dialogs import DraftDialog, EditDialog, WhenDialog
 from ui.request_list import RequestListWindow
+from ui.wording import event_text
 from ui.request_model import (
     DUE,
     OVERDUE_BRUSH,
@@ -236,6 +237,83 @@ def test_edit(qtbot, window, core):
     assert window.selected_id() == request.id  # selection kept across the reload
 
 
+def open_edit(qtbot, window, title):
+    window.show()
+    select(window, title)
+    assert window.edit_action.shortcut().toString() == "F2"
+    window.edit_action.trigger()
+    dialog: EditDialog = window.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_f2_changes_person_direction_wish_and_promise_each_in_the_history(qtbot, window, core):
+    core.save_person(Person("Dana Smith"))
+    request = add(core, "repair invoice", promised=MON_9 + timedelta(days=1))
+    dialog = open_edit(qtbot, window, "repair invoice")
+    assert dialog.who_edit.text() == "Dana" and dialog.promise_edit.text() == "2026-11-24 09:00"
+    assert not dialog.reason_edit.isEnabled()  # nothing to renegotiate yet
+    dialog.who_edit.setText("Dana Smith")
+    dialog.direction_box.setCurrentIndex(dialog.direction_box.findData(Direction.MADE.value))
+    dialog.needed_edit.setText("tomorrow 3pm")
+    assert dialog.needed_preview.text().startswith("Tue 15:00")
+    dialog.promise_edit.setText("wed 10am")
+    assert dialog.reason_edit.isEnabled()
+    dialog.reason_edit.setText("supplier late")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    saved = core.get(request.id)
+    assert (saved.counterpart.name, saved.direction) == ("Dana Smith", Direction.MADE)
+    assert saved.needed_by == MON_9 + timedelta(days=1, hours=6)
+    assert saved.promised_at == MON_9 + timedelta(days=2, hours=1)
+    edited, renegotiated = saved.history[-2:]
+    assert set(edited.data["changes"]) == {"counterpart", "direction", "needed_by"}
+    assert event_text(edited, saved, UTC) == \
+        "Edited person → Dana Smith, direction → they owe me, wanted by → Tue 15:00"
+    assert renegotiated.kind is EventKind.RENEGOTIATED and renegotiated.data["reason"] == "supplier late"
+    assert shown(window, WHO) == ["Dana Smith owes me"]
+
+
+def test_an_unreadable_time_is_shown_in_the_dialog_and_nothing_is_lost(qtbot, window, core):
+    request = add(core, "repair invoice")
+    dialog = open_edit(qtbot, window, "repair invoice")
+    dialog.title_edit.setText("repair invoice 4711")
+    dialog.needed_edit.setText("fridya")
+    assert "'fridya' is not a date I understand" in dialog.needed_preview.text()
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible() and "'fridya' is not a date" in dialog.error_label.text()
+    assert dialog.title_edit.text() == "repair invoice 4711" and dialog.needed_edit.text() == "fridya"
+    assert core.get(request.id).title == "repair invoice"  # nothing saved
+    dialog.needed_edit.setText("by 3")  # read as 15:00 within working hours
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert core.get(request.id).needed_by == MON_9 + timedelta(hours=6)
+
+
+def test_a_refused_promise_keeps_the_dialog_and_saves_nothing(qtbot, window, core):
+    request = add(core, "repair invoice", promised=MON_9 + timedelta(days=1))
+    dialog = open_edit(qtbot, window, "repair invoice")
+    dialog.promise_edit.setText("")
+    dialog.who_edit.setText("Sam")
+    dialog.accept()
+    assert dialog.isVisible() and "only moved" in dialog.error_label.text()
+    assert core.get(request.id).counterpart.name == "Dana"
+
+
+def test_an_overdue_wish_left_alone_does_not_stop_other_edits(qtbot, window, core, clock):
+    request = core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice",
+                                  needed_by=MON_9 + timedelta(hours=1)))
+    clock.advance(hours=3)  # the wish has passed
+    dialog = open_edit(qtbot, window, "repair invoice")
+    dialog.direction_box.setCurrentIndex(dialog.direction_box.findData(Direction.MADE.value))
+    dialog.accept()
+    assert not dialog.isVisible()
+    saved = core.get(request.id)
+    assert saved.direction is Direction.MADE and saved.needed_by == MON_9 + timedelta(hours=1)
+
+
 def test_refused_action_is_reported_and_changes_nothing(qtbot, window, core, controller):
     request = add(core, "repair invoice")
     window.show()
@@ -243,8 +321,9 @@ def test_refused_action_is_reported_and_changes_nothing(qtbot, window, core, con
     window.edit_action.trigger()
     window.dialog.title_edit.setText("   ")
     window.dialog.accept()
-    assert controller.errors == ["a request needs a title: say what was asked"]
-    assert window.statusBar().currentMessage() == controller.errors[0]
+    # shown in the dialog, which stays open with what was typed
+    assert window.dialog.isVisible() and window.dialog.title_edit.text() == "   "
+    assert window.dialog.error_label.text() == "a request needs a title: say what was asked"
     assert core.get(request.id).title == "repair invoice"
 
 

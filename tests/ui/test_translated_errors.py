@@ -77,3 +77,12 @@ def test_the_ask_and_the_promise_speak_german(controller, core, german):
     outcome = controller.attempt(core.acknowledge, asked.id, accept=True)
     assert outcome.message == (f"Anfrage #{asked.id} hat keinen gewünschten Termin zum Übernehmen; "
                                "nennen Sie stattdessen einen Termin")
+
+
+def test_a_quick_add_hint_speaks_german(qtbot, controller, german):
+    dialog = QuickAddDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.present()
+    qtbot.keyClicks(dialog.line, "from @dana: invoice by 7")
+    assert dialog.error_label.text() == ("Hinweis: „by 7“ — 7 am oder 7 pm? "
+                                         "Schreiben Sie 7pm oder 19:00")
