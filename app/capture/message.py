@@ -17,7 +17,7 @@ from app.clock import as_utc
 from app.policy.calendar import WorkingCalendar
 from app.quickadd.dates import Context, Words, find_when
 from app.quickadd.errors import ParseError
-from app.quickadd.tokens import Token, tokenize
+from app.quickadd.tokens import tokenize
 
 # Reply and forward prefixes of common mail clients, English, German, French and a few more.
 _PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|wg|tr|sv|vs|antw|rif|r)\s*(?:\[\d+\])?\s*:\s*)+",
@@ -34,7 +34,6 @@ FIRST_LINES = 8  # lines of the body's own words where a deadline is looked for
 # "on" is left out: "as discussed on Monday" names a past day, not a deadline.
 _LEADS = frozenset({"by", "before", "until", "till", "due", "no", "latest", "eta"})
 _STANDALONE = frozenset({"today", "tonight", "tomorrow", "tmrw", "eod", "cob", "eow", "end"})
-_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _AUTO_PRECEDENCE = frozenset({"auto_reply", "auto-reply"})
 _LIST_PRECEDENCE = frozenset({"bulk", "list", "junk"})
 
@@ -220,23 +219,12 @@ def find_deadline(texts: list[str], at: datetime, calendar: WorkingCalendar) -> 
     German and French ones too (`bis Freitag 15 Uhr`, `d'ici demain midi`: app.capture.phrases)."""
     ctx = Context(at, calendar, future=True)
     for text in texts:
-        words = Words(_without_the(tokenize(in_english(text))))
+        words = Words(tokenize(in_english(text)))
         for k in range(len(words)):
             found = _deadline_at(words, k, ctx)
             if found is not None:
                 return found
     return None
-
-
-def _without_the(tokens: list[Token]) -> list[Token]:
-    """`by the 5th` reads as `by 5th`; other words stay."""
-    kept = []
-    for i, token in enumerate(tokens):
-        following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if token.norm == "the" and _ORDINAL.match(following):
-            continue
-        kept.append(token)
-    return kept
 
 
 def _deadline_at(words: Words, k: int, ctx: Context) -> datetime | None:
@@ -252,8 +240,6 @@ def _deadline_at(words: Words, k: int, ctx: Context) -> datetime | None:
         start = k + 1
     elif word in ("no", "latest"):
         return None
-    if (m := _ORDINAL.match(words(start + 1) or "")) and words(start) in _LEADS:
-        return _day_of_month(words, start + 1, int(m.group(1)), ctx)
     try:
         found = find_when(words, start, ctx)
     except ParseError:
@@ -261,34 +247,6 @@ def _deadline_at(words: Words, k: int, ctx: Context) -> datetime | None:
     if found is None:
         return None
     return found.at
-
-
-def _day_of_month(words: Words, k: int, day: int, ctx: Context) -> datetime | None:
-    """`by 5th` (after `the` went): the next 5th on or after the message's day."""
-    if words(k + 1) == "of" or words(k + 1) in _MONTHS:  # "the 5th of December": the grammar's
-        try:
-            found = find_when(words, k - 1, ctx)
-        except ParseError:
-            return None
-        return found.at if found else None
-    year, month = ctx.today.year, ctx.today.month
-    for _ in range(13):
-        try:
-            candidate = ctx.today.replace(year=year, month=month, day=day)
-        except ValueError:
-            candidate = None
-        if candidate is not None and candidate >= ctx.today:
-            moment = ctx.end_of(candidate)
-            if moment > ctx.now:
-                return moment
-        month = month % 12 + 1
-        year += month == 1
-    return None
-
-
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 def clamp_ask(moment: datetime | None, now: datetime) -> datetime:
