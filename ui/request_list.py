@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from app.countdown import refresh_after
 from app.domain.model import OPEN_STATUSES, Direction, Request, Status
 from app.drafts import suggested_kind
 from ui.controller import Controller
+from ui.placement import fit_on_screen, restore_geometry, save_geometry
 from ui.dialogs import DraftDialog, EditDialog, SnoozeMenu, WhenDialog, plain_label
 from ui.request_model import (
     DIRECTION_ALL,
@@ -64,7 +65,6 @@ class RequestListWindow(QMainWindow):
         self._loaded = False
         self._with_closed = False
         self.setWindowTitle(self.tr("Promptly — Requests"))
-        self.resize(1000, 560)
 
         self.model = RequestTableModel(self)
         self.proxy = RequestFilterProxy(self)
@@ -315,6 +315,7 @@ class RequestListWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        fit_on_screen(self)
         if not self._loaded:
             self.reload()
         else:
@@ -615,7 +616,7 @@ class RequestListWindow(QMainWindow):
     def save_settings(self) -> None:
         settings = app_settings()
         settings.beginGroup(SETTINGS_GROUP)
-        settings.setValue("geometry", self.saveGeometry())
+        save_geometry(self, settings, "geometry")
         settings.setValue("splitter", self.splitter.saveState())
         settings.setValue("columns", self.table.horizontalHeader().saveState())
         settings.setValue("direction", self.direction_box.currentData())
@@ -625,8 +626,7 @@ class RequestListWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = app_settings()
         settings.beginGroup(SETTINGS_GROUP)
-        if settings.contains("geometry"):
-            self.restoreGeometry(settings.value("geometry"))
+        restore_geometry(self, settings, "geometry", QSize(1000, 560))
         if settings.contains("splitter"):
             self.splitter.restoreState(settings.value("splitter"))
         else:

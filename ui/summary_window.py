@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.summary import IsoWeek, Summary, SummaryError, weekly_summary
 from ui.dialogs import plain_label
+from ui.placement import fit_on_screen, restore_geometry, save_geometry
 from ui.summary_export import (
     as_text,
     duration,
@@ -50,6 +51,7 @@ from ui.summary_export import (
 from ui.wording import moment_text
 
 GEOMETRY_KEY = "summary/geometry"
+RATE_AXIS_TOP = 108
 RECEIVED_COLOUR, MADE_COLOUR, DONE_COLOUR = QColor("#4e79a7"), QColor("#f28e2b"), QColor("#59a14f")
 KEPT_COLOUR, ON_TIME_COLOUR = QColor("#59a14f"), QColor("#4e79a7")
 
@@ -95,9 +97,7 @@ class SummaryWindow(QWidget):
         self.setWindowTitle(self.tr("Weekly summary"))
         self._build()
         settings = QSettings("Promptly", "Promptly")
-        geometry = settings.value(GEOMETRY_KEY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1000, 760)
+        restore_geometry(self, settings, GEOMETRY_KEY, QSize(1000, 760))
         controller.changed.connect(self._refresh_if_visible)
 
     # -- building -----------------------------------------------------------------------
@@ -213,6 +213,7 @@ class SummaryWindow(QWidget):
         """Show `iso_week` (an IsoWeek or "2026-W47"; default the current week) and raise."""
         self._load(iso_week)
         self.show()
+        fit_on_screen(self)
         self.raise_()
         self.activateWindow()
 
@@ -313,7 +314,9 @@ class SummaryWindow(QWidget):
             series.append(bars)
         chart.addSeries(series)
         days = QBarCategoryAxis()
-        days.append([d.date.strftime("%a %d") for d in s.by_day])
+        # weekday over date: seven labels fit a narrow chart whole (Qt would cut "Mon 23" to "Mon …")
+        days.append([d.date.strftime("%a<br>%d") for d in s.by_day])
+        days.setTruncateLabels(False)
         counts = QValueAxis()
         top = max([1] + [max(d.received, d.made, d.done) for d in s.by_day])
         step = -(-top // 5)  # whole-number ticks, at most about five
@@ -335,10 +338,14 @@ class SummaryWindow(QWidget):
         weeks = QBarCategoryAxis()
         weeks.append([t.week.split("-")[1] for t in s.trend])
         weeks.setRange(weeks.at(0), weeks.at(weeks.count() - 1))
+        weeks.setTruncateLabels(False)
         rates = QValueAxis()
-        rates.setRange(0, 100)
+        # headroom above 100 %, so a dot at 100 % is drawn whole; ticks stay at 0, 25 … 100
+        rates.setRange(0, RATE_AXIS_TOP)
         rates.setLabelFormat("%d %%")
-        rates.setTickCount(5)
+        rates.setTickType(QValueAxis.TickType.TicksDynamic)
+        rates.setTickAnchor(0)
+        rates.setTickInterval(25)
         chart.addAxis(weeks, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(rates, Qt.AlignmentFlag.AlignLeft)
         for name, colour, key in ((self.tr("Promises kept"), KEPT_COLOUR, "kept_rate"),
@@ -407,7 +414,7 @@ class SummaryWindow(QWidget):
     # -- geometry -----------------------------------------------------------------------
 
     def _save_geometry(self) -> None:
-        QSettings("Promptly", "Promptly").setValue(GEOMETRY_KEY, self.saveGeometry())
+        save_geometry(self, QSettings("Promptly", "Promptly"), GEOMETRY_KEY)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._save_geometry()
