@@ -99,8 +99,8 @@ def test_copy_csv_and_a_one_page_pdf(qtbot, controller, core, w48, tmp_path):
     assert text.startswith("Week 48 · 23 Nov – 29 Nov 2026\n")
     assert "  Mine: Kept 2 of 5 · 40 %" in text and "  Kim: 1 · since Thu 19 Nov 10:00" in text
     assert window.export_csv(str(tmp_path / "week.csv")) == str(tmp_path / "week.csv")
-    rows = (tmp_path / "week.csv").read_text(encoding="utf-8").splitlines()
-    assert "mine,kept_rate,0.4" in rows and "week,received,7" in rows
+    assert (tmp_path / "week.csv").read_text(encoding="utf-8").splitlines()[0] == \
+        "week,date,weekday,person,received,made,done"
     pdf = tmp_path / "week.pdf"
     assert window.export_pdf(str(pdf)) == str(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -151,8 +151,8 @@ def test_names_a_spreadsheet_would_run_stay_text_in_the_csv(core, clock, w48):
 
     for name in ('=HYPERLINK("http://evil.example","x")', "+Eve", "-Eve", "@Eve"):
         core.add(NewRequest(Direction.RECEIVED, name, "odd name"))
-    people = [row[1] for row in csv.reader(io.StringIO(as_csv(weekly_summary(core, "2026-W49"))))
-              if row[0] == "waiting_on_me"]
+    people = [row["person"] for row in csv.DictReader(io.StringIO(as_csv(weekly_summary(core, "2026-W49"))))
+              if row["person"]]
     assert not [name for name in people if name[:1] in "=+-@"]
     assert sorted(name for name in people if name.startswith("'")) == ["'+Eve", "'-Eve", "'=HYPERLINK(\"http://evil.example\",\"x\")", "'@Eve"]
 
@@ -166,3 +166,22 @@ def test_the_charts_show_every_day_label_whole_and_room_above_100_percent(qtbot,
     assert all("…" not in label for label in days.categories())
     rates = next(a for a in window.trend_chart.chart().axes() if hasattr(a, "tickInterval"))
     assert rates.max() == RATE_AXIS_TOP > 100  # a dot at 100 % is drawn whole
+
+
+def test_the_csv_is_a_table_with_a_row_per_day_and_person(core, w48):
+    """Read as a spreadsheet reads it: the same columns on every row, numbers that add up."""
+    import csv
+    import io
+
+    summary = weekly_summary(core, "2026-W48")
+    rows = list(csv.DictReader(io.StringIO(as_csv(summary))))
+    assert {len(row) for row in rows} == {7}
+    assert sorted({row["date"] for row in rows}) == [d.date.isoformat() for d in summary.by_day]
+    for day in summary.by_day:
+        of_day = [row for row in rows if row["date"] == day.date.isoformat()]
+        assert sum(int(row["received"]) for row in of_day) == day.received
+        assert sum(int(row["made"]) for row in of_day) == day.made
+        assert sum(int(row["done"]) for row in of_day) == day.done
+    people = [(row["date"], row["person"]) for row in rows if row["person"]]
+    assert people and len(people) == len(set(people))  # one row per day and person
+    assert rows[0]["week"] == "2026-W48" and rows[0]["weekday"] == "Mon"
