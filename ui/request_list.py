@@ -30,6 +30,7 @@ from app.countdown import refresh_after
 from app.domain.model import OPEN_STATUSES, Direction, Request, Status
 from app.drafts import suggested_kind
 from ui.controller import Controller
+from ui.exchange_menu import ExchangeMenu
 from ui.placement import fit_on_screen, restore_geometry, save_geometry
 from ui.dialogs import DraftDialog, EditDialog, SnoozeMenu, WhenDialog, plain_label
 from ui.request_model import (
@@ -85,6 +86,7 @@ class RequestListWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        self.exchange = ExchangeMenu(self, controller)
         self._build_status_bar()
 
         self.timer = QTimer(self)

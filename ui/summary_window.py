@@ -20,7 +20,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.summary import IsoWeek, Summary, SummaryError, weekly_summary
 from ui.dialogs import plain_label
+from ui.files import ask_save_path
 from ui.placement import fit_on_screen, restore_geometry, save_geometry
 from ui.summary_export import (
     as_text,
@@ -181,6 +181,9 @@ class SummaryWindow(QWidget):
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         root.addLayout(actions)
+        self.export_note = plain_label()  # which file an export wrote
+        self.export_note.setWordWrap(True)
+        root.addWidget(self.export_note)
 
     def _chart_view(self, title: str) -> QChartView:
         chart = QChart()
@@ -398,9 +401,8 @@ class SummaryWindow(QWidget):
                                              self.chart_images()), path)
 
     def _ask_path(self, title: str, suffix: str, filters: str) -> str:
-        name = f"promptly-{self.summary.week if self.summary else 'week'}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
-        return path
+        return ask_save_path(self, title, f"promptly-{self.summary.week if self.summary else 'week'}.{suffix}",
+                             filters)
 
     def _write(self, write, path: str) -> str | None:
         try:
@@ -409,6 +411,7 @@ class SummaryWindow(QWidget):
             self.controller.error.emit(self.tr("Could not write {0}: {1}. Choose another folder.").format(
                 path, exc.strerror or exc))
             return None
+        self.export_note.setText(self.tr("Saved {0}").format(path))
         return path
 
     # -- geometry -----------------------------------------------------------------------

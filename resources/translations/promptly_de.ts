@@ -274,7 +274,7 @@
         </message>
         <message>
             <source>the line contains a control character ({code}); type it on one line without tabs or line breaks</source>
-            <translation>die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
+            <translation type="vanished">die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
         </message>
         <message>
             <source>request #{id} has no prompt to snooze</source>
@@ -291,6 +291,14 @@
         <message>
             <source>request #{id} has no time it is needed by to accept; give an ETA instead</source>
             <translation>Anfrage #{id} hat keinen gewünschten Termin zum Übernehmen; nennen Sie stattdessen einen Termin</translation>
+        </message>
+        <message>
+            <source>'{word}' {problem}; give a time from 1970 to ten years ahead</source>
+            <translation>„{word}“ {problem}; nennen Sie eine Zeit zwischen 1970 und zehn Jahren in der Zukunft</translation>
+        </message>
+        <message>
+            <source>the line contains {character}; type it on one line without tabs, line breaks or direction controls</source>
+            <translation>die Zeile enthält {character}; schreiben Sie sie in eine Zeile, ohne Tabulatoren, Zeilenumbrüche oder Richtungszeichen</translation>
         </message>
     </context>
     <context>
@@ -454,6 +462,89 @@
         </message>
     </context>
     <context>
+        <name>ExchangeMenu</name>
+        <message>
+            <source>&amp;Export requests…</source>
+            <translation>Anfragen &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Write every request to a file</source>
+            <translation>Alle Anfragen in eine Datei schreiben</translation>
+        </message>
+        <message>
+            <source>&amp;Import requests…</source>
+            <translation>Anfragen &amp;importieren…</translation>
+        </message>
+        <message>
+            <source>Add the requests of an exported file</source>
+            <translation>Die Anfragen einer exportierten Datei hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n open promise(s) to {0}</source>
+            <translation>
+                <numerusform>%n offene Zusage exportiert nach {0}</numerusform>
+                <numerusform>%n offene Zusagen exportiert nach {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n request(s) to {0}</source>
+            <translation>
+                <numerusform>%n Anfrage exportiert nach {0}</numerusform>
+                <numerusform>%n Anfragen exportiert nach {0}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export requests</source>
+            <translation>Anfragen exportieren</translation>
+        </message>
+        <message>
+            <source>JSON, everything with history (*.json);;CSV, one row per request (*.csv);;Calendar, open promises (*.ics)</source>
+            <translation>JSON, alles mit Verlauf (*.json);;CSV, eine Zeile je Anfrage (*.csv);;Kalender, offene Zusagen (*.ics)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Import requests</source>
+            <translation>Anfragen importieren</translation>
+        </message>
+        <message>
+            <source>Promptly exports (*.json *.csv);;All files (*)</source>
+            <translation>Promptly-Exporte (*.json *.csv);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>Import fehlgeschlagen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n request(s) from {0}.</source>
+            <translation>
+                <numerusform>%n Anfrage aus {0} importiert.</numerusform>
+                <numerusform>%n Anfragen aus {0} importiert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already here, skipped.</source>
+            <translation>
+                <numerusform>%n schon vorhanden, übersprungen.</numerusform>
+                <numerusform>%n schon vorhanden, übersprungen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not export to {0}.</source>
+            <translation>Export nach {0} nicht möglich.</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from {0}.</source>
+            <translation>Aus {0} wurde nichts importiert.</translation>
+        </message>
+    </context>
+    <context>
         <name>GeneralPage</name>
         <message>
             <source>General</source>
@@ -504,8 +595,24 @@
             <translation>Tastenkürzel für Schnell erfassen</translation>
         </message>
         <message>
+            <source>To open quick add from anywhere, bind a key to the command “promptly quick-add” in your desktop's keyboard settings.</source>
+            <translation>Um die Schnellerfassung von überall zu öffnen, legen Sie in den Tastatureinstellungen Ihres Desktops eine Taste auf den Befehl „promptly quick-add“.</translation>
+        </message>
+        <message>
+            <source>The key opens quick add from any program while Promptly runs.</source>
+            <translation>Die Taste öffnet die Schnellerfassung aus jedem Programm, solange Promptly läuft.</translation>
+        </message>
+        <message>
+            <source>Another program already uses this key. Choose another one.</source>
+            <translation>Ein anderes Programm verwendet diese Taste bereits. Wählen Sie eine andere.</translation>
+        </message>
+        <message>
+            <source>This desktop does not let Promptly listen for a key in other programs (only X11 does).</source>
+            <translation>Dieser Desktop lässt Promptly nicht auf Tasten in anderen Programmen hören (nur X11 erlaubt das).</translation>
+        </message>
+        <message>
             <source>Promptly does not grab this key itself yet. To open quick add from anywhere, bind the key to the command “promptly quick-add” in your desktop's keyboard settings.</source>
-            <translation>Promptly belegt diese Taste noch nicht selbst. Um „Schnell erfassen“ von überall zu öffnen, legen Sie die Taste in den Tastatureinstellungen Ihrer Arbeitsumgebung auf den Befehl „promptly quick-add“.</translation>
+            <translation type="vanished">Promptly belegt diese Taste noch nicht selbst. Um „Schnell erfassen“ von überall zu öffnen, legen Sie die Taste in den Tastatureinstellungen Ihrer Arbeitsumgebung auf den Befehl „promptly quick-add“.</translation>
         </message>
         <message>
             <source>Start Promptly when I log in</source>
@@ -1885,6 +1992,10 @@
         <message>
             <source>Could not write {0}: {1}. Choose another folder.</source>
             <translation>{0} konnte nicht geschrieben werden: {1}. Wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>Saved {0}</source>
+            <translation>Gespeichert: {0}</translation>
         </message>
     </context>
     <context>

@@ -185,3 +185,17 @@ def test_the_csv_is_a_table_with_a_row_per_day_and_person(core, w48):
     people = [(row["date"], row["person"]) for row in rows if row["person"]]
     assert people and len(people) == len(set(people))  # one row per day and person
     assert rows[0]["week"] == "2026-W48" and rows[0]["weekday"] == "Mon"
+
+
+def test_an_export_names_the_file_and_the_dialog_starts_in_documents(qtbot, controller, w48, tmp_path,
+                                                                     monkeypatch):
+    from ui import files
+
+    asked = []
+    monkeypatch.setattr(files.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, filters: (asked.append(start) or
+                                                                           str(tmp_path / "w.csv"), "")))
+    window = make(qtbot, controller, "2026-W48")
+    assert window.export_csv() == str(tmp_path / "w.csv")
+    assert asked == [str(files.documents_folder() / "promptly-2026-W48.csv")]
+    assert str(tmp_path / "w.csv") in window.export_note.text()
