@@ -55,6 +55,7 @@ WINDOWS = {
     "prompts": ("ui.prompt_window", "PromptWindow"),
     "summary": ("ui.summary_window", "SummaryWindow"),
     "settings": ("ui.settings", "SettingsDialog"),
+    "welcome": ("ui.welcome", "WelcomeWindow"),
 }
 
 
@@ -223,6 +224,10 @@ class Application(QObject):
         if os.environ.get(QUIT_AFTER_START_ENV):
             QTimer.singleShot(0, self.quit)
             return
+        from ui.welcome import first_run
+
+        if first_run(controller):  # what to type, where the icon is, how prompts work
+            self.open("welcome")
         if self.command == QUICK_ADD:
             self.open("quick_add")
         elif self.command == SHOW:

@@ -2065,6 +2065,41 @@
         </message>
     </context>
     <context>
+        <name>WelcomeWindow</name>
+        <message>
+            <source>Welcome to Promptly</source>
+            <translation>Willkommen bei Promptly</translation>
+        </message>
+        <message>
+            <source>&amp;Add my first request</source>
+            <translation>Erste Anfrage &amp;erfassen</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>Promptly lives in the system tray, near the clock: its menu has Quick add, Requests and Settings. {key} opens quick add from any program.</source>
+            <translation>Promptly wohnt im Infobereich der Taskleiste, nahe der Uhr: sein Menü enthält Schnell erfassen, Anfragen und Einstellungen. {key} öffnet die Schnellerfassung aus jedem Programm.</translation>
+        </message>
+        <message>
+            <source>Promptly lives in the system tray, near the clock: its menu has Quick add, Requests and Settings. Where there is no tray, the Requests window stands in for it.</source>
+            <translation>Promptly wohnt im Infobereich der Taskleiste, nahe der Uhr: sein Menü enthält Schnell erfassen, Anfragen und Einstellungen. Wo es keinen Infobereich gibt, vertritt ihn das Fenster Anfragen.</translation>
+        </message>
+        <message>
+            <source>Note each request in one line, as you would say it:
+  from @dana: repair invoice by fri 3pm   (Dana asked me)
+  to @sam: review the contract by tomorrow 11am   (I asked Sam)</source>
+            <translation>Erfassen Sie jede Anfrage in einer Zeile, wie Sie sie sagen würden:
+  from @dana: Rechnung korrigieren by fri 3pm   (Dana hat mich gebeten)
+  to @sam: Vertrag prüfen by tomorrow 11am   (ich habe Sam gebeten)</translation>
+        </message>
+        <message>
+            <source>When it is time to answer, to remind or to involve a supervisor, a prompt appears with the actions that settle it. It stays until you act on it or dismiss it, even across a restart.</source>
+            <translation>Wenn es Zeit ist zu antworten, zu erinnern oder Vorgesetzte einzubeziehen, erscheint ein Hinweis mit den passenden Aktionen. Er bleibt, bis Sie handeln oder ihn verwerfen, auch über einen Neustart hinweg.</translation>
+        </message>
+    </context>
+    <context>
         <name>WhenDialog</name>
         <message>
             <source>e.g. 15m, 2h, tomorrow, morning</source>
