@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.summary import IsoWeek, Summary, SummaryError, weekly_summary
-from ui.dialogs import plain_label
+from ui.colours import ERROR, text_style
+from ui.dialogs import close_keys, plain_label
 from ui.files import ask_save_path
 from ui.placement import fit_on_screen, restore_geometry, save_geometry
 from ui.summary_export import (
@@ -129,9 +130,10 @@ class SummaryWindow(QWidget):
                              (QKeySequence("Alt+Right"), lambda: self._go(1)),
                              (QKeySequence(Qt.Key.Key_Home), lambda: self.show_week())):
             QShortcut(keys, self, action)
+        close_keys(self)
 
         self.message = plain_label()
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setStyleSheet(text_style(self.message, ERROR))  # readable on dark palettes too
         self.message.hide()
         root.addWidget(self.message)
 

@@ -7,12 +7,11 @@ data); a database that already holds requests is not a first start either.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import global_shortcut
 from ui.controller import Controller
-from ui.dialogs import plain_label
+from ui.dialogs import close_keys, plain_label
 
 SHOWN_KEY = "welcome/shown"
 
@@ -52,8 +51,7 @@ class WelcomeWindow(QWidget):
         self.add_button.clicked.connect(self._add)
         self.close_button.clicked.connect(self.close)
         layout.addWidget(buttons)
-        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
-            QShortcut(keys, self, self.close)
+        close_keys(self)
         self.setMinimumWidth(420)
         self.setMaximumWidth(560)
 

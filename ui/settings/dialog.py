@@ -17,6 +17,7 @@ from app.autostart import Autostart, AutostartError
 from app.secrets import Secrets
 from app.settings import Settings, SettingsError
 from ui.controller import Controller
+from ui.dialogs import close_keys
 from ui.settings.capture import CapturePage
 from ui.settings.data import DataPage
 from ui.settings.general import GeneralPage
@@ -80,6 +81,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
+        close_keys(self, self.reject, escape=False)  # Esc: QDialog's own reject
         self.load(self.core.settings)
 
     def all_pages(self) -> tuple[SettingsPage, ...]:
