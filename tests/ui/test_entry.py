@@ -40,6 +40,7 @@ def test_the_environment_alone_starts_the_tray_app_on_that_database(started, mon
 
 
 def test_a_command_after_the_option_still_runs_on_the_command_line(started, tmp_path, capsys):
+    assert entry.main(["--db", str(tmp_path / "x.db"), "add", "from @dana: repair invoice"]) == 0
     assert entry.main(["--db", str(tmp_path / "x.db"), "list", "--json"]) == 0
     assert started == []
 
