@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 # room for the window manager's title bar and borders before the window is shown and they are known
 FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """`content` in a frameless scroll area: a window too big for a small screen scrolls instead
+    of running off it."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 def screen_key(screen: QScreen) -> str:

@@ -37,7 +37,7 @@ from app.summary import IsoWeek, Summary, SummaryError, weekly_summary
 from ui.colours import ERROR, text_style
 from ui.dialogs import close_keys, plain_label
 from ui.files import ask_save_path
-from ui.placement import fit_on_screen, restore_geometry, save_geometry
+from ui.placement import fit_on_screen, restore_geometry, save_geometry, scrolling
 from ui.summary_export import (
     as_text,
     duration,
@@ -104,7 +104,11 @@ class SummaryWindow(QWidget):
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        root = QVBoxLayout(self)
+        content = QWidget()
+        root = QVBoxLayout(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(content))  # at a large scale factor the week scrolls
         bar = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("◀ Previous week"))
         self.today_button = QPushButton(self.tr("This week"))

@@ -69,35 +69,51 @@ def test_a_saved_geometry_larger_than_the_screen_is_shrunk_onto_it(qtbot):
 
 SCALED = """
 import json, sys
+from datetime import datetime, timezone
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
+from app.autostart import Autostart
 from app.service import Promptly
 from tests.conftest import FakeClock
-from datetime import datetime, timezone
 from ui.controller import Controller
+from ui.quick_add import QuickAddDialog
 from ui.request_list import RequestListWindow
+from ui.settings import SettingsDialog
+from ui.summary_window import SummaryWindow
+from ui.welcome import WelcomeWindow
 core = Promptly.open(sys.argv[1], FakeClock(datetime(2026, 11, 23, 10, tzinfo=timezone.utc)))
-controller = Controller(core)
-out = {}
-window = RequestListWindow(controller)
-window.show()
-app.processEvents()
-area, frame = window.screen().availableGeometry(), window.frameGeometry()
-out["list"] = [area.x(), area.y(), area.width(), area.height(), frame.x(), frame.y(), frame.width(), frame.height()]
-out["dpr"] = app.primaryScreen().devicePixelRatio()
+c = Controller(core)
+out = {"dpr": app.primaryScreen().devicePixelRatio()}
+for name, make in (("list", lambda: RequestListWindow(c)), ("summary", lambda: SummaryWindow(c)),
+                   ("settings", lambda: SettingsDialog(c, autostart=Autostart("linux"))),
+                   ("quick_add", lambda: QuickAddDialog(c)), ("welcome", lambda: WelcomeWindow(c))):
+    window = make()
+    getattr(window, "present", window.show)()
+    app.processEvents()
+    area, frame = window.screen().availableGeometry(), window.frameGeometry()
+    out[name] = [area.x(), area.y(), area.width(), area.height(), frame.x(), frame.y(), frame.width(), frame.height()]
+    window.hide()
 print(json.dumps(out))
 """
 
 
 @pytest.mark.slow
-def test_at_scale_factor_2_the_list_fits_the_screen(tmp_path):
-    """QT_SCALE_FACTOR is read when Qt starts: a process of its own (an 800×600 screen, 400×300 logical)."""
-    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+def test_at_scale_factor_2_every_window_fits_the_screen(tmp_path):
+    """QT_SCALE_FACTOR is read when Qt starts: a process of its own, on one 1440×900 screen
+    (720×450 logical pixels)."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [{"name": "Laptop", "x": 0, "y": 0, "width": 1440, "height": 900,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "PYTHONPATH": str(ROOT),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", SCALED, str(tmp_path / "p.db")], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.splitlines()[-1])
-    assert found["dpr"] == 2
-    x, y, w, h, fx, fy, fw, fh = found["list"]
-    assert x <= fx and y <= fy and fx + fw <= x + w and fy + fh <= y + h
+    assert found.pop("dpr") == 2
+    assert found["list"][2:4] == [720, 450]  # the screen as configured, at scale factor 2
+    def inside(x, y, w, h, fx, fy, fw, fh) -> bool:  # the frame within the available area
+        return x <= fx and y <= fy and fx + fw <= x + w and fy + fh <= y + h
+
+    assert {name for name, geometry in found.items() if not inside(*geometry)} == set(), found
