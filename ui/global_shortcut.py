@@ -1,8 +1,10 @@
-"""The quick-add key from anywhere on the desktop: an X11 key grab (python-xlib) on a thread of its own.
+"""The quick-add key from anywhere on the desktop: an X11 key grab (python-xlib), or on Wayland
+the XDG GlobalShortcuts portal (ui.shortcut_portal), each on a thread of its own.
 
 The grab uses a second X connection, so Qt's own connection is left alone; the thread only waits
-for the key and wakes the GUI thread through a queued signal. Where X11 is not there (Wayland,
-Windows, macOS) `status` says so and Settings shows how to bind `promptly quick-add` instead.
+for the key and wakes the GUI thread through a queued signal. Where neither works (a Wayland
+desktop without the portal, Windows, macOS) `status` says so and Settings shows how to bind
+`promptly quick-add` instead.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 log = logging.getLogger(__name__)
 
 GRABBED, TAKEN, UNSUPPORTED, NONE = "grabbed", "taken", "unsupported", "none"
+ASKING = "asking"  # the portal was asked; the desktop may be asking the person to confirm
 
 _status = NONE  # what the running app's key grab achieved, for the Settings page
 
@@ -62,6 +65,7 @@ class GlobalShortcut(QObject):
         self.sequence = ""
         self._thread: threading.Thread | None = None
         self._wake: tuple[int, int] | None = None
+        self._portal = None
 
     def register(self, sequence: str) -> str:
         global _status
@@ -74,6 +78,8 @@ class GlobalShortcut(QObject):
     def _grab(self, sequence: str) -> str:
         if not sequence:
             return NONE
+        if QGuiApplication.platformName() == "wayland":
+            return self._ask_portal(sequence)
         if QGuiApplication.platformName() != "xcb" or not os.environ.get("DISPLAY"):
             return UNSUPPORTED
         try:
@@ -110,6 +116,18 @@ class GlobalShortcut(QObject):
         self._thread.start()
         return GRABBED
 
+    def _ask_portal(self, sequence: str) -> str:
+        from ui.shortcut_portal import PortalShortcut
+
+        def done(result: str) -> None:
+            global _status
+            _status = result
+            log.info("global shortcut %r through the portal: %s", sequence, result)
+
+        self._portal = PortalShortcut(sequence, self.tr("Open Promptly's quick add"), self.activated.emit, done)
+        self._portal.start()
+        return ASKING
+
     def _listen(self, display, keycode: int, masks: list[int], wake: int) -> None:
         from Xlib import X
 
@@ -133,6 +151,9 @@ class GlobalShortcut(QObject):
                 pass
 
     def stop(self) -> None:
+        if self._portal is not None:
+            self._portal.stop()
+            self._portal = None
         if self._thread is not None and self._wake is not None:
             os.write(self._wake[1], b"x")
             self._thread.join(timeout=2)

@@ -607,8 +607,16 @@
             <translation>Ein anderes Programm verwendet diese Taste bereits. Wählen Sie eine andere.</translation>
         </message>
         <message>
+            <source>Promptly asked the desktop for this key; the desktop may ask you to confirm it.</source>
+            <translation>Promptly hat den Desktop um diese Taste gebeten; der Desktop fragt Sie vielleicht, ob Sie zustimmen.</translation>
+        </message>
+        <message>
+            <source>This desktop does not let Promptly listen for a key in other programs (X11 does, and Wayland desktops with the global shortcuts portal).</source>
+            <translation>Dieser Desktop lässt Promptly nicht auf Tasten in anderen Programmen hören (X11 erlaubt das, und Wayland-Desktops mit dem Portal für globale Tastenkürzel).</translation>
+        </message>
+        <message>
             <source>This desktop does not let Promptly listen for a key in other programs (only X11 does).</source>
-            <translation>Dieser Desktop lässt Promptly nicht auf Tasten in anderen Programmen hören (nur X11 erlaubt das).</translation>
+            <translation type="vanished">Dieser Desktop lässt Promptly nicht auf Tasten in anderen Programmen hören (nur X11 erlaubt das).</translation>
         </message>
         <message>
             <source>Promptly does not grab this key itself yet. To open quick add from anywhere, bind the key to the command “promptly quick-add” in your desktop's keyboard settings.</source>
@@ -629,6 +637,13 @@
         <message>
             <source>Time zone</source>
             <translation>Zeitzone</translation>
+        </message>
+    </context>
+    <context>
+        <name>GlobalShortcut</name>
+        <message>
+            <source>Open Promptly's quick add</source>
+            <translation>Schnellerfassung von Promptly öffnen</translation>
         </message>
     </context>
     <context>

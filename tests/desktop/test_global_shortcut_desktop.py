@@ -65,3 +65,81 @@ def test_a_key_another_program_holds_is_reported(desktop, tmp_path):
         assert report["global_shortcut"] == "taken"
     finally:
         display.close()
+
+
+# A GlobalShortcuts portal as a desktop that grants every key offers it (xdg-desktop-portal with
+# a backend that has the interface is not packaged here): it notes what it was asked to bind
+# and presses the key once, right after binding it.
+PORTAL = r'''
+import json, sys
+from jeepney import DBusAddress, MessageType, HeaderFields, new_error, new_method_return, new_signal
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import Proxy, open_dbus_connection
+
+conn = open_dbus_connection(bus="SESSION")
+Proxy(message_bus, conn).RequestName("org.freedesktop.portal.Desktop")
+print("ready", flush=True)
+desktop = "/org/freedesktop/portal/desktop"
+while True:
+    msg = conn.receive()
+    if msg.header.message_type != MessageType.method_call:
+        continue
+    member, sender = msg.header.fields[HeaderFields.member], msg.header.fields[HeaderFields.sender]
+    if member == "Get":
+        conn.send(new_method_return(msg, "v", (("u", 1),)))
+    elif member in ("CreateSession", "BindShortcuts"):
+        token = msg.body[-1]["handle_token"][1]
+        request = f"{desktop}/request/{sender[1:].replace('.', '_')}/{token}"
+        conn.send(new_method_return(msg, "o", (request,)))
+        if member == "CreateSession":
+            results = {"session_handle": ("o", desktop + "/session/1/promptly")}
+        else:
+            session, shortcuts = msg.body[0], msg.body[1]
+            with open(sys.argv[1], "w") as out:
+                json.dump([[name, {k: v[1] for k, v in options.items()}] for name, options in shortcuts], out)
+            results = {"shortcuts": ("a(sa{sv})", [(name, {"trigger_description": ("s", "Ctrl+Alt+P")})
+                                                   for name, _ in shortcuts])}
+        conn.send(new_signal(DBusAddress(request, interface="org.freedesktop.portal.Request"),
+                             "Response", "ua{sv}", (0, results)))
+        if member == "BindShortcuts":
+            conn.send(new_signal(DBusAddress(desktop, interface="org.freedesktop.portal.GlobalShortcuts"),
+                                 "Activated", "osta{sv}", (session, "quick-add", 0, {})))
+    else:
+        conn.send(new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod"))
+'''
+
+
+def bind_through_portal(monkeypatch, desktop):
+    import threading
+
+    from ui.shortcut_portal import PortalShortcut
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    statuses, pressed = [], threading.Event()
+    portal = PortalShortcut("Ctrl+Alt+P", "Open Promptly's quick add", pressed.set, statuses.append)
+    portal.start()
+    return portal, statuses, pressed
+
+
+def test_without_a_portal_the_key_is_unsupported(desktop, monkeypatch):
+    portal, statuses, _ = bind_through_portal(monkeypatch, desktop)
+    wait_for(lambda: statuses, what="the portal's answer")
+    portal.stop()
+    assert statuses == ["unsupported"]
+
+
+def test_on_wayland_the_portal_binds_the_key_and_reports_presses(desktop, tmp_path, monkeypatch):
+    asked = tmp_path / "asked.json"
+    server = desktop.spawn(sys.executable, "-c", PORTAL, str(asked), stdout=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        portal, statuses, pressed = bind_through_portal(monkeypatch, desktop)
+        wait_for(pressed.is_set, what="the key pressed through the portal")
+        portal.stop()
+        assert statuses == ["grabbed"]
+        assert json.loads(asked.read_text()) == [
+            ["quick-add", {"description": "Open Promptly's quick add", "preferred_trigger": "CTRL+ALT+p"}]]
+    finally:
+        server.terminate()
+        server.wait(timeout=5)

@@ -82,9 +82,12 @@ class GeneralPage(SettingsPage):
             return self.tr("The key opens quick add from any program while Promptly runs.")
         if status == global_shortcut.TAKEN:
             return self.tr("Another program already uses this key. Choose another one.") + " " + bind
+        if status == global_shortcut.ASKING:
+            return self.tr("Promptly asked the desktop for this key; the desktop may ask you to "
+                           "confirm it.")
         if status == global_shortcut.UNSUPPORTED:
             return self.tr("This desktop does not let Promptly listen for a key in other programs "
-                           "(only X11 does).") + " " + bind
+                           "(X11 does, and Wayland desktops with the global shortcuts portal).") + " " + bind
         return bind
 
     def zone(self) -> str:
