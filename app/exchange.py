@@ -103,6 +103,29 @@ def export(core: Promptly, fmt: str, out: TextIO) -> int:
     return writers[fmt](core, out)
 
 
+def export_file(core: Promptly, fmt: str, target: Path) -> int:
+    """Export to the file `target`, written beside it and renamed: a failed export never leaves
+    half a file. How many were written."""
+    import os
+    import tempfile
+
+    if target.is_dir():
+        raise ExchangeError(f"{target} is a folder; give a file name")
+    try:
+        handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise ExchangeError(f"cannot write in {target.parent}: {exc.strerror or exc}; "
+                            "choose another folder") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = export(core, fmt, out)
+        os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return count
+
+
 def _export_json(core: Promptly, out: TextIO) -> int:
     now, zone = core.now(), core.settings.zone
     requests = core.requests()
@@ -211,6 +234,14 @@ def read_import(path: Path) -> str:
     except UnicodeDecodeError:
         raise ExchangeError(f"{path} is not a text file; import reads csv or json written by "
                             "`promptly export`") from None
+
+
+def import_file(core: Promptly, source: Path) -> ImportReport:
+    """Import a csv or json file written by `export`: all of it, or nothing and an error."""
+    text = read_import(source)
+    if not text.strip():
+        raise ExchangeError(f"{source} is empty; nothing was imported")
+    return import_text(core, text, str(source))
 
 
 def _size(count: int) -> str:

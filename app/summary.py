@@ -139,6 +139,17 @@ class Day:
 
 
 @dataclass(frozen=True)
+class PersonDay:
+    """One person's share of one day: the rows of the summary's spreadsheet."""
+
+    date: date
+    person: str
+    received: int
+    made: int
+    done: int
+
+
+@dataclass(frozen=True)
 class TrendPoint:
     week: str
     kept_rate: float | None  # of my promises
@@ -176,6 +187,7 @@ class Summary:
     by_day: list[Day] = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
     calibration: list[Calibration] = field(default_factory=list)
+    by_day_person: list[PersonDay] = field(default_factory=list)
 
     @property
     def on_time_rate(self) -> float | None:
@@ -263,7 +275,7 @@ def summarize(
     asked: list[list[_Facts]] = [[] for _ in weeks]
     settled: list[list[_Facts]] = [[] for _ in weeks]
     snapshot: list[Request] = []
-    completed: list[datetime] = []  # completions of this week, both directions
+    completed: list[Request] = []  # completed this week, both directions
     wished: list[_Facts] = []  # wishes settled this week
     for request in requests:
         facts = _Facts(request)
@@ -284,7 +296,7 @@ def summarize(
         if request.asked_at < cutoff and _open_at(request, cutoff):
             snapshot.append(request)
         if request.completed_at is not None and starts[-1] <= request.completed_at < cutoff:
-            completed.append(request.completed_at)
+            completed.append(request)
 
     this = asked[-1]
     received = [f for f in this if f.request.direction is Direction.RECEIVED]
@@ -321,6 +333,7 @@ def summarize(
         by_day=_by_day(week, zone, this, completed),
         trend=trend,
         calibration=_calibration(mine_window),
+        by_day_person=_by_day_person(zone, this, completed),
     )
 
 
@@ -403,17 +416,28 @@ def _waiting(snapshot: list[Request], direction: Direction) -> list[Waiting]:
     return rows
 
 
-def _by_day(week: IsoWeek, zone: ZoneInfo, asked: list[_Facts], completed: list[datetime]) -> list[Day]:
-    days = week.days()
-    received = dict.fromkeys(days, 0)
-    made = dict.fromkeys(days, 0)
-    done = dict.fromkeys(days, 0)
+def _by_day(week: IsoWeek, zone: ZoneInfo, asked: list[_Facts], completed: list[Request]) -> list[Day]:
+    counts = _counts(zone, asked, completed, lambda request: "")
+    return [Day(d, *counts.get((d, ""), (0, 0, 0))) for d in week.days()]
+
+
+def _by_day_person(zone: ZoneInfo, asked: list[_Facts], completed: list[Request]) -> list[PersonDay]:
+    counts = _counts(zone, asked, completed, lambda request: request.counterpart.name)
+    return [PersonDay(d, person, *counts[d, person])
+            for d, person in sorted(counts, key=lambda key: (key[0], key[1].casefold(), key[1]))]
+
+
+def _counts(zone: ZoneInfo, asked: list[_Facts], completed: list[Request],
+            key) -> dict[tuple[date, str], tuple[int, int, int]]:
+    """(received, made, done) per (local day, key(request)), for the days that have any."""
+    counts: dict[tuple[date, str], list[int]] = {}
     for facts in asked:
-        day = facts.request.asked_at.astimezone(zone).date()
-        (received if facts.request.direction is Direction.RECEIVED else made)[day] += 1
-    for moment in completed:
-        done[moment.astimezone(zone).date()] += 1
-    return [Day(d, received[d], made[d], done[d]) for d in days]
+        request = facts.request
+        row = counts.setdefault((request.asked_at.astimezone(zone).date(), key(request)), [0, 0, 0])
+        row[0 if request.direction is Direction.RECEIVED else 1] += 1
+    for request in completed:
+        counts.setdefault((request.completed_at.astimezone(zone).date(), key(request)), [0, 0, 0])[2] += 1
+    return {k: tuple(v) for k, v in counts.items()}
 
 
 def _calibration(mine: list[_Facts]) -> list[Calibration]:

@@ -55,6 +55,7 @@ WINDOWS = {
     "prompts": ("ui.prompt_window", "PromptWindow"),
     "summary": ("ui.summary_window", "SummaryWindow"),
     "settings": ("ui.settings", "SettingsDialog"),
+    "welcome": ("ui.welcome", "WelcomeWindow"),
 }
 
 
@@ -216,11 +217,17 @@ class Application(QObject):
         self.driver.start(open_requests)
         self._start_mail_capture(location, clock)
         del open_requests  # with their history: not kept once the timer is armed
-        self.report.mark("ready", tray_visible=self.tray.icon.isVisible())
+        self._grab_shortcut()
+        self.report.mark("ready", tray_visible=self.tray.icon.isVisible(),
+                         global_shortcut=self.shortcut.register(core.settings.global_shortcut))
         self.report.write()
         if os.environ.get(QUIT_AFTER_START_ENV):
             QTimer.singleShot(0, self.quit)
             return
+        from ui.welcome import first_run
+
+        if first_run(controller):  # what to type, where the icon is, how prompts work
+            self.open("welcome")
         if self.command == QUICK_ADD:
             self.open("quick_add")
         elif self.command == SHOW:
@@ -239,6 +246,15 @@ class Application(QObject):
         self.mail_capture.problem.connect(lambda text: text and log.warning("mail capture: %s", text))
         self.mail_capture.start()
         self.controller.changed.connect(self.mail_capture.follow_settings)
+
+    def _grab_shortcut(self) -> None:
+        from ui.global_shortcut import GlobalShortcut
+
+        self.shortcut = GlobalShortcut(self)
+        self.shortcut.activated.connect(self.quick_add_key)  # queued: it fires on the grab's thread
+
+    def quick_add_key(self) -> None:
+        self.open("quick_add")
 
     def fail(self, message: str) -> None:
         log.error("cannot start: %s", message)
@@ -305,6 +321,9 @@ class Application(QObject):
         self.tray.refresh()
         self.driver.check(open_requests)
         self._changes = self.controller.core.changes_since(self._changes)[1]
+        wanted = self.controller.core.settings.global_shortcut
+        if wanted != self.shortcut.sequence:  # changed in Settings or over the CLI
+            self.shortcut.register(wanted)
 
     def outside_change(self) -> None:
         """The CLI (over the socket) or another process wrote: settings may have changed too."""
@@ -417,6 +436,8 @@ class Application(QObject):
         if self.controller is not None:
             self.driver.stop()
             self.poll.stop()
+            if getattr(self, "shortcut", None) is not None:
+                self.shortcut.stop()
             if getattr(self, "mail_capture", None) is not None:
                 self.mail_capture.stop()
         if self.server is not None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,6 +37,13 @@ from app.quickadd import ParseError, parse_duration, parse_when
 from ui.colours import ERROR, text_style
 from ui.controller import Controller
 from ui.wording import countdown, moment_text, priority_text
+
+
+def close_keys(window: QWidget, close: Callable[[], object] | None = None, *, escape: bool = True) -> None:
+    """Ctrl+W (and Esc, unless the window gives Esc a meaning of its own) close `window`."""
+    keys = [QKeySequence("Ctrl+W")] + ([QKeySequence(Qt.Key.Key_Escape)] if escape else [])
+    for key in keys:
+        QShortcut(key, window, close or window.close)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:

@@ -29,7 +29,7 @@ from app.domain.model import Direction, Person, PromptKind, Request, Status
 from app.scheduler import Digest, Prompt
 from ui.controller import Controller
 from ui.flow_layout import FlowLayout
-from ui.dialogs import DraftDialog, SnoozeMenu, WhenDialog, plain_label
+from ui.dialogs import DraftDialog, SnoozeMenu, WhenDialog, close_keys, plain_label
 from ui.wording import breakable, digest_title, moment_text, owed_line, priority_text, prompt_reason, who_text
 
 
@@ -120,7 +120,7 @@ class PromptWindow(QWidget):
         self.close_button.clicked.connect(self.hide)
         QShortcut(QKeySequence("Alt+Left"), self, self.previous)
         QShortcut(QKeySequence("Alt+Right"), self, self.next)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
+        close_keys(self, self.hide)
 
     # -- the queue -----------------------------------------------------------------------
 

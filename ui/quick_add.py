@@ -28,7 +28,7 @@ from app.errors import is_user_error
 from app.i18n import error_text, localized
 from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
 from ui.controller import Controller
-from ui.dialogs import plain_label
+from ui.dialogs import close_keys, plain_label
 from ui.flow_layout import wrapping_row
 from ui.colours import ERROR, text_style
 from ui.wording import breakable, countdown, moment_text, priority_text, saved_line
@@ -159,6 +159,7 @@ class QuickAddDialog(QDialog):
         # Back to the line from a chip without losing the text.
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.chip_row,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.line.setFocus)
+        close_keys(self, self.reject, escape=False)  # Ctrl+W as Esc: the line is kept
         self._on_text_changed("")
 
     # -- opening -------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,8 @@ from app.countdown import refresh_after
 from app.domain.model import OPEN_STATUSES, Direction, Request, Status
 from app.drafts import suggested_kind
 from ui.controller import Controller
+from ui.exchange_menu import ExchangeMenu
+from ui.placement import fit_on_screen, restore_geometry, save_geometry
 from ui.dialogs import DraftDialog, EditDialog, SnoozeMenu, WhenDialog, plain_label
 from ui.request_model import (
     DIRECTION_ALL,
@@ -64,7 +66,6 @@ class RequestListWindow(QMainWindow):
         self._loaded = False
         self._with_closed = False
         self.setWindowTitle(self.tr("Promptly — Requests"))
-        self.resize(1000, 560)
 
         self.model = RequestTableModel(self)
         self.proxy = RequestFilterProxy(self)
@@ -85,6 +86,7 @@ class RequestListWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        self.exchange = ExchangeMenu(self, controller)
         self._build_status_bar()
 
         self.timer = QTimer(self)
@@ -315,6 +317,7 @@ class RequestListWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        fit_on_screen(self)
         if not self._loaded:
             self.reload()
         else:
@@ -616,7 +619,7 @@ class RequestListWindow(QMainWindow):
     def save_settings(self) -> None:
         settings = app_settings()
         settings.beginGroup(SETTINGS_GROUP)
-        settings.setValue("geometry", self.saveGeometry())
+        save_geometry(self, settings, "geometry")
         settings.setValue("splitter", self.splitter.saveState())
         settings.setValue("columns", self.table.horizontalHeader().saveState())
         settings.setValue("direction", self.direction_box.currentData())
@@ -626,8 +629,7 @@ class RequestListWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = app_settings()
         settings.beginGroup(SETTINGS_GROUP)
-        if settings.contains("geometry"):
-            self.restoreGeometry(settings.value("geometry"))
+        restore_geometry(self, settings, "geometry", QSize(1000, 560))
         if settings.contains("splitter"):
             self.splitter.restoreState(settings.value("splitter"))
         else:

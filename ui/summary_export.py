@@ -1,7 +1,7 @@
 """The weekly summary as text (for "Copy as text"), CSV and a one-page PDF report.
 
 The words go through Qt's translations (context "SummaryExport"); person names are plain text
-(escaped in the PDF's HTML). CSV keeps the JSON keys of `promptly summary --json`: it is data.
+(escaped in the PDF's HTML). The CSV is a table for a spreadsheet: its column names are data keys.
 """
 
 from __future__ import annotations
@@ -112,35 +112,22 @@ def as_text(s: Summary, zone: ZoneInfo) -> str:
     return "\n".join(lines) + "\n"
 
 
+CSV_COLUMNS = ("week", "date", "weekday", "person", "received", "made", "done")
+
+
 def as_csv(s: Summary) -> str:
-    """One `section,key,value` row per figure: easy to paste into a spreadsheet."""
+    """A table: one row per day and person (received, made, done), and a row with an empty person
+    for a day with nothing, so every day of the week is there. Column names are data keys;
+    names that a spreadsheet would run as a formula stay text."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["section", "key", "value"])
-    data = s.as_json()
-    for key in ("week", "start", "end", "as_of", "received", "made", "responded_on_time",
-                "responded_late", "median_response_minutes", "open_received", "open_made"):
-        writer.writerow(["week", key, _cell(data[key])])
-    for side in ("mine", "theirs", "delivered_when_wanted", "theirs_delivered_when_wanted"):
-        for key, value in data[side].items():
-            writer.writerow([side, key, _cell(value)])
-    for side in ("waiting_on_me", "i_wait_on"):
-        for row in data[side]:
-            writer.writerow([side, safe_cell(row["person"]), f"{row['count']} since {row['oldest_asked_at']}"])
-    for day in data["by_day"]:
-        writer.writerow(["by_day", day["date"], f"{day['received']} received, {day['made']} made, "
-                         f"{day['done']} done"])
-    for point in data["trend"]:
-        writer.writerow(["trend", point["week"], f"kept_rate={_cell(point['kept_rate'])} "
-                         f"on_time_rate={_cell(point['on_time_rate'])}"])
-    for row in data["calibration"]:
-        writer.writerow(["calibration", safe_cell(row["person"]),
-                         f"{row['promises']} promises, median {row['median_lateness_minutes']} min late"])
+    writer.writerow(CSV_COLUMNS)
+    busy = {row.date for row in s.by_day_person}
+    rows = [(row.date, row.person, row.received, row.made, row.done) for row in s.by_day_person]
+    rows += [(day.date, "", 0, 0, 0) for day in s.by_day if day.date not in busy]
+    for day, person, received, made, done in sorted(rows, key=lambda r: r[0]):
+        writer.writerow([s.week, day.isoformat(), day.strftime("%a"), safe_cell(person), received, made, done])
     return out.getvalue()
-
-
-def _cell(value) -> str:
-    return "" if value is None else str(value)
 
 
 def write_csv(s: Summary, path: str | Path) -> None:

@@ -17,10 +17,9 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.summary import IsoWeek, Summary, SummaryError, weekly_summary
-from ui.dialogs import plain_label
+from ui.colours import ERROR, text_style
+from ui.dialogs import close_keys, plain_label
+from ui.files import ask_save_path
+from ui.placement import fit_on_screen, restore_geometry, save_geometry, scrolling
 from ui.summary_export import (
     as_text,
     duration,
@@ -50,6 +52,7 @@ from ui.summary_export import (
 from ui.wording import moment_text
 
 GEOMETRY_KEY = "summary/geometry"
+RATE_AXIS_TOP = 108
 RECEIVED_COLOUR, MADE_COLOUR, DONE_COLOUR = QColor("#4e79a7"), QColor("#f28e2b"), QColor("#59a14f")
 KEPT_COLOUR, ON_TIME_COLOUR = QColor("#59a14f"), QColor("#4e79a7")
 
@@ -95,15 +98,17 @@ class SummaryWindow(QWidget):
         self.setWindowTitle(self.tr("Weekly summary"))
         self._build()
         settings = QSettings("Promptly", "Promptly")
-        geometry = settings.value(GEOMETRY_KEY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1000, 760)
+        restore_geometry(self, settings, GEOMETRY_KEY, QSize(1000, 760))
         controller.changed.connect(self._refresh_if_visible)
 
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        root = QVBoxLayout(self)
+        content = QWidget()
+        root = QVBoxLayout(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(content))  # at a large scale factor the week scrolls
         bar = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("◀ Previous week"))
         self.today_button = QPushButton(self.tr("This week"))
@@ -129,9 +134,10 @@ class SummaryWindow(QWidget):
                              (QKeySequence("Alt+Right"), lambda: self._go(1)),
                              (QKeySequence(Qt.Key.Key_Home), lambda: self.show_week())):
             QShortcut(keys, self, action)
+        close_keys(self)
 
         self.message = plain_label()
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setStyleSheet(text_style(self.message, ERROR))  # readable on dark palettes too
         self.message.hide()
         root.addWidget(self.message)
 
@@ -181,6 +187,9 @@ class SummaryWindow(QWidget):
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         root.addLayout(actions)
+        self.export_note = plain_label()  # which file an export wrote
+        self.export_note.setWordWrap(True)
+        root.addWidget(self.export_note)
 
     def _chart_view(self, title: str) -> QChartView:
         chart = QChart()
@@ -213,6 +222,7 @@ class SummaryWindow(QWidget):
         """Show `iso_week` (an IsoWeek or "2026-W47"; default the current week) and raise."""
         self._load(iso_week)
         self.show()
+        fit_on_screen(self)
         self.raise_()
         self.activateWindow()
 
@@ -313,7 +323,9 @@ class SummaryWindow(QWidget):
             series.append(bars)
         chart.addSeries(series)
         days = QBarCategoryAxis()
-        days.append([d.date.strftime("%a %d") for d in s.by_day])
+        # weekday over date: seven labels fit a narrow chart whole (Qt would cut "Mon 23" to "Mon …")
+        days.append([d.date.strftime("%a<br>%d") for d in s.by_day])
+        days.setTruncateLabels(False)
         counts = QValueAxis()
         top = max([1] + [max(d.received, d.made, d.done) for d in s.by_day])
         step = -(-top // 5)  # whole-number ticks, at most about five
@@ -335,10 +347,14 @@ class SummaryWindow(QWidget):
         weeks = QBarCategoryAxis()
         weeks.append([t.week.split("-")[1] for t in s.trend])
         weeks.setRange(weeks.at(0), weeks.at(weeks.count() - 1))
+        weeks.setTruncateLabels(False)
         rates = QValueAxis()
-        rates.setRange(0, 100)
+        # headroom above 100 %, so a dot at 100 % is drawn whole; ticks stay at 0, 25 … 100
+        rates.setRange(0, RATE_AXIS_TOP)
         rates.setLabelFormat("%d %%")
-        rates.setTickCount(5)
+        rates.setTickType(QValueAxis.TickType.TicksDynamic)
+        rates.setTickAnchor(0)
+        rates.setTickInterval(25)
         chart.addAxis(weeks, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(rates, Qt.AlignmentFlag.AlignLeft)
         for name, colour, key in ((self.tr("Promises kept"), KEPT_COLOUR, "kept_rate"),
@@ -391,9 +407,8 @@ class SummaryWindow(QWidget):
                                              self.chart_images()), path)
 
     def _ask_path(self, title: str, suffix: str, filters: str) -> str:
-        name = f"promptly-{self.summary.week if self.summary else 'week'}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
-        return path
+        return ask_save_path(self, title, f"promptly-{self.summary.week if self.summary else 'week'}.{suffix}",
+                             filters)
 
     def _write(self, write, path: str) -> str | None:
         try:
@@ -402,12 +417,13 @@ class SummaryWindow(QWidget):
             self.controller.error.emit(self.tr("Could not write {0}: {1}. Choose another folder.").format(
                 path, exc.strerror or exc))
             return None
+        self.export_note.setText(self.tr("Saved {0}").format(path))
         return path
 
     # -- geometry -----------------------------------------------------------------------
 
     def _save_geometry(self) -> None:
-        QSettings("Promptly", "Promptly").setValue(GEOMETRY_KEY, self.saveGeometry())
+        save_geometry(self, QSettings("Promptly", "Promptly"), GEOMETRY_KEY)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._save_geometry()

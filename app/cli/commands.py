@@ -5,9 +5,7 @@ lists them. Dates are read with the quick-add language, imported only by command
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import datetime
-from pathlib import Path
 
 from app.cli import CommandError, Context
 from app.cli.render import (
@@ -25,9 +23,9 @@ from app.domain.model import OPEN_STATUSES, Direction, Request, Status
 from app.exchange import (
     ExchangeError,
     export as export_requests,
-    import_text,
+    export_file,
+    import_file,
     iso,
-    read_import,
     request_json,
 )
 
@@ -307,19 +305,10 @@ def export(ctx: Context, args: Args) -> int:
         count = export_requests(core, args.format, ctx.stdout)
         return 0
     target = ctx.path(args.output)
-    if target.is_dir():
-        raise CommandError(f"{target} is a folder; give a file name with -o")
-    import tempfile
-
-    # write beside the target and rename: a failed export never leaves half a file
-    handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            count = export_requests(core, args.format, out)
-        os.replace(partial, target)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+        count = export_file(core, args.format, target)
+    except ExchangeError as exc:
+        raise CommandError(str(exc)) from None
     what = "open promise" if args.format == "ics" else "request"
     if ctx.json:
         ctx.emit({"file": str(target), "format": args.format, "count": count})
@@ -331,10 +320,7 @@ def export(ctx: Context, args: Args) -> int:
 def import_(ctx: Context, args: Args) -> int:
     source = ctx.path(args.file)
     try:
-        text = read_import(source)
-        if not text.strip():
-            raise CommandError(f"{source} is empty; nothing was imported")
-        report = import_text(ctx.core, text, str(source))
+        report = import_file(ctx.core, source)
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None
     if ctx.json:

@@ -330,7 +330,7 @@
         </message>
         <message>
             <source>the line contains {character}; type it on one line without tabs, line breaks or direction controls</source>
-            <translation>die Zeile enthält {character}; schreiben Sie sie in eine Zeile ohne Tabulatoren, Zeilenumbrüche oder Richtungszeichen</translation>
+            <translation>„{word}“ {problem}; nennen Sie eine Zeit zwischen 1970 und zehn Jahren in der Zukunft</translation>
         </message>
     </context>
     <context>
@@ -550,6 +550,89 @@
         </message>
     </context>
     <context>
+        <name>ExchangeMenu</name>
+        <message>
+            <source>&amp;Export requests…</source>
+            <translation>Anfragen &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Write every request to a file</source>
+            <translation>Alle Anfragen in eine Datei schreiben</translation>
+        </message>
+        <message>
+            <source>&amp;Import requests…</source>
+            <translation>Anfragen &amp;importieren…</translation>
+        </message>
+        <message>
+            <source>Add the requests of an exported file</source>
+            <translation>Die Anfragen einer exportierten Datei hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n open promise(s) to {0}</source>
+            <translation>
+                <numerusform>%n offene Zusage exportiert nach {0}</numerusform>
+                <numerusform>%n offene Zusagen exportiert nach {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n request(s) to {0}</source>
+            <translation>
+                <numerusform>%n Anfrage exportiert nach {0}</numerusform>
+                <numerusform>%n Anfragen exportiert nach {0}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export requests</source>
+            <translation>Anfragen exportieren</translation>
+        </message>
+        <message>
+            <source>JSON, everything with history (*.json);;CSV, one row per request (*.csv);;Calendar, open promises (*.ics)</source>
+            <translation>JSON, alles mit Verlauf (*.json);;CSV, eine Zeile je Anfrage (*.csv);;Kalender, offene Zusagen (*.ics)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Import requests</source>
+            <translation>Anfragen importieren</translation>
+        </message>
+        <message>
+            <source>Promptly exports (*.json *.csv);;All files (*)</source>
+            <translation>Promptly-Exporte (*.json *.csv);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>Import fehlgeschlagen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n request(s) from {0}.</source>
+            <translation>
+                <numerusform>%n Anfrage aus {0} importiert.</numerusform>
+                <numerusform>%n Anfragen aus {0} importiert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already here, skipped.</source>
+            <translation>
+                <numerusform>%n schon vorhanden, übersprungen.</numerusform>
+                <numerusform>%n schon vorhanden, übersprungen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not export to {0}.</source>
+            <translation>Export nach {0} nicht möglich.</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from {0}.</source>
+            <translation>Aus {0} wurde nichts importiert.</translation>
+        </message>
+    </context>
+    <context>
         <name>GeneralPage</name>
         <message>
             <source>General</source>
@@ -600,8 +683,32 @@
             <translation>Tastenkürzel für Schnell erfassen</translation>
         </message>
         <message>
+            <source>To open quick add from anywhere, bind a key to the command “promptly quick-add” in your desktop's keyboard settings.</source>
+            <translation>Um die Schnellerfassung von überall zu öffnen, legen Sie in den Tastatureinstellungen Ihres Desktops eine Taste auf den Befehl „promptly quick-add“.</translation>
+        </message>
+        <message>
+            <source>The key opens quick add from any program while Promptly runs.</source>
+            <translation>Die Taste öffnet die Schnellerfassung aus jedem Programm, solange Promptly läuft.</translation>
+        </message>
+        <message>
+            <source>Another program already uses this key. Choose another one.</source>
+            <translation>Ein anderes Programm verwendet diese Taste bereits. Wählen Sie eine andere.</translation>
+        </message>
+        <message>
+            <source>Promptly asked the desktop for this key; the desktop may ask you to confirm it.</source>
+            <translation>Promptly hat den Desktop um diese Taste gebeten; der Desktop fragt Sie vielleicht, ob Sie zustimmen.</translation>
+        </message>
+        <message>
+            <source>This desktop does not let Promptly listen for a key in other programs (X11 does, and Wayland desktops with the global shortcuts portal).</source>
+            <translation>Dieser Desktop lässt Promptly nicht auf Tasten in anderen Programmen hören (X11 erlaubt das, und Wayland-Desktops mit dem Portal für globale Tastenkürzel).</translation>
+        </message>
+        <message>
+            <source>This desktop does not let Promptly listen for a key in other programs (only X11 does).</source>
+            <translation type="vanished">Dieser Desktop lässt Promptly nicht auf Tasten in anderen Programmen hören (nur X11 erlaubt das).</translation>
+        </message>
+        <message>
             <source>Promptly does not grab this key itself yet. To open quick add from anywhere, bind the key to the command “promptly quick-add” in your desktop's keyboard settings.</source>
-            <translation>Promptly belegt diese Taste noch nicht selbst. Um „Schnell erfassen“ von überall zu öffnen, legen Sie die Taste in den Tastatureinstellungen Ihrer Arbeitsumgebung auf den Befehl „promptly quick-add“.</translation>
+            <translation type="vanished">Promptly belegt diese Taste noch nicht selbst. Um „Schnell erfassen“ von überall zu öffnen, legen Sie die Taste in den Tastatureinstellungen Ihrer Arbeitsumgebung auf den Befehl „promptly quick-add“.</translation>
         </message>
         <message>
             <source>Start Promptly when I log in</source>
@@ -618,6 +725,13 @@
         <message>
             <source>Time zone</source>
             <translation>Zeitzone</translation>
+        </message>
+    </context>
+    <context>
+        <name>GlobalShortcut</name>
+        <message>
+            <source>Open Promptly's quick add</source>
+            <translation>Schnellerfassung von Promptly öffnen</translation>
         </message>
     </context>
     <context>
@@ -1986,6 +2100,10 @@
             <source>Could not write {0}: {1}. Choose another folder.</source>
             <translation>{0} konnte nicht geschrieben werden: {1}. Wählen Sie einen anderen Ordner.</translation>
         </message>
+        <message>
+            <source>Saved {0}</source>
+            <translation>Gespeichert: {0}</translation>
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -2051,6 +2169,41 @@
         <message>
             <source>Resume prompts</source>
             <translation>Erinnerungen fortsetzen</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeWindow</name>
+        <message>
+            <source>Welcome to Promptly</source>
+            <translation>Willkommen bei Promptly</translation>
+        </message>
+        <message>
+            <source>&amp;Add my first request</source>
+            <translation>Erste Anfrage &amp;erfassen</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>Promptly lives in the system tray, near the clock: its menu has Quick add, Requests and Settings. {key} opens quick add from any program.</source>
+            <translation>Promptly wohnt im Infobereich der Taskleiste, nahe der Uhr: sein Menü enthält Schnell erfassen, Anfragen und Einstellungen. {key} öffnet die Schnellerfassung aus jedem Programm.</translation>
+        </message>
+        <message>
+            <source>Promptly lives in the system tray, near the clock: its menu has Quick add, Requests and Settings. Where there is no tray, the Requests window stands in for it.</source>
+            <translation>Promptly wohnt im Infobereich der Taskleiste, nahe der Uhr: sein Menü enthält Schnell erfassen, Anfragen und Einstellungen. Wo es keinen Infobereich gibt, vertritt ihn das Fenster Anfragen.</translation>
+        </message>
+        <message>
+            <source>Note each request in one line, as you would say it:
+  from @dana: repair invoice by fri 3pm   (Dana asked me)
+  to @sam: review the contract by tomorrow 11am   (I asked Sam)</source>
+            <translation>Erfassen Sie jede Anfrage in einer Zeile, wie Sie sie sagen würden:
+  from @dana: Rechnung korrigieren by fri 3pm   (Dana hat mich gebeten)
+  to @sam: Vertrag prüfen by tomorrow 11am   (ich habe Sam gebeten)</translation>
+        </message>
+        <message>
+            <source>When it is time to answer, to remind or to involve a supervisor, a prompt appears with the actions that settle it. It stays until you act on it or dismiss it, even across a restart.</source>
+            <translation>Wenn es Zeit ist zu antworten, zu erinnern oder Vorgesetzte einzubeziehen, erscheint ein Hinweis mit den passenden Aktionen. Er bleibt, bis Sie handeln oder ihn verwerfen, auch über einen Neustart hinweg.</translation>
         </message>
     </context>
     <context>

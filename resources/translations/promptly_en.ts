@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>ExchangeMenu</name>
+        <message numerus="yes">
+            <source>Exported %n open promise(s) to {0}</source>
+            <translation>
+                <numerusform>Exported %n open promise to {0}</numerusform>
+                <numerusform>Exported %n open promises to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n request(s) to {0}</source>
+            <translation>
+                <numerusform>Exported %n request to {0}</numerusform>
+                <numerusform>Exported %n requests to {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n request(s) from {0}.</source>
+            <translation>
+                <numerusform>Imported %n request from {0}.</numerusform>
+                <numerusform>Imported %n requests from {0}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already here, skipped.</source>
+            <translation>
+                <numerusform>%n already here, skipped.</numerusform>
+                <numerusform>%n already here, skipped.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HoursPage</name>
         <message numerus="yes">
             <source>%n new day(s) added from the calendar.</source>

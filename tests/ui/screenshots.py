@@ -4,10 +4,16 @@
     DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots [OUT_DIR]
 
 Builds a throw-away database with a dozen realistic requests at a fixed "now", opens each window
-and saves resources/screenshots/{quick-add,request-list,prompt,prompt-long-title,summary,tray-menu}.png
-(prompt-long-title is the whole screen: it shows where the window sits).
+and saves resources/screenshots/{welcome,quick-add,request-list,prompt,prompt-long-title,summary,
+tray-menu}.png (prompt-long-title is the whole screen: it shows where the window sits).
 To look at them as others see them: QT_SCALE_FACTOR=2, and PROMPTLY_SHOTS_DARK=1 for a dark
 palette (write those to another OUT_DIR).
+
+    Xvfb :78 -screen 0 1440x900x24 &
+    DISPLAY=:78 QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 .venv/bin/python -m tests.ui.screenshots --scaled
+
+saves only request-list-scale2.png: the whole screen with the list opened at its usual size,
+which at a scale factor of 2 must shrink to fit.
 """
 
 from __future__ import annotations
@@ -85,7 +91,7 @@ def populate(core: Promptly, clock: FakeClock) -> None:
     clock.current = NOW
 
 
-def main(out: Path) -> int:
+def main(out: Path, scaled: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Promptly")
@@ -109,6 +115,25 @@ def main(out: Path) -> int:
         def settle() -> None:
             for _ in range(20):
                 app.processEvents()
+
+        if scaled:
+            window = RequestListWindow(controller)  # its usual 1000×560, no size remembered
+            window.show()
+            settle()
+            window.select(1)
+            settle()
+            window.screen().grabWindow(0).save(str(out / "request-list-scale2.png"))
+            core.close()
+            print(f"saved request-list-scale2.png in {out}")
+            return 0
+
+        from ui.welcome import WelcomeWindow
+
+        welcome = WelcomeWindow(controller)
+        welcome.present()
+        settle()
+        welcome.grab().save(str(out / "welcome.png"))
+        welcome.hide()
 
         dialog = QuickAddDialog(controller)
         dialog.present()
@@ -170,7 +195,7 @@ def main(out: Path) -> int:
         tray.menu.grab().save(str(out / "tray-menu.png"))
         tray.menu.hide()
         core.close()
-    print(f"saved quick-add, request-list, prompt, prompt-long-title, summary and tray-menu .png in {out}")
+    print(f"saved welcome, quick-add, request-list, prompt, prompt-long-title, summary and tray-menu .png in {out}")
     return 0
 
 
@@ -191,4 +216,5 @@ def _dark_palette():
 
 if __name__ == "__main__":
     default = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else default))
+    args = [a for a in sys.argv[1:] if a != "--scaled"]
+    sys.exit(main(Path(args[0]) if args else default, scaled="--scaled" in sys.argv[1:]))

@@ -41,6 +41,10 @@ def main(out: str) -> int:
     core.save_person(Person("Dana Weiß", "dana@example.org", lee.id))
     core.save_person(Person("Sam Jones", "sam@example.org", lee.id))
     core.save_person(Person("Kim Novak", "kim@example.org"))
+    from ui.global_shortcut import GlobalShortcut
+
+    shortcut = GlobalShortcut()  # grabbed for real on the X display: the page says it works
+    shortcut.register(core.settings.global_shortcut)
     dialog = SettingsDialog(Controller(core))
     dialog.show()
     dialog.messages.kind.setCurrentIndex(dialog.messages.kind.findData("nudge"))

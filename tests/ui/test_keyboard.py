@@ -91,3 +91,72 @@ def test_in_a_small_window_the_due_column_stays_in_view(qtbot, listing):
     table = listing.table
     left = table.columnViewportPosition(DUE)
     assert 0 <= left and left + table.columnWidth(DUE) <= table.viewport().width()
+
+
+def _open(name, controller, core, clock):
+    """Each of Promptly's windows, built and shown as the app does."""
+    if name == "prompts":
+        core.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice",
+                            needed_by=clock.now() + timedelta(hours=3)))
+        clock.advance(minutes=45)
+        window = PromptWindow(controller)
+        window.show_prompts(core.schedule().due, [])
+        window.present()
+        return window
+    if name == "list":
+        core.add(NewRequest(Direction.MADE, "Kim", "badge form"))
+        window = RequestListWindow(controller)
+        window.show()
+        return window
+    if name == "quick_add":
+        from ui.quick_add import QuickAddDialog
+
+        window = QuickAddDialog(controller)
+    elif name == "summary":
+        from ui.summary_window import SummaryWindow
+
+        window = SummaryWindow(controller)
+    elif name == "settings":
+        from app.autostart import Autostart
+        from ui.settings import SettingsDialog
+
+        window = SettingsDialog(controller, autostart=Autostart("linux"))
+        window.show()
+        return window
+    else:
+        from ui.welcome import WelcomeWindow
+
+        window = WelcomeWindow(controller)
+    window.present()
+    return window
+
+
+def reachable(window) -> set:
+    """What a person could reach with Tab: shown, enabled, taking focus by Tab, no proxy."""
+    from PySide6.QtWidgets import QWidget
+
+    return {w for w in window.findChildren(QWidget)
+            if w.isVisibleTo(window) and w.isEnabled() and w.focusProxy() is None
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window}
+
+
+WINDOWS = ("quick_add", "list", "prompts", "summary", "settings", "welcome")
+
+
+@pytest.mark.parametrize("name", WINDOWS)
+@pytest.mark.parametrize("keys", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                                  (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)],
+                         ids=["esc", "ctrl-w"])
+def test_every_window_with_the_keyboard_alone(qtbot, controller, core, clock, name, keys):
+    """Tab reaches every control of the window (and never gets stuck), then Esc or Ctrl+W closes it."""
+    window = _open(name, controller, core, clock)
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is window)
+    wanted = reachable(window)
+    visited = set(tab_walk(qtbot, window, steps=2 * len(wanted) + 4))
+    assert wanted <= visited, sorted(type(w).__name__ + ":" + (w.accessibleName() or w.objectName())
+                                     for w in wanted - visited)
+    qtbot.keyClick(QApplication.focusWidget(), *keys)
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -20,6 +20,7 @@ from tests.test_holidays import CALENDAR
 from tests.test_mail import certificate, free_port, inbox, secure_inbox  # noqa: F401  (fixtures)
 from tests.test_secrets import MemoryKeyring
 from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
+from ui import global_shortcut
 from ui.settings import SettingsDialog
 
 
@@ -399,5 +400,14 @@ def test_stored_settings_load_into_the_mail_page(qtbot, controller, core, autost
 
 
 def test_the_shortcut_setting_says_how_to_bind_quick_add_in_the_desktop(dialog):
-    note = dialog.general.shortcut_note.text()
-    assert "“promptly quick-add”" in note and "does not grab this key itself" in note
+    note = dialog.general.shortcut_note.text()  # no key grabbed in this test
+    assert "“promptly quick-add”" in note
+    unsupported = dialog.general.shortcut_text(global_shortcut.UNSUPPORTED)
+    assert "X11 does" in unsupported and "“promptly quick-add”" in unsupported
+
+
+def test_the_shortcut_setting_says_whether_the_key_works(dialog):
+    page = dialog.general
+    assert "from any program" in page.shortcut_text(global_shortcut.GRABBED)
+    taken = page.shortcut_text(global_shortcut.TAKEN)
+    assert "Another program already uses this key" in taken and "“promptly quick-add”" in taken

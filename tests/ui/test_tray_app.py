@@ -19,6 +19,7 @@ from app.settings import Settings
 from ui.application import TRAY_WAIT_TRIES, Application, StartupReport
 from ui.notifier import FreedesktopNotifier
 from ui.single_instance import InstanceServer
+from tests.ui.windows_support import settings_dir  # noqa: F401  (autouse: QSettings in tmp_path)
 
 NOW = "2026-11-23T10:00:00+00:00"  # a Monday, within working hours
 MARKUP = "<b>x</b> & <img src=x>"
@@ -185,3 +186,21 @@ def test_ctrl_shift_p_in_any_window_takes_the_keyboard_to_the_prompts(shell, out
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
                     and QApplication.focusWidget().window() is prompts)
     assert QApplication.focusWidget().text().replace("&", "") == "Accept their time"
+
+
+def test_the_first_start_welcomes_once(shell, outside, qtbot):
+    shell.load()
+    welcome = shell.windows["welcome"]
+    assert welcome.isVisible()
+    qtbot.mouseClick(welcome.add_button, Qt.MouseButton.LeftButton)  # "Add my first request"
+    assert not welcome.isVisible() and shell.windows["quick_add"].isVisible()
+    welcome.close()
+    shell.windows.clear()
+    shell.load()  # the next start
+    assert "welcome" not in shell.windows
+
+
+def test_a_database_with_requests_is_no_first_start(shell, outside):
+    add(outside, "repair invoice", 120)
+    shell.load()
+    assert "welcome" not in shell.windows

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from app.autostart import Autostart, AutostartError
 from app.secrets import Secrets
 from app.settings import Settings, SettingsError
 from ui.controller import Controller
+from ui.dialogs import close_keys
+from ui.placement import fit_on_screen, restore_geometry, save_geometry, scrolling
 from ui.settings.capture import CapturePage
 from ui.settings.data import DataPage
 from ui.settings.general import GeneralPage
@@ -28,6 +30,7 @@ from ui.settings.people import PeoplePage
 from ui.settings.prompts import PromptsPage
 
 # Which page shows each setting, and its refusals.
+GEOMETRY_KEY = "settings/geometry"
 FIELD_PAGES = {
     "general": ("default_direction", "notification_style", "end_of_day_digest", "weekly_summary_prompt",
                 "global_shortcut", "autostart", "timezone"),
@@ -49,7 +52,6 @@ class SettingsDialog(QDialog):
         self.core = controller.core
         self.autostart = autostart or Autostart()
         self.setWindowTitle(self.tr("Promptly Settings"))
-        self.resize(780, 560)
         self.general = GeneralPage(controller, self.autostart)
         self.hours = HoursPage(controller)
         self.prompts = PromptsPage(controller)
@@ -68,7 +70,7 @@ class SettingsDialog(QDialog):
             self.nav.addItem(page.title)
         body = QHBoxLayout()
         body.addWidget(self.nav)
-        body.addWidget(self.pages, 1)
+        body.addWidget(scrolling(self.pages), 1)  # a page taller than a small screen scrolls
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -80,6 +82,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
+        close_keys(self, self.reject, escape=False)  # Esc: QDialog's own reject
+        restore_geometry(self, QSettings("Promptly", "Promptly"), GEOMETRY_KEY, QSize(780, 560))
         self.load(self.core.settings)
 
     def all_pages(self) -> tuple[SettingsPage, ...]:
@@ -141,6 +145,14 @@ class SettingsDialog(QDialog):
             return False
         self.saved.emit()
         return True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        fit_on_screen(self)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        save_geometry(self, QSettings("Promptly", "Promptly"), GEOMETRY_KEY)
+        super().hideEvent(event)
 
     def accept(self) -> None:
         if self.apply():

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QK
 from app.autostart import Autostart
 from app.domain.model import Direction
 from app.settings import Settings, local_timezone_name
+from ui import global_shortcut
 from ui.controller import Controller
 from ui.settings.page import SettingsPage, plain
 
@@ -43,10 +44,7 @@ class GeneralPage(SettingsPage):
         row.addWidget(self.shortcut_edit, 1)
         row.addWidget(clear)
         form.addRow(self.tr("Quick-add shortcut"), row)
-        # honest until a global key grab exists: the desktop's own shortcut settings do it today
-        self.shortcut_note = plain(self.tr(
-            "Promptly does not grab this key itself yet. To open quick add from anywhere, bind "
-            "the key to the command “promptly quick-add” in your desktop's keyboard settings."))
+        self.shortcut_note = plain()
         form.addRow("", self.shortcut_note)
         self.autostart_check = QCheckBox(self.tr("Start Promptly when I log in"))
         self.autostart_check.setToolTip(self.autostart.location())
@@ -68,12 +66,29 @@ class GeneralPage(SettingsPage):
         self.digest_check.setChecked(settings.end_of_day_digest)
         self.weekly_check.setChecked(settings.weekly_summary_prompt)
         self.shortcut_edit.setKeySequence(QKeySequence(settings.global_shortcut))
+        self.shortcut_note.setText(self.shortcut_text(global_shortcut.status()))
         self.autostart_check.setChecked(self.autostart.enabled())
         index = self.zone_box.findData(settings.timezone)
         if index < 0:
             self.zone_box.addItem(settings.timezone, settings.timezone)
             index = self.zone_box.count() - 1
         self.zone_box.setCurrentIndex(index)
+
+    def shortcut_text(self, status: str) -> str:
+        """Whether the key works everywhere, and if not, how the desktop can do it."""
+        bind = self.tr("To open quick add from anywhere, bind a key to the command “promptly quick-add” "
+                       "in your desktop's keyboard settings.")
+        if status == global_shortcut.GRABBED:
+            return self.tr("The key opens quick add from any program while Promptly runs.")
+        if status == global_shortcut.TAKEN:
+            return self.tr("Another program already uses this key. Choose another one.") + " " + bind
+        if status == global_shortcut.ASKING:
+            return self.tr("Promptly asked the desktop for this key; the desktop may ask you to "
+                           "confirm it.")
+        if status == global_shortcut.UNSUPPORTED:
+            return self.tr("This desktop does not let Promptly listen for a key in other programs "
+                           "(X11 does, and Wayland desktops with the global shortcuts portal).") + " " + bind
+        return bind
 
     def zone(self) -> str:
         """The chosen zone's name, or a name typed into the box; "" for the system's."""
