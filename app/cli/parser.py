@@ -135,6 +135,7 @@ COMMANDS: list[Command] = [
         arg("--name", metavar="NAME", help="the member's display name (add-member)"),
         arg("--email", metavar="E", help="the member's e-mail (add-member)"),
         arg("--supervisor", metavar="LOGIN", help="whom escalations reach (add-member)"),
+        arg("--department", metavar="D", help="the member's department, for team totals (add-member)"),
         arg("--password-stdin", action="store_true",
             help="read the password from the standard input (add-member; join: into the keyring)"),
     ), "Set up and use a team server (PostgreSQL). Passwords come from the system keyring or "

@@ -13,7 +13,7 @@ ACTIONS = ("init", "add-member", "remove-member", "join", "status", "members")
 
 def _need(args: Args, *names: str) -> None:
     usage = {"init": "team init URL", "add-member": "team add-member URL LOGIN --name NAME "
-             "[--email E] [--supervisor LOGIN] --password-stdin",
+             "[--email E] [--supervisor LOGIN] [--department D] --password-stdin",
              "remove-member": "team remove-member URL LOGIN", "join": "team join URL"}
     for name in names:
         if not getattr(args, name):
@@ -51,7 +51,8 @@ def _team(ctx: Context, args: Args, server, sync) -> int:
         if not args.password_stdin:
             raise CommandError("give the password on the standard input with --password-stdin")
         server.add_member(args.url, args.login, name=args.name, email=args.email,
-                          supervisor=args.supervisor, password=_read_password(ctx))
+                          supervisor=args.supervisor, department=args.department,
+                          password=_read_password(ctx))
         ctx.out(f"Added {args.login} ({args.name}).")
         return 0
     if action == "remove-member":

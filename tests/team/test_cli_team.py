@@ -172,3 +172,33 @@ def test_clear_errors_for_a_wrong_password_a_removed_member_and_a_newer_server(t
         conn.execute("UPDATE promptly_team.meta SET version = 99")
     assert_one_line_error(sam("sync", now=MON), "newer than this Promptly", "update Promptly")
     assert_one_line_error(_admin(team, tmp_path, "team", "init", team.admin_url()), "newer")
+
+
+def test_password_stdin_commands_run_here_while_the_app_runs(team, people, monkeypatch, tmp_path):
+    from app import ipc
+    from tests.cli.test_ipc import FakeApp
+
+    dana = people["dana"]
+    dana.ok("add", "ask @Pat for the keys", now=MON)  # the store the running app has open
+    runtime = private_runtime_dir(dana.tmp / "run")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    app = FakeApp(ipc.socket_path(), dana.tmp / "promptly.db")
+    try:
+        assert dana.ok("list", now=MON).out  # served by the app
+        served = len(app.requests)
+        login = f"ola_{uuid.uuid4().hex[:6]}"
+        added = dana.ok("team", "add-member", team.admin_url(), login, "--name", "Ola",
+                        "--department", "Billing", "--password-stdin", now=MON,
+                        stdin=f"pw-{login}-secret\n")
+        assert "Added" in added.out
+        joined = dana("team", "join", team.url(dana.login), "--password-stdin", now=MON,
+                      stdin="whatever-it-is\n")  # no keyring here: said plainly, from here
+        assert joined.code == 1 and "keyring" in joined.err.lower(), joined.err
+        assert "standard input" not in joined.err
+        assert len(app.requests) == served  # neither went through the socket
+    finally:
+        app.stop()
+        ipc.socket_path().unlink(missing_ok=True)
+    with psycopg.connect(team.admin_url()) as conn:
+        assert conn.execute("SELECT department FROM promptly_team.members WHERE login = %s",
+                            (login,)).fetchone() == ("Billing",)
