@@ -341,6 +341,61 @@ class Promptly:
         them and sets the state the fold gives, in one transaction."""
         return self._change(request_id, change)
 
+    def escalation_contact(self, request_id: int) -> str | None:
+        """The name an escalation in Promptly reaches (the asked member's supervisor), or None
+        when the request is not with a team member who has one."""
+        from app.team import sync
+
+        boss = sync.supervisor_of(self, self.get(request_id))
+        return boss["name"] if boss else None
+
+    def escalate(self, request_id: int, note: str | None = None) -> Request:
+        """Escalate in Promptly: the next sync shows the request to the asked member's supervisor
+        (while it is open) with a prompt in their Promptly."""
+        request = self.get(request_id)
+        boss = self.escalation_contact(request_id)
+        if request.direction is not Direction.MADE:
+            raise DomainError(Text("request #{id} was asked of me: only the one who asked "
+                                   "escalates", id=request_id))
+        if boss is None:
+            raise DomainError(Text("{name} has no supervisor in the team: escalate by mail "
+                                   "instead", name=request.counterpart.name))
+        if request.is_closed:
+            raise DomainError(Text("request #{id} is closed; nothing to escalate", id=request_id))
+        now = self.now()
+        from app.team.sync import ESCALATE_HOW
+
+        return self._change(request_id, lambda r: lifecycle.record_follow_up(
+            r, at=now, prompt_kind=PromptKind.ESCALATE, how=ESCALATE_HOW, to=boss, note=note))
+
+    def note(self, key: str, text: str) -> Request | None:
+        """A note both parties see: on my request #`key`, or on a request escalated to me (by
+        its uid), sent with the next sync. None for the latter."""
+        if key.isdigit():
+            now = self.now()
+            return self._change(int(key), lambda r: lifecycle.note(r, at=now, text=text))
+        from app.team import escalation
+
+        st = self.team_state()
+        escalation.queue_note(st or {}, key, text, self.now())
+        self.save_team_state(st)
+        return None
+
+    def escalated_to_me(self) -> list:
+        """Open requests between others escalated to me (app.team.escalation.Escalation):
+        never mine, so never in my list or my figures."""
+        from app.team import escalation
+
+        return escalation.views(self.team_state())
+
+    def escalation_seen(self, uid: str) -> None:
+        """I have read it: no more prompt for it (it stays in "Escalated to me" while open)."""
+        from app.team import escalation
+
+        st = self.team_state()
+        escalation.mark_seen(st or {}, uid)
+        self.save_team_state(st)
+
     # -- imports and the data file ------------------------------------------------------
 
     def known_uids(self, uids: Iterable[str]) -> set[str]:

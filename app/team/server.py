@@ -579,8 +579,13 @@ def publish_turnaround(conn, hours_by_tag: dict[str, float | None]) -> None:
                              (tag, hours))
 
 
-def turnarounds(conn, since: datetime) -> list[Turnaround]:
-    """Every published turnaround of the team, with the median measured since `since`."""
+def turnarounds(conn, since: datetime | None = None) -> list[Turnaround]:
+    """Every published turnaround of the team; with `since`, beside each the median measured
+    over the requests asked since then and settled (done)."""
+    if since is None:
+        rows = conn.execute(f"SELECT login, tag, hours::double precision FROM {SCHEMA}.turnarounds"
+                            " ORDER BY login, tag").fetchall()
+        return [Turnaround(*row) for row in rows]
     rows = conn.execute(
         f"SELECT t.login, t.tag, t.hours::double precision, m.median_hours, coalesce(m.settled, 0)"
         f" FROM {SCHEMA}.turnarounds t LEFT JOIN {SCHEMA}.measured_turnaround(%s) m"

@@ -202,3 +202,55 @@ def test_password_stdin_commands_run_here_while_the_app_runs(team, people, monke
     with psycopg.connect(team.admin_url()) as conn:
         assert conn.execute("SELECT department FROM promptly_team.members WHERE login = %s",
                             (login,)).fetchone() == ("Billing",)
+
+
+def _instant(text: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(text)
+
+
+def test_an_escalation_reaches_the_supervisor_until_it_is_closed(team, people):
+    sam, dana, kim = people["sam"], people["dana"], people["kim"]
+    for who in (sam, dana, kim):
+        who.ok("team", "join", team.url(who.login), now=MON)
+    mine = sam.ok("add", "--json", "ask @Dana for the invoice #billing", now=MON).json
+    sam.ok("sync", now=MON)
+    dana.ok("sync", now=MON)
+    kim.ok("sync", now=MON)
+    assert kim.ok("team", "escalated", "--json", now=MON).json == []  # not escalated yet
+
+    refused = dana("escalate", "1", now=MON_NOON)  # only the one who asked escalates
+    assert refused.code == 1 and "only the one who asked" in refused.err
+    escalated = sam.ok("escalate", str(mine["id"]), "--note", "needed", "for", "the", "audit",
+                       now=MON_NOON)
+    assert "Escalated to Kim" in escalated.out
+    sam.ok("sync", now=MON_NOON)
+    kim.ok("sync", now=MON_NOON)
+    [seen] = kim.ok("team", "escalated", "--json", now=MON_NOON).json
+    assert (seen["requester"], seen["asked"], seen["title"]) == ("Sam", "Dana", "the invoice")
+    assert _instant(seen["asked_at"]) == _instant(mine["asked_at"]) and seen["seen"] is False
+    assert [(h["who"], h["kind"], h.get("text")) for h in seen["since"]] == [
+        ("Sam", "escalated", "needed for the audit")]
+    # not Kim's request: not in Kim's list nor Kim's figures
+    assert kim.ok("list", "--all", "--json", now=MON_NOON).json == []
+    assert "Dana" not in kim.ok("summary", "--json", now=MON_NOON).out
+
+    kim.ok("note", seen["uid"][:8], "Dana,", "please", "call", "Sam", now=TUE)
+    kim.ok("team", "seen", seen["uid"], now=TUE)
+    kim.ok("sync", now=TUE)
+    [again] = kim.ok("team", "escalated", "--json", now=TUE).json
+    assert again["seen"] is True and again["since"][-1]["kind"] == "note"
+    for who in (dana, sam):
+        who.ok("sync", now=TUE)
+        history = who.ok("show", "--json", str(who.only(TUE)["id"]), now=TUE).json["history"]
+        notes = [e for e in history if e["kind"] == "note"]
+        assert [n["data"]["text"] for n in notes] == ["Dana, please call Sam"], history
+    assert "note from Kim: Dana, please call Sam" in dana.ok("show", "1", now=TUE).out
+
+    dana.ok("done", "1", now=TUE_LATER)
+    dana.ok("sync", now=TUE_LATER)
+    kim.ok("sync", now=TUE_LATER)
+    assert kim.ok("team", "escalated", "--json", now=TUE_LATER).json == []
+    late = kim("note", seen["uid"], "too", "late", now=TUE_EVE)
+    assert late.code == 1 and "no request escalated to you" in late.err
