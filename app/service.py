@@ -341,6 +341,27 @@ class Promptly:
         them and sets the state the fold gives, in one transaction."""
         return self._change(request_id, change)
 
+    def turnaround_hint(self, direction: Direction, counterpart: str, tags: Sequence[str] = (),
+                        asked_at: datetime | None = None):
+        """The published turnaround of the team member I am asking (app.team.turnaround), with
+        the needed-by it suggests; None outside a team or when they published none."""
+        from app.team import turnaround
+
+        return turnaround.hint(self.team_state(), self.calendar, direction=direction,
+                               counterpart=counterpart, tags=tags, asked_at=asked_at or self.now())
+
+    def with_turnaround(self, new: NewRequest) -> NewRequest:
+        """A request to a team member that names no time gets their published turnaround as
+        its needed-by."""
+        if new.needed_by is not None or new.promised_at is not None:
+            return new
+        found = self.turnaround_hint(new.direction, new.counterpart, new.tags, new.asked_at)
+        if found is None:
+            return new
+        import dataclasses
+
+        return dataclasses.replace(new, needed_by=found.needed_by)
+
     def escalation_contact(self, request_id: int) -> str | None:
         """The name an escalation in Promptly reaches (the asked member's supervisor), or None
         when the request is not with a team member who has one."""

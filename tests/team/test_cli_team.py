@@ -254,3 +254,38 @@ def test_an_escalation_reaches_the_supervisor_until_it_is_closed(team, people):
     assert kim.ok("team", "escalated", "--json", now=TUE_LATER).json == []
     late = kim("note", seen["uid"], "too", "late", now=TUE_EVE)
     assert late.code == 1 and "no request escalated to you" in late.err
+
+
+def test_published_turnaround_is_shown_used_and_measured(team, people):
+    sam, dana, kim = people["sam"], people["dana"], people["kim"]
+    for who in (sam, dana):
+        who.ok("team", "join", team.url(who.login), now=MON)
+    bad = dana("team", "turnaround", "--set", "billing=soon", now=MON)
+    assert bad.code == 1 and "not a number" in bad.err
+    dana.ok("team", "turnaround", "--set", "default=8", "billing=48", "it=1", now=MON)
+    dana.ok("team", "turnaround", "--set", "it=-", now=MON)  # withdrawn
+    sam.ok("sync", now=MON)
+    parsed = sam.ok("parse", "ask @Dana for the invoice #billing", now=MON).out
+    assert "Dana usually needs 48 working hours for #billing" in parsed
+    # no time named: their published turnaround is the needed-by (Mon 09:00 + 48 working hours)
+    asked = sam.ok("add", "--json", "ask @Dana for the invoice #billing", now=MON).json
+    assert asked["needed_by"] is not None and _instant(asked["needed_by"]) > _instant(MON)
+    named = sam.ok("add", "--json", "ask @Dana for the keys by tue 3pm", now=MON).json
+    assert _instant(named["needed_by"]) == _instant("2026-11-24T15:00:00+01:00")
+    quick = sam.ok("add", "--json", "ask @Dana for a quick check",
+                   now="2026-11-23T10:00:00+01:00").json
+    sam.ok("sync", now=MON_NOON)
+    dana.ok("sync", now=MON_NOON)
+    mine = {r["title"]: r["id"] for r in dana.ok("list", "--json", now=MON_NOON).json}
+    dana.ok("done", str(mine["a quick check"]), now="2026-11-23T13:00:00+01:00")
+    dana.ok("sync", now=TUE)
+    table = {(t["login"], t["tag"]): t for t in
+             sam.ok("team", "turnaround", "--json", now=TUE).json}
+    assert set(table) == {(dana.login, None), (dana.login, "billing")}
+    assert table[(dana.login, None)]["hours"] == 8
+    assert table[(dana.login, None)]["measured_median_hours"] == 3.0  # 10:00 → 13:00
+    assert table[(dana.login, None)]["settled"] == 1
+    assert table[(dana.login, "billing")]["settled"] == 0  # the invoice is not done yet
+    shown = sam.ok("team", "turnaround", now=TUE).out
+    assert "Dana" in shown and "48 h" in shown and "3 h" in shown
+    assert quick["needed_by"] is not None
