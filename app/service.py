@@ -362,6 +362,14 @@ class Promptly:
 
         return dataclasses.replace(new, needed_by=found.needed_by)
 
+    def department_totals(self, week: str) -> dict | None:
+        """My department's totals for an ISO week (2026-W48) as of the last sync: requests,
+        answered on time, promises kept, median turnaround vs published; None outside a team,
+        without a department, or before a sync."""
+        from app.team import sync
+
+        return sync.department_totals(self, week)
+
     def escalation_contact(self, request_id: int) -> str | None:
         """The name an escalation in Promptly reaches (the asked member's supervisor), or None
         when the request is not with a team member who has one."""

@@ -31,6 +31,8 @@ CONNECT_TIMEOUT = 5  # seconds: an unreachable server fails a sync quickly
 
 SHARED_KIND_NAMES = ("created", "acknowledged", "promised", "renegotiated", "done", "cancelled",
                      "reopened", "edited", "escalated", "note")
+# fewer members, and one could work out another's figures from the totals and their own
+MIN_DEPARTMENT = 3
 # the team's working week for measured turnaround (server side, in the server's time zone)
 WORK_START, WORK_END = "09:00", "17:00"
 
@@ -171,8 +173,10 @@ def _functions() -> list[str]:
                            answered_on_time bigint, promised bigint, promises_kept bigint,
                            median_hours double precision, published_hours double precision)
             LANGUAGE sql STABLE {definer} AS $$
-            WITH mine AS (SELECT department FROM {s}.members
-                          WHERE login = current_user AND department IS NOT NULL),
+            WITH mine AS (SELECT department FROM {s}.members me  -- the caller: session_user here
+                          WHERE login = session_user AND department IS NOT NULL
+                            AND (SELECT count(*) FROM {s}.members o WHERE o.active
+                                 AND o.department = me.department) >= {MIN_DEPARTMENT}),
                  team AS (SELECT m.login FROM {s}.members m JOIN mine USING (department)),
                  asked AS (SELECT r.uid, r.asked_at, {answered} AS answered_at,
                                   {settled} AS done_at, {promise} AS promised_at, {closing} AS last
@@ -594,7 +598,8 @@ def turnarounds(conn, since: datetime | None = None) -> list[Turnaround]:
 
 
 def department_totals(conn, since: datetime, until: datetime) -> dict[str, Any] | None:
-    """The caller's department's totals for [since, until); None without a department."""
+    """The caller's department's totals for requests asked in [since, until); None without a
+    department or in one smaller than MIN_DEPARTMENT."""
     row = conn.execute(f"SELECT * FROM {SCHEMA}.department_totals(%s, %s)",
                        (since, until)).fetchone()
     if row is None or row[0] is None:

@@ -217,12 +217,34 @@ def _sync(core) -> SyncResult:
         escalation.push_notes(conn, st)
         escalation.refresh(conn, st)
         st["turnarounds"] = [t.to_json() for t in server.turnarounds(conn)]  # for quick add
+        st["department_totals"] = _department_weeks(core, conn)  # for the weekly summary
         core.save_team_state(st)
     st["last_sync"] = core.now().isoformat()
     # events appended locally by the pull are others': never to be pushed
     st["pushed_upto"] = max(st["pushed_upto"], _newest_event_id(core))
     core.save_team_state(st)
     return SyncResult(len(events), pulled, created)
+
+
+def _department_weeks(core, conn) -> dict[str, dict]:
+    """My department's totals for this week and the one before, as of now (the summary shows
+    them offline and without a round trip)."""
+    from app.summary import IsoWeek
+
+    now, zone = core.now(), core.settings.zone
+    this = IsoWeek.of(now, zone)
+    weeks = {}
+    for week in (this.shifted(-1), this):
+        totals = server.department_totals(conn, week.start(zone), week.end(zone))
+        if totals is not None:
+            weeks[str(week)] = {**totals, "as_of": now.isoformat()}
+    return weeks
+
+
+def department_totals(core, week: str) -> dict | None:
+    """My department's totals for an ISO week as of the last sync; None if unknown."""
+    found = core.team_state()
+    return (found or {}).get("department_totals", {}).get(week)
 
 
 def _newest_event_id(core) -> int:
