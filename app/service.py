@@ -350,6 +350,19 @@ class Promptly:
         return turnaround.hint(self.team_state(), self.calendar, direction=direction,
                                counterpart=counterpart, tags=tags, asked_at=asked_at or self.now())
 
+    def my_turnarounds(self) -> dict[str, float]:
+        """My published turnaround times as of the last sync: tag ('' = default) -> hours."""
+        from app.team import turnaround
+
+        return turnaround.mine(self.team_state())
+
+    def remember_turnarounds(self, rows: list[dict]) -> None:
+        """The team's published table, as the server just gave it (app.team.turnaround.publish)."""
+        st = self.team_state()
+        if st:
+            st["turnarounds"] = rows
+            self.save_team_state(st)
+
     def with_turnaround(self, new: NewRequest) -> NewRequest:
         """A request to a team member that names no time gets their published turnaround as
         its needed-by."""

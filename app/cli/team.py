@@ -157,9 +157,7 @@ def _turnaround(ctx: Context, args: Args, server, sync) -> int:
         if changes:
             server.publish_turnaround(conn, changes)
         rows = server.turnarounds(conn, core.now() - timedelta(weeks=8))
-    st = sync.state(core)
-    st["turnarounds"] = [t.to_json() for t in rows]
-    core.save_team_state(st)
+    core.remember_turnarounds([t.to_json() for t in rows])
     names = {m["login"]: m["name"] for m in st["members"]}
     if ctx.json:
         ctx.emit([{**t.to_json(), "name": names.get(t.login, t.login)} for t in rows])

@@ -41,3 +41,28 @@ def hint(st: dict | None, calendar: WorkingCalendar, *, direction: Direction, co
         return None
     return TurnaroundHint(member["name"], tag.lower(), hours,
                           calendar.add_working_minutes(asked_at, hours * 60))
+
+
+def mine(st: dict | None) -> dict[str, float]:
+    """My own published turnaround times, tag ('' = default) -> working hours."""
+    if not st:
+        return {}
+    return {t["tag"] or "": t["hours"] for t in st.get("turnarounds", [])
+            if t["login"] == st["member"]}
+
+
+def changes(before: dict[str, float], after: dict[str, float]) -> dict[str, float | None]:
+    """What to send to make `before` into `after`: new or changed hours, None to withdraw."""
+    found: dict[str, float | None] = {tag: None for tag in before if tag not in after}
+    found.update({tag: hours for tag, hours in after.items() if before.get(tag) != hours})
+    return found
+
+
+def publish(url: str, hours_by_tag: dict[str, float | None]) -> list[dict]:
+    """Network only, so it may run off the GUI thread: publish, and return the team's table
+    for `Promptly.remember_turnarounds`."""
+    from app.team import server, sync
+
+    with sync._connect(url) as conn:
+        server.publish_turnaround(conn, hours_by_tag)
+        return [t.to_json() for t in server.turnarounds(conn)]
