@@ -233,3 +233,26 @@ def test_a_member_publishes_only_their_own_turnaround_and_all_read_them(three):
     with team.connect(*kim) as conn:
         found = {(t.login, t.tag, t.hours) for t in server.turnarounds(conn, T0)}
         assert found == {(dana[0], "", 8), (dana[0], "billing", 48)}
+
+
+def test_init_upgrades_a_version_1_schema(team):
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # back to what 1 had
+        for statement in (
+                "DROP TABLE promptly_team.turnarounds",
+                "ALTER TABLE promptly_team.members DROP COLUMN department",
+                "DROP POLICY requests_read ON promptly_team.requests",
+                "DROP POLICY events_add ON promptly_team.events",
+                "DROP FUNCTION promptly_team.measured_turnaround(timestamptz)",
+                "DROP FUNCTION promptly_team.department_totals(timestamptz, timestamptz)",
+                "DROP FUNCTION promptly_team.request_open(text)",
+                "ALTER TABLE promptly_team.events DROP CONSTRAINT events_kind_check",
+                "ALTER TABLE promptly_team.events ADD CONSTRAINT events_kind_check"
+                " CHECK (kind <> 'note')",
+                "UPDATE promptly_team.meta SET version = 1"):
+            conn.execute(statement)
+    assert server.init(team.admin_url()) is True
+    kim = team.add("kim", "Kim", department="IT")
+    with team.connect(*kim) as conn:
+        server.publish_turnaround(conn, {"": 4})
+        assert [t.hours for t in server.turnarounds(conn)] == [4]
+    assert server.init(team.admin_url()) is False
