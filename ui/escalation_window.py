@@ -105,7 +105,7 @@ class EscalationRow(QFrame):
         self.story_labels = []
         for happening in escalation.story:
             label = plain_label(f"{moment_text(happening.at, zone, now)} · "
-                                + happening_text(self, happening, zone, now))
+                                + self.happening_text(happening, zone, now))
             label.setWordWrap(True)
             box.addWidget(label)
             self.story_labels.append(label)
@@ -125,25 +125,24 @@ class EscalationRow(QFrame):
         box.addLayout(buttons)
         self.owner = window
 
+    def happening_text(self, h, zone, now) -> str:
+        """One line of what happened since: `Dana promised Fri 15:00`, `Kim noted: call Sam`."""
+        texts = {
+            "acknowledged": self.tr("{who} answered"), "done": self.tr("{who} marked it done"),
+            "cancelled": self.tr("{who} cancelled it"), "reopened": self.tr("{who} reopened it"),
+            "edited": self.tr("{who} edited it"), "escalated": self.tr("{who} escalated it"),
+            "note": self.tr("{who} noted"), "promised": self.tr("{who} promised {time}"),
+            "renegotiated": self.tr("{who} moved the promise to {time}"),
+        }
+        line = texts.get(h.kind, "{who} " + h.kind).format(
+            who=h.who, time=moment_text(h.to, zone, now) if h.to else "")
+        return f"{line}: {h.text}" if h.text else line
+
     def _note(self) -> None:
         text = self.note_edit.text()
         if text.strip() and self.owner.note(self.escalation.uid, text):
             self.note_edit.clear()
 
-
-def happening_text(widget: QObject, h, zone, now) -> str:
-    """One line of what happened since: `Dana promised Fri 15:00`, `Kim: call Sam`."""
-    tr = widget.tr
-    texts = {
-        "acknowledged": tr("{who} answered"), "done": tr("{who} marked it done"),
-        "cancelled": tr("{who} cancelled it"), "reopened": tr("{who} reopened it"),
-        "edited": tr("{who} edited it"), "escalated": tr("{who} escalated it"),
-        "note": tr("{who} noted"), "promised": tr("{who} promised {time}"),
-        "renegotiated": tr("{who} moved the promise to {time}"),
-    }
-    line = texts.get(h.kind, "{who} " + h.kind).format(
-        who=h.who, time=moment_text(h.to, zone, now) if h.to else "")
-    return f"{line}: {h.text}" if h.text else line
 
 
 class EscalationPrompter(QObject):

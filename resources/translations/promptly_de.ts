@@ -274,7 +274,7 @@
         </message>
         <message>
             <source>the line contains a control character ({code}); type it on one line without tabs or line breaks</source>
-            <translation>die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
+            <translation type="vanished">die Zeile enthält ein Steuerzeichen ({code}); schreiben Sie sie in eine Zeile, ohne Tabulatoren oder Zeilenumbrüche</translation>
         </message>
         <message>
             <source>request #{id} has no prompt to snooze</source>
@@ -291,6 +291,30 @@
         <message>
             <source>request #{id} has no time it is needed by to accept; give an ETA instead</source>
             <translation>Anfrage #{id} hat keinen gewünschten Termin zum Übernehmen; nennen Sie stattdessen einen Termin</translation>
+        </message>
+        <message>
+            <source>'{word}' {problem}; give a time from 1970 to ten years ahead</source>
+            <translation>„{word}“ {problem}; geben Sie eine Zeit zwischen 1970 und zehn Jahren in der Zukunft an</translation>
+        </message>
+        <message>
+            <source>the line contains {character}; type it on one line without tabs, line breaks or direction controls</source>
+            <translation>die Zeile enthält {character}; schreiben Sie sie in eine Zeile ohne Tabulatoren, Zeilenumbrüche oder Richtungszeichen</translation>
+        </message>
+        <message>
+            <source>request #{id} was asked of me: only the one who asked escalates</source>
+            <translation>Anfrage #{id} wurde an mich gestellt: nur wer gefragt hat, eskaliert</translation>
+        </message>
+        <message>
+            <source>{name} has no supervisor in the team: escalate by mail instead</source>
+            <translation>{name} hat keine Vorgesetzte im Team: eskalieren Sie stattdessen per Mail</translation>
+        </message>
+        <message>
+            <source>request #{id} is closed; nothing to escalate</source>
+            <translation>Anfrage #{id} ist abgeschlossen; es gibt nichts zu eskalieren</translation>
+        </message>
+        <message>
+            <source>no request escalated to you has the id {uid}</source>
+            <translation>keine an Sie eskalierte Anfrage hat die Kennung {uid}</translation>
         </message>
     </context>
     <context>
@@ -451,6 +475,91 @@
         <message>
             <source>Promptly</source>
             <translation>Promptly</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationPrompter</name>
+        <message>
+            <source>Escalated to you</source>
+            <translation>An Sie eskaliert</translation>
+        </message>
+        <message>
+            <source>{requester} asked {asked}: {title}</source>
+            <translation>{requester} hat {asked} gebeten: {title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationRow</name>
+        <message>
+            <source>{requester} asked {asked}: {title}</source>
+            <translation>{requester} hat {asked} gebeten: {title}</translation>
+        </message>
+        <message>
+            <source>asked {time}</source>
+            <translation>gefragt {time}</translation>
+        </message>
+        <message>
+            <source>wanted by {time}</source>
+            <translation>gewünscht bis {time}</translation>
+        </message>
+        <message>
+            <source>A note both of them see</source>
+            <translation>Eine Notiz, die beide sehen</translation>
+        </message>
+        <message>
+            <source>Add &amp;note</source>
+            <translation>&amp;Notiz hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Seen</source>
+            <translation>&amp;Gesehen</translation>
+        </message>
+        <message>
+            <source>{who} answered</source>
+            <translation>{who} hat geantwortet</translation>
+        </message>
+        <message>
+            <source>{who} marked it done</source>
+            <translation>{who} hat sie erledigt</translation>
+        </message>
+        <message>
+            <source>{who} cancelled it</source>
+            <translation>{who} hat sie abgebrochen</translation>
+        </message>
+        <message>
+            <source>{who} reopened it</source>
+            <translation>{who} hat sie wieder geöffnet</translation>
+        </message>
+        <message>
+            <source>{who} edited it</source>
+            <translation>{who} hat sie geändert</translation>
+        </message>
+        <message>
+            <source>{who} escalated it</source>
+            <translation>{who} hat sie eskaliert</translation>
+        </message>
+        <message>
+            <source>{who} noted</source>
+            <translation>{who} hat notiert</translation>
+        </message>
+        <message>
+            <source>{who} promised {time}</source>
+            <translation>{who} hat {time} zugesagt</translation>
+        </message>
+        <message>
+            <source>{who} moved the promise to {time}</source>
+            <translation>{who} hat die Zusage auf {time} verschoben</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationWindow</name>
+        <message>
+            <source>Escalated to me</source>
+            <translation>An mich eskaliert</translation>
+        </message>
+        <message>
+            <source>Nothing is escalated to you.</source>
+            <translation>Nichts ist an Sie eskaliert.</translation>
         </message>
     </context>
     <context>
@@ -978,6 +1087,14 @@
             <translation>Ö&amp;ffnen</translation>
         </message>
         <message>
+            <source>Escalate &amp;in Promptly</source>
+            <translation>&amp;In Promptly eskalieren</translation>
+        </message>
+        <message>
+            <source>{name} sees this request in Promptly until it is closed</source>
+            <translation>{name} sieht diese Anfrage in Promptly, bis sie abgeschlossen ist</translation>
+        </message>
+        <message>
             <source>Dis&amp;miss</source>
             <translation>&amp;Beiseitelegen</translation>
         </message>
@@ -1230,6 +1347,18 @@
         <message>
             <source>first {time}</source>
             <translation>zuerst {time}</translation>
+        </message>
+        <message>
+            <source>{name} usually needs {hours} working hours for #{tag}</source>
+            <translation>{name} braucht für #{tag} üblicherweise {hours} Arbeitsstunden</translation>
+        </message>
+        <message>
+            <source>{name} usually needs {hours} working hours</source>
+            <translation>{name} braucht üblicherweise {hours} Arbeitsstunden</translation>
+        </message>
+        <message>
+            <source>wanted by {time}</source>
+            <translation>gewünscht bis {time}</translation>
         </message>
         <message>
             <source>Type a request, e.g. from @dana: repair invoice by fri 3pm</source>
@@ -1837,6 +1966,14 @@
             <translation>Kalibrierung: noch niemand mit 3 abgeschlossenen Zusagen von mir.</translation>
         </message>
         <message>
+            <source>{0} h</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>Team {department} ({members} members, as of the last sync): {requests} requests · {on_time} answered on time · promises kept {kept} of {promised} · median turnaround {median} (published {published})</source>
+            <translation>Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung): {requests} Anfragen · {on_time} rechtzeitig beantwortet · Zusagen gehalten {kept} von {promised} · Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
+        </message>
+        <message>
             <source>no comparison with last week</source>
             <translation>kein Vergleich mit letzter Woche</translation>
         </message>
@@ -1941,6 +2078,18 @@
             <translation>Beenden</translation>
         </message>
         <message>
+            <source>Escalated to me</source>
+            <translation>An mich eskaliert</translation>
+        </message>
+        <message>
+            <source>{requester} asked {asked} · {title}</source>
+            <translation>{requester} hat {asked} gebeten · {title}</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>neu</translation>
+        </message>
+        <message>
             <source>For 1 hour</source>
             <translation>Für 1 Stunde</translation>
         </message>
@@ -1951,6 +2100,61 @@
         <message>
             <source>Resume prompts</source>
             <translation>Erinnerungen fortsetzen</translation>
+        </message>
+    </context>
+    <context>
+        <name>TurnaroundPage</name>
+        <message>
+            <source>Turnaround</source>
+            <translation>Bearbeitungszeit</translation>
+        </message>
+        <message>
+            <source>What you usually need, in working hours, so that colleagues asking you see it and get it as the suggested time. Leave the tag empty for your default.</source>
+            <translation>Was Sie üblicherweise brauchen, in Arbeitsstunden: Wer Sie fragt, sieht es und bekommt es als vorgeschlagene Zeit. Lassen Sie das Schlagwort für Ihren Standard leer.</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Schlagwort</translation>
+        </message>
+        <message>
+            <source>Working hours</source>
+            <translation>Arbeitsstunden</translation>
+        </message>
+        <message>
+            <source>&amp;Add row</source>
+            <translation>Zeile &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove row</source>
+            <translation>Zeile &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>&amp;Publish</source>
+            <translation>&amp;Veröffentlichen</translation>
+        </message>
+        <message>
+            <source>Row {0}: give the working hours, more than 0 and at most {1}</source>
+            <translation>Zeile {0}: geben Sie die Arbeitsstunden an, mehr als 0 und höchstens {1}</translation>
+        </message>
+        <message>
+            <source>Row {0}: this tag is in the table twice</source>
+            <translation>Zeile {0}: dieses Schlagwort steht zweimal in der Tabelle</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>Nichts geändert.</translation>
+        </message>
+        <message>
+            <source>Publishing…</source>
+            <translation>Wird veröffentlicht…</translation>
+        </message>
+        <message>
+            <source>Not published: {0}</source>
+            <translation>Nicht veröffentlicht: {0}</translation>
+        </message>
+        <message>
+            <source>Published to your team.</source>
+            <translation>Für Ihr Team veröffentlicht.</translation>
         </message>
     </context>
     <context>
@@ -2289,6 +2493,18 @@
         <message>
             <source>Saved: {what}</source>
             <translation>Gespeichert: {what}</translation>
+        </message>
+        <message>
+            <source>in Promptly</source>
+            <translation>in Promptly</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>Note from {name}</source>
+            <translation>Notiz von {name}</translation>
         </message>
     </context>
 </TS>
