@@ -413,12 +413,12 @@ class Promptly:
     def note(self, key: str, text: str) -> Request | None:
         """A note both parties see: on my request #`key`, or on a request escalated to me (by
         its uid), sent with the next sync. None for the latter."""
-        if key.isdigit():
-            now = self.now()
-            return self._change(int(key), lambda r: lifecycle.note(r, at=now, text=text))
         from app.team import escalation
 
         st = self.team_state()
+        if key.isdigit() and not escalation.names_one(st, key):
+            now = self.now()
+            return self._change(int(key), lambda r: lifecycle.note(r, at=now, text=text))
         escalation.queue_note(st or {}, key, text, self.now())
         self.save_team_state(st)
         return None

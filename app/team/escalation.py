@@ -121,20 +121,26 @@ def _happening(team: list[dict], at: str, author: str, kind: str, data: dict) ->
     return Happening(datetime.fromisoformat(at), _name(team, author), kind, to, text)
 
 
-def find(st: dict | None, key: str) -> dict | None:
-    """An escalated request by its uid or a unique start of it (at least 6 characters)."""
-    items = (st or {}).get("escalated", {})
-    if key in items:
-        return items[key]
-    matches = [uid for uid in items if len(key) >= 6 and uid.startswith(key)]
-    return items[matches[0]] if len(matches) == 1 else None
+def _uid(st: dict, key: str) -> str:
+    """The uid of an escalated request by its uid or a unique start of it (6 characters or more)."""
+    items = st.get("escalated", {})
+    matches = [key] if key in items else [u for u in items if len(key) >= 6 and u.startswith(key)]
+    if len(matches) != 1:
+        raise DomainError(Text("no request escalated to you has the id {uid}", uid=key))
+    return matches[0]
 
 
-def mark_seen(st: dict, uid: str) -> None:
-    item = find(st, uid)
-    if item is None:
-        raise DomainError(Text("no request escalated to you has the id {uid}", uid=uid))
-    item["seen"] = True
+def names_one(st: dict | None, key: str) -> bool:
+    """Does `key` name a request escalated to me (a uid may start with digits only)?"""
+    try:
+        _uid(st or {}, key)
+    except DomainError:
+        return False
+    return True
+
+
+def mark_seen(st: dict, key: str) -> None:
+    st["escalated"][_uid(st, key)]["seen"] = True
 
 
 def queue_note(st: dict, uid: str, text: str, at: datetime) -> None:
@@ -143,10 +149,7 @@ def queue_note(st: dict, uid: str, text: str, at: datetime) -> None:
     if not text:
         raise DomainError("the note is empty; write what you want to say")
     bounds.check_text("the note", text, field="note")
-    items = st.get("escalated", {})
-    full = next((u for u in items if items[u] is find(st, uid)), None)
-    if full is None:
-        raise DomainError(Text("no request escalated to you has the id {uid}", uid=uid))
+    full = _uid(st, uid)
     st.setdefault("notes", []).append({"uid": uuid.uuid4().hex, "request_uid": full,
                                        "at": at.isoformat(), "text": text})
 

@@ -247,6 +247,10 @@ def test_an_escalation_reaches_the_supervisor_until_it_is_closed(team, people):
         notes = [e for e in history if e["kind"] == "note"]
         assert [n["data"]["text"] for n in notes] == ["Dana, please call Sam"], history
     assert "note from Kim: Dana, please call Sam" in dana.ok("show", "1", now=TUE).out
+    dana.ok("note", "1", "calling", "now", now=TUE)  # a party's own note, by local id
+    dana.ok("sync", now=TUE)
+    sam.ok("sync", now=TUE)
+    assert "note from Dana: calling now" in sam.ok("show", str(mine["id"]), now=TUE).out
 
     dana.ok("done", "1", now=TUE_LATER)
     dana.ok("sync", now=TUE_LATER)
