@@ -333,7 +333,8 @@ def _connect_error(address: Address, reason: str) -> TeamError:
 
 
 def check_version(conn) -> None:
-    """Refuse a server whose schema is missing or newer than this client knows."""
+    """Refuse a server whose schema is missing, older (not upgraded yet) or newer than this
+    client knows."""
     row = conn.execute(
         f"SELECT to_regclass('{SCHEMA}.meta') IS NOT NULL").fetchone()
     if not row[0]:
@@ -345,6 +346,9 @@ def check_version(conn) -> None:
     if found > SCHEMA_VERSION:
         raise TeamError(f"the team server's schema (version {found}) is newer than this Promptly "
                         f"(version {SCHEMA_VERSION}); update Promptly")
+    if found < SCHEMA_VERSION:
+        raise TeamError(f"the team server's schema (version {found}) is older than this Promptly "
+                        f"(version {SCHEMA_VERSION}): an administrator runs `promptly team init URL`")
 
 
 # -- administration -----------------------------------------------------------------------

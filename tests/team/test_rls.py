@@ -250,6 +250,9 @@ def test_init_upgrades_a_version_1_schema(team):
                 " CHECK (kind <> 'note')",
                 "UPDATE promptly_team.meta SET version = 1"):
             conn.execute(statement)
+    with server.connect(team.admin_url(), allow_password=True) as conn:  # clients wait for it
+        with pytest.raises(server.TeamError, match="older than this Promptly.*team init"):
+            server.check_version(conn)
     assert server.init(team.admin_url()) is True
     kim = team.add("kim", "Kim", department="IT")
     with team.connect(*kim) as conn:
