@@ -354,6 +354,103 @@ class Promptly:
         them and sets the state the fold gives, in one transaction."""
         return self._change(request_id, change)
 
+    def turnaround_hint(self, direction: Direction, counterpart: str, tags: Sequence[str] = (),
+                        asked_at: datetime | None = None):
+        """The published turnaround of the team member I am asking (app.team.turnaround), with
+        the needed-by it suggests; None outside a team or when they published none."""
+        from app.team import turnaround
+
+        return turnaround.hint(self.team_state(), self.calendar, direction=direction,
+                               counterpart=counterpart, tags=tags, asked_at=asked_at or self.now())
+
+    def my_turnarounds(self) -> dict[str, float]:
+        """My published turnaround times as of the last sync: tag ('' = default) -> hours."""
+        from app.team import turnaround
+
+        return turnaround.mine(self.team_state())
+
+    def remember_turnarounds(self, rows: list[dict]) -> None:
+        """The team's published table, as the server just gave it (app.team.turnaround.publish)."""
+        st = self.team_state()
+        if st:
+            st["turnarounds"] = rows
+            self.save_team_state(st)
+
+    def with_turnaround(self, new: NewRequest) -> NewRequest:
+        """A request to a team member that names no time gets their published turnaround as
+        its needed-by."""
+        if new.needed_by is not None or new.promised_at is not None:
+            return new
+        found = self.turnaround_hint(new.direction, new.counterpart, new.tags, new.asked_at)
+        if found is None:
+            return new
+        import dataclasses
+
+        return dataclasses.replace(new, needed_by=found.needed_by)
+
+    def department_totals(self, week: str) -> dict | None:
+        """My department's totals for an ISO week (2026-W48) as of the last sync: requests,
+        answered on time, promises kept, median turnaround vs published; None outside a team,
+        without a department, or before a sync."""
+        from app.team import sync
+
+        return sync.department_totals(self, week)
+
+    def escalation_contact(self, request_id: int) -> str | None:
+        """The name an escalation in Promptly reaches (the asked member's supervisor), or None
+        when the request is not with a team member who has one."""
+        from app.team import sync
+
+        boss = sync.supervisor_of(self, self.get(request_id))
+        return boss["name"] if boss else None
+
+    def escalate(self, request_id: int, note: str | None = None) -> Request:
+        """Escalate in Promptly: the next sync shows the request to the asked member's supervisor
+        (while it is open) with a prompt in their Promptly."""
+        request = self.get(request_id)
+        boss = self.escalation_contact(request_id)
+        if request.direction is not Direction.MADE:
+            raise DomainError(Text("request #{id} was asked of me: only the one who asked "
+                                   "escalates", id=request_id))
+        if boss is None:
+            raise DomainError(Text("{name} has no supervisor in the team: escalate by mail "
+                                   "instead", name=request.counterpart.name))
+        if request.is_closed:
+            raise DomainError(Text("request #{id} is closed; nothing to escalate", id=request_id))
+        now = self.now()
+        from app.team.sync import ESCALATE_HOW
+
+        return self._change(request_id, lambda r: lifecycle.record_follow_up(
+            r, at=now, prompt_kind=PromptKind.ESCALATE, how=ESCALATE_HOW, to=boss, note=note))
+
+    def note(self, key: str, text: str) -> Request | None:
+        """A note both parties see: on my request #`key`, or on a request escalated to me (by
+        its uid), sent with the next sync. None for the latter."""
+        from app.team import escalation
+
+        st = self.team_state()
+        if key.isdigit() and not escalation.names_one(st, key):
+            now = self.now()
+            return self._change(int(key), lambda r: lifecycle.note(r, at=now, text=text))
+        escalation.queue_note(st or {}, key, text, self.now())
+        self.save_team_state(st)
+        return None
+
+    def escalated_to_me(self) -> list:
+        """Open requests between others escalated to me (app.team.escalation.Escalation):
+        never mine, so never in my list or my figures."""
+        from app.team import escalation
+
+        return escalation.views(self.team_state())
+
+    def escalation_seen(self, uid: str) -> None:
+        """I have read it: no more prompt for it (it stays in "Escalated to me" while open)."""
+        from app.team import escalation
+
+        st = self.team_state()
+        escalation.mark_seen(st or {}, uid)
+        self.save_team_state(st)
+
     # -- imports and the data file ------------------------------------------------------
 
     def known_uids(self, uids: Iterable[str]) -> set[str]:

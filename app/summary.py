@@ -11,6 +11,7 @@ pure computation over plain requests.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from bisect import bisect_right
@@ -188,6 +189,8 @@ class Summary:
     trend: list[TrendPoint] = field(default_factory=list)
     calibration: list[Calibration] = field(default_factory=list)
     by_day_person: list[PersonDay] = field(default_factory=list)
+    # team mode: my department's totals as of the last sync (never one member's figures)
+    team: dict[str, Any] | None = None
 
     @property
     def on_time_rate(self) -> float | None:
@@ -464,5 +467,7 @@ def weekly_summary(core, week: IsoWeek | str | None = None) -> Summary:
         week = IsoWeek.parse(week)
     start, end = window(week, zone, now)
     requests, records = core.requests_for_summary(start, end)
-    return summarize(requests, records=records, week=week, now=now, zone=zone,
-                     calendar=settings.calendar(), ladder=settings.ladder)
+    result = summarize(requests, records=records, week=week, now=now, zone=zone,
+                       calendar=settings.calendar(), ladder=settings.ladder)
+    team = core.department_totals(str(week))
+    return dataclasses.replace(result, team=team) if team else result

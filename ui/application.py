@@ -56,6 +56,7 @@ WINDOWS = {
     "summary": ("ui.summary_window", "SummaryWindow"),
     "settings": ("ui.settings", "SettingsDialog"),
     "welcome": ("ui.welcome", "WelcomeWindow"),
+    "escalations": ("ui.escalation_window", "EscalationWindow"),
 }
 
 
@@ -130,6 +131,7 @@ class Application(QObject):
         self.tray.request_requested.connect(self.open_request)
         self.tray.summary_requested.connect(lambda: self.open("summary"))
         self.tray.settings_requested.connect(lambda: self.open("settings"))
+        self.tray.escalations_requested.connect(lambda: self.open("escalations"))
         self.tray.pause_requested.connect(self.pause)
         self.tray.quit_requested.connect(self.quit)
         self._tray_tries = 0
@@ -205,6 +207,12 @@ class Application(QObject):
         self.driver.failed.connect(lambda _reason: self.watch.check())  # lost? say it now
         self.driver.recovered.connect(lambda: self.tray.set_problem(None))
         controller.changed.connect(self.changed)
+        from ui.escalation_window import EscalationPrompter
+
+        # team mode: a sync that brings an escalation to me prompts me with it
+        self.escalations = EscalationPrompter(controller, self)
+        self.escalations.announce.connect(self.confirm)
+        self.escalations.present_requested.connect(lambda: self.open("escalations"))
 
         self._changes = core.changes_since(None)[1]
         self.poll = QTimer(self)

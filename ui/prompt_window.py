@@ -465,6 +465,11 @@ class PromptWindow(QWidget):
         self.dialog.sent.connect(lambda _how: self._resolved(prompt))
         self.dialog.open()
 
+    def escalate(self, prompt: Prompt) -> None:
+        """Escalate in Promptly: the next sync takes it to the asked member's supervisor."""
+        if self.controller.attempt(self.controller.core.escalate, prompt.request.id).ok:
+            self._resolved(prompt)
+
     def open_in_list(self, prompt: Prompt) -> None:
         self.open_request.emit(prompt.request.id)
 
@@ -522,6 +527,13 @@ class PromptRow(QFrame):
         self.replied_button.setVisible(not received and request.status is Status.OPEN)
         self.draft_button = QPushButton(self.tr("Dra&ft message…"))
         self.open_button = QPushButton(self.tr("&Open"))
+        # team mode: the asked member's supervisor gets it in their own Promptly
+        boss = core.escalation_contact(request.id) if prompt.kind is PromptKind.ESCALATE else None
+        self.escalate_button = QPushButton(self.tr("Escalate &in Promptly"))
+        self.escalate_button.setToolTip(self.tr("{name} sees this request in Promptly until it "
+                                                "is closed").format(name=boss or ""))
+        self.escalate_button.setVisible(boss is not None)
+        self.escalate_button.clicked.connect(lambda: window.escalate(prompt))
         self.dismiss_button = QPushButton(self.tr("Dis&miss"))
         self.dismiss_button.setToolTip(self.tr("Set this prompt aside; the request stays in the list"))
         self.dismiss_button.clicked.connect(lambda: window.dismiss(prompt))
@@ -532,11 +544,14 @@ class PromptRow(QFrame):
         self.draft_button.clicked.connect(lambda: window.draft(prompt))
         self.open_button.clicked.connect(lambda: window.open_in_list(prompt))
         order = [self.done_button, self.snooze_button, self.accept_button, self.eta_button,
-                 self.replied_button, self.draft_button, self.open_button, self.dismiss_button]
+                 self.replied_button, self.draft_button, self.escalate_button, self.open_button,
+                 self.dismiss_button]
         if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED):
             order.insert(0, order.pop(order.index(self.accept_button)))  # answering is the point
         if prompt.kind in (PromptKind.NUDGE, PromptKind.ESCALATE, PromptKind.CHECK_IN):
             order.insert(0, order.pop(order.index(self.draft_button)))  # the follow-up is the point
+        if boss is not None:
+            order.insert(0, order.pop(order.index(self.escalate_button)))
         for button in order:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             if compact:

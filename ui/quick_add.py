@@ -132,6 +132,10 @@ class QuickAddDialog(QDialog):
         layout.addWidget(self.title_label)
         self.chip_row, self.chip_layout = wrapping_row()  # chips wrap rather than being cut off
         layout.addWidget(self.chip_row)
+        self.turnaround_label = plain_label()  # team mode: the asked member's published turnaround
+        self.turnaround_label.setObjectName("quickAddHint")
+        self.turnaround_label.setWordWrap(True)
+        layout.addWidget(self.turnaround_label)
         self.error_label = plain_label()
         self.error_label.setObjectName("quickAddHint")
         self.error_label.setWordWrap(True)
@@ -227,6 +231,7 @@ class QuickAddDialog(QDialog):
                 chip.hide()
                 chip.setParent(None)  # out of the Tab chain now, not at the next loop turn
                 chip.deleteLater()
+        self._show_turnaround(result)
         if result is None:
             self.title_label.setText("")
             self.title_label.setVisible(False)
@@ -272,6 +277,22 @@ class QuickAddDialog(QDialog):
             self.chip_layout.insertWidget(index, chip)
             chip.show()  # now, so Tab reaches it at once (the layout would show it a turn later)
         self._fit_height()
+
+    def _show_turnaround(self, result: ParseResult | None) -> None:
+        """`Dana usually needs 48 working hours for #billing`, and the needed-by it suggests
+        when the line names no time."""
+        core = self.controller.core
+        found = result and core.turnaround_hint(result.direction, result.counterpart, result.tags)
+        text = ""
+        if found:
+            text = (self.tr("{name} usually needs {hours} working hours for #{tag}") if found.tag
+                    else self.tr("{name} usually needs {hours} working hours")).format(
+                name=found.member, hours=f"{found.hours:g}", tag=found.tag)
+            if result.needed_by is None and result.promised_at is None:
+                text += " · " + self.tr("wanted by {time}").format(
+                    time=moment_text(found.needed_by, core.settings.zone, core.now()))
+        self.turnaround_label.setText(text)
+        self.turnaround_label.setVisible(bool(text))
 
     def _fit_height(self) -> None:
         """Chips wrap onto more lines as they grow: the dialog grows with them."""
@@ -339,7 +360,8 @@ class QuickAddDialog(QDialog):
             return
         try:
             result = self._parse(text)
-            request = self.controller.core.add(result.to_new_request())
+            core = self.controller.core
+            request = core.add(core.with_turnaround(result.to_new_request()))
         except ParseError as exc:
             self._set_error(localized(exc.message))
             return

@@ -155,6 +155,12 @@ class SummaryWindow(QWidget):
         for index, card in enumerate(self.cards.values()):
             cards.addWidget(card, index // 4, index % 4)
         root.addLayout(cards)
+        # team mode: my department's totals (server-side, never one member's figures)
+        self.team_label = plain_label()
+        self.team_label.setObjectName("summaryTeam")
+        self.team_label.setWordWrap(True)
+        self.team_label.hide()
+        root.addWidget(self.team_label)
 
         charts = QHBoxLayout()
         self.day_chart = self._chart_view(self.tr("Per day"))
@@ -270,6 +276,7 @@ class SummaryWindow(QWidget):
             s.received, previous.received if previous else None))
         self.cards["made"].set(str(s.made), *self._count_change(s.made, previous.made if previous else None))
         self.cards["open"].set(self.tr("{0} owed · {1} awaited").format(s.open_received, s.open_made))
+        self._fill_team(s.team)
         self._fill_days(s)
         self._fill_trend(s)
         for tree, rows in ((self.waiting_on_me, s.waiting_on_me), (self.i_wait_on, s.i_wait_on)):
@@ -288,6 +295,24 @@ class SummaryWindow(QWidget):
                                                   for c in s.calibration))
         else:
             self.calibration.setText(self.tr("Calibration: nobody with 3 settled promises of mine yet."))
+
+    def _fill_team(self, team: dict | None) -> None:
+        if not team:
+            self.team_label.hide()
+            return
+
+        def hours(value: float | None) -> str:
+            return "–" if value is None else self.tr("{0} h").format(f"{value:g}")
+
+        self.team_label.setText(self.tr(
+            "Team {department} ({members} members, as of the last sync): {requests} requests · "
+            "{on_time} answered on time · promises kept {kept} of {promised} · median turnaround "
+            "{median} (published {published})").format(
+            department=team["department"], members=team["members"], requests=team["requests"],
+            on_time=team["answered_on_time"], kept=team["promises_kept"],
+            promised=team["promised"], median=hours(team["median_hours"]),
+            published=hours(team["published_hours"])))
+        self.team_label.show()
 
     def _points(self, rate: float | None, before: float | None) -> tuple[str, bool | None]:
         """`▲ 12 pts` against last week's rate."""

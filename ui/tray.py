@@ -60,6 +60,7 @@ class TrayData:
         self.entries: list[Countdown] = []
         self.due: list[datetime] = []  # promises, else wishes, of open requests: overdue is derived from these
         self.paused_until: datetime | None = None
+        self.escalations: list = []  # team mode: open requests between others escalated to me
 
     def reload(self, open_requests: list | None = None) -> None:
         """`open_requests`: already loaded by the caller (the scheduler needs them too)."""
@@ -81,6 +82,7 @@ class TrayData:
         self.due = [r.promised_at or r.needed_by for r in open_requests
                     if r.promised_at or r.needed_by]
         self.paused_until = self.core.paused_until
+        self.escalations = self.core.escalated_to_me()
 
     def snapshot(self) -> Snapshot:
         now = self.core.now()
@@ -143,6 +145,7 @@ class Tray(QObject):
     request_requested = Signal(int)
     summary_requested = Signal()
     settings_requested = Signal()
+    escalations_requested = Signal()
     pause_requested = Signal(object)  # a datetime, or None to resume
     quit_requested = Signal()
 
@@ -246,6 +249,7 @@ class Tray(QObject):
                 action.triggered.connect(lambda _=False, rid=entry.request_id: self.request_requested.emit(rid))
             if not entries:
                 menu.addAction(self.tr("Nothing is waiting")).setEnabled(False)
+            self._add_escalations(menu)
         else:
             menu.addAction(self.tr("Loading…")).setEnabled(False)
         menu.addSeparator()
@@ -260,6 +264,21 @@ class Tray(QObject):
         self._add(self.tr("Settings"), self.settings_requested, ready)
         menu.addSeparator()
         self._add(self.tr("Quit"), self.quit_requested, True)
+
+    def _add_escalations(self, menu: QMenu) -> None:
+        """Team mode: requests between others escalated to me, the new ones marked."""
+        found = self.data.escalations
+        if not found:
+            return
+        menu.addSeparator()
+        menu.addAction(self.tr("Escalated to me")).setEnabled(False)
+        for e in found[:MENU_COUNTDOWNS]:
+            line = self.tr("{requester} asked {asked} · {title}").format(
+                requester=e.requester, asked=e.asked, title=short(e.title))
+            if not e.seen:
+                line += " · " + self.tr("new")
+            action = menu.addAction(menu_text(line))
+            action.triggered.connect(lambda _=False: self.escalations_requested.emit())
 
     def _add(self, text: str, signal, enabled: bool) -> QAction:
         action = self.menu.addAction(text)

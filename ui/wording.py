@@ -178,7 +178,8 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     elif kind is EventKind.SNOOZED:
         text = _tr("Snoozed until {time}").format(time=_time(data["until"], zone, now))
     elif kind in (EventKind.FOLLOWED_UP, EventKind.ESCALATED):
-        how = _tr("copied") if data.get("how") == "copied" else _tr("opened in mail")
+        how = {"copied": _tr("copied"), "promptly": _tr("in Promptly")}.get(
+            data.get("how"), _tr("opened in mail"))
         verb = _tr("Escalated") if kind is EventKind.ESCALATED else _tr("Drafted a message")
         text = _tr("{verb} ({how})").format(verb=verb, how=how)
         if data.get("to"):
@@ -194,6 +195,10 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
             _edited(field, value, zone, now) for field, value in sorted(data.get("changes", {}).items())))
     elif kind is EventKind.DISMISSED:
         text = _tr("Prompt dismissed")
+    elif kind is EventKind.NOTE:
+        author = data.get("team", {}).get("name")
+        text = (_tr("Note from {name}").format(name=author) if author else _tr("Note")) \
+            + ": " + str(data.get("text", ""))
     else:  # a kind from a newer version: still say something
         text = kind.value
     return f"{text}: {reason}" if reason else text

@@ -192,8 +192,18 @@ def _plain(argv: list[str]) -> bool:
             and not any(a.startswith("-") and "h" in a for a in argv))
 
 
+STDIN_FLAGS = ("--password-stdin",)  # the socket carries no standard input
+
+
+def reads_stdin(argv: list[str]) -> bool:
+    """A command that reads the standard input runs here, never in the running app."""
+    return any(a in STDIN_FLAGS for a in argv)
+
+
 def _main(argv: list[str]) -> int:
     stdout, stderr = sys.stdout, sys.stderr
+    if reads_stdin(argv):
+        return _in_process(argv, stdout, stderr)
     # Building the parser costs more than the app takes to answer; a plain command goes straight
     # to the app, which parses it. Help, and anything that may name a database, is parsed here.
     plain, db = _plain(argv), None
@@ -220,7 +230,11 @@ def _main(argv: list[str]) -> int:
         stdout.write(str(reply.get("stdout", "")))
         stderr.write(str(reply.get("stderr", "")))
         return int(reply.get("exit", 1))
+    return _in_process(argv, stdout, stderr)
 
+
+def _in_process(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
+    """Open the database in this process (SQLite lets the running app keep it open too)."""
     opened: list[Promptly] = []
 
     def factory(location: str, clock: Clock, create: bool) -> Promptly:

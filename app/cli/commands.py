@@ -78,10 +78,18 @@ def _parse(ctx: Context, args: Args):
                       known_people=[p.name for p in core.people()])
 
 
+def turnaround_line(found, zone, now) -> str:
+    """`Dana usually needs 48 working hours for #billing: wanted by Wed 13:00`."""
+    what = f" for #{found.tag}" if found.tag else ""
+    return (f"{plain(found.member)} usually needs {found.hours:g} working hours{what}: "
+            f"wanted by {moment(found.needed_by, zone, now)} unless the line names a time")
+
+
 def add(ctx: Context, args: Args) -> int:
     result = _parse(ctx, args)
     asked_at = _when(ctx, args.asked_at, future=False) if args.asked_at else None
-    request = ctx.core.add(result.to_new_request(asked_at=asked_at))
+    core = ctx.core
+    request = core.add(core.with_turnaround(result.to_new_request(asked_at=asked_at)))
     if ctx.json:
         ctx.emit(_to_json(ctx, request))
         return 0
@@ -115,6 +123,9 @@ def parse(ctx: Context, args: Args) -> int:
     if result.recurrence:
         rows.append(("repeats", plain(result.recurrence)))
     rows.extend(("note", plain(hint.message)) for hint in result.hints)
+    found = core.turnaround_hint(result.direction, result.counterpart, result.tags)
+    if found is not None:
+        rows.append(("turnaround", turnaround_line(found, zone, now)))
     for label, value in rows:
         ctx.out(f"{label:<12}{value}")
     ctx.out("Nothing saved; `promptly add …` saves it.")

@@ -48,6 +48,9 @@ def location(text: str) -> str:
     return text
 
 
+# the words `promptly team` takes (app.cli.team handles them)
+ACTIONS = ("init", "add-member", "remove-member", "join", "status", "members", "escalated", "seen",
+           "turnaround")
 ID = arg("id", type=request_id, metavar="ID", help="request id, as `promptly list` shows it")
 WHEN_HELP = "a date phrase (fri 3pm, tomorrow, in 2h, eod) or ISO 8601 (2026-12-01T14:00)"
 
@@ -125,16 +128,31 @@ COMMANDS: list[Command] = [
     ), "Import requests from a csv or json export. Requests already here (same uid) are skipped, "
        "so importing twice changes nothing. A bad row stops the import: nothing is imported.",
             creates=True),
-    Command("team", "team mode: init, add-member, remove-member, join, status, members",
-            "app.cli.team:team", (
-        arg("action", choices=("init", "add-member", "remove-member", "join", "status", "members"),
-            metavar="ACTION", help="init URL | add-member URL LOGIN | remove-member URL LOGIN | "
-                                   "join URL | status | members"),
+    Command("escalate", "escalate in Promptly: the asked member's supervisor sees it",
+            "app.cli.team:escalate", (
+        ID, arg("--note", nargs="+", metavar="TEXT", help="a line for the supervisor"),
+    ), "Team mode: the request is shown to the asked member's supervisor (from the team "
+       "directory) in their Promptly until it is closed. `promptly sync` sends it."),
+    Command("note", "add a note both sides of a team request see", "app.cli.team:note", (
+        arg("key", metavar="ID", help="request id, or the uid of a request escalated to me"),
+        arg("text", nargs="+", metavar="TEXT"),
+    ), "A note in the request's history; in team mode `promptly sync` sends it to the other "
+       "side. A supervisor notes a request escalated to them by its uid "
+       "(`promptly team escalated`)."),
+    Command("team", "team mode: init, add-member, remove-member, join, status, members, "
+            "escalated, seen, turnaround", "app.cli.team:team", (
+        arg("action", choices=ACTIONS, metavar="ACTION",
+            help="init URL | add-member URL LOGIN | remove-member URL LOGIN | join URL | status | "
+                 "members | escalated | seen UID | turnaround [--set TAG=HOURS …]"),
         arg("url", nargs="?", metavar="URL", help="postgresql://USER@HOST:PORT/DATABASE"),
         arg("login", nargs="?", metavar="LOGIN", help="the member's login (add-member, remove-member)"),
         arg("--name", metavar="NAME", help="the member's display name (add-member)"),
         arg("--email", metavar="E", help="the member's e-mail (add-member)"),
         arg("--supervisor", metavar="LOGIN", help="whom escalations reach (add-member)"),
+        arg("--department", metavar="D", help="the member's department, for team totals (add-member)"),
+        arg("--set", dest="turnaround", action="extend", nargs="+", metavar="TAG=HOURS",
+            help="turnaround: publish my usual turnaround in working hours; TAG 'default' for "
+                 "all others, HOURS 0 or '-' to withdraw it"),
         arg("--password-stdin", action="store_true",
             help="read the password from the standard input (add-member; join: into the keyring)"),
     ), "Set up and use a team server (PostgreSQL). Passwords come from the system keyring or "

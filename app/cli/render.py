@@ -72,7 +72,11 @@ def event_text(event: Event, zone: ZoneInfo, now: datetime) -> str:
         return f"snoozed {data.get('prompt', '').split('@')[0]} until {when('until')}"
     if kind in (EventKind.FOLLOWED_UP, EventKind.ESCALATED):
         to = f" to {plain(str(data['to']))}" if data.get("to") else ""
-        return f"{kind.value.replace('_', ' ')} ({data.get('how', '?')}){to}"
+        note = f": {plain(str(data['note']))}" if data.get("note") else ""
+        return f"{kind.value.replace('_', ' ')} ({data.get('how', '?')}){to}{note}"
+    if kind is EventKind.NOTE:
+        by = f" from {plain(str(data['team']['name']))}" if data.get("team", {}).get("name") else ""
+        return f"note{by}: {plain(str(data.get('text', '')))}"
     if kind is EventKind.EDITED:
         return "edited " + ", ".join(sorted(data.get("changes", {})))
     return kind.value + reason

@@ -7,7 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from app import ipc
-from app.cli import run
+from app.cli import reads_stdin, run
 
 if TYPE_CHECKING:
     from app.service import Promptly
@@ -22,7 +22,8 @@ def answer(line: bytes, *, core: Promptly, location: str) -> bytes:
         request = ipc.read_request(line)
     except ipc.IpcError as exc:
         return ipc.message_line({"exit": 2, "stdout": "", "stderr": f"promptly: error: {exc}\n"})
-    if request.db != ipc.resolve_location(location):
+    # another database, or a command that reads a standard input this socket does not carry
+    if request.db != ipc.resolve_location(location) or reads_stdin(request.argv):
         return ipc.message_line({"decline": True})
     stdout, stderr = io.StringIO(), io.StringIO()
     try:

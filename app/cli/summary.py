@@ -44,10 +44,23 @@ def render(s: Summary, zone: ZoneInfo) -> str:
     lines += [f"  {_day(d.date):<12} {d.received:>8} {d.made:>5} {d.done:>5}" for d in s.by_day]
     lines += ["", "Trend:         kept  on time"]
     lines += [f"  {t.week:<12} {_percent(t.kept_rate):>4}  {_percent(t.on_time_rate):>7}" for t in s.trend]
+    if s.team:
+        lines += ["", team_line(s.team)]
     lines += ["", "Calibration (my promises over 8 weeks, median lateness):"]
     lines += [f"  {plain(c.person, 24):<24} {c.promises:>3} promises  {_minutes(c.median_lateness_minutes)}"
               for c in s.calibration] or ["  nobody with 3 settled promises yet"]
     return "\n".join(lines)
+
+
+def team_line(t: dict) -> str:
+    """The department's totals as of the last sync: never one member's figures."""
+    def hours(value) -> str:
+        return "–" if value is None else f"{value:g} h"
+
+    return (f"Team {plain(t['department'])} ({t['members']} members, as of the last sync): "
+            f"{t['requests']} requests, {t['answered_on_time']} answered on time, promises kept "
+            f"{t['promises_kept']} of {t['promised']} · median turnaround "
+            f"{hours(t['median_hours'])} (published {hours(t['published_hours'])})")
 
 
 def _promises(title: str, p: Promises) -> str:

@@ -24,6 +24,7 @@ AHEAD = timedelta(days=366 * 10)
 LIMITS = {
     "title": 500, "counterpart": 200, "email": 320, "details": 20_000, "link": 2_000,
     "channel": 100, "tag": 100, "recurrence": 200, "reason": 1_000, "uid": 64,
+    "note": 2_000,
 }
 MAX_TAGS = 50
 MAX_EVENTS = 10_000  # history entries of one request

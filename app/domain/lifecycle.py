@@ -236,10 +236,20 @@ def dismiss(request: Request, *, at: datetime, prompt: str) -> None:
 
 
 def record_follow_up(request: Request, *, at: datetime, prompt_kind: PromptKind,
-                     how: str, to: str | None = None) -> None:
+                     how: str, to: str | None = None, note: str | None = None) -> None:
     """A message was drafted or sent. Escalations get their own kind in the history."""
     kind = EventKind.ESCALATED if prompt_kind is PromptKind.ESCALATE else EventKind.FOLLOWED_UP
-    _append(request, kind, at, prompt_kind=prompt_kind.value, how=how, to=to)
+    bounds.check_text("the note", note, field="note")
+    _append(request, kind, at, prompt_kind=prompt_kind.value, how=how, to=to, note=note or None)
+
+
+def note(request: Request, *, at: datetime, text: str) -> None:
+    """A note on the request's history; in a team, both parties see it."""
+    text = text.strip()
+    if not text:
+        raise DomainError("the note is empty; write what you want to say")
+    bounds.check_text("the note", text, field="note")
+    _append(request, EventKind.NOTE, at, text=text)
 
 
 EDITABLE = ("title", "details", "link", "channel", "tags", "priority", "recurrence", "needed_by",

@@ -66,6 +66,7 @@ class EventKind(str, enum.Enum):
     CANCELLED = "cancelled"
     EDITED = "edited"
     DISMISSED = "dismissed"
+    NOTE = "note"  # a line both parties (and a supervisor it was escalated to) see
 
 
 class PromptKind(str, enum.Enum):

@@ -13,7 +13,9 @@ The rule (every machine applies it; arrival order never matters):
      done while Sam cancels offline) the earlier in the order wins everywhere.
    - reopened: ignored unless closed; else back to PROMISED, ACKNOWLEDGED or OPEN.
    - edited: the shared fields it names (title, tags, priority, needed_by) take its values.
-   - escalated: no change of state (it grants the supervisor sight of the request).
+   - escalated: no change of state (escalated in Promptly, it grants the asked member's
+     supervisor sight of the request while it is open).
+   - note: no change of state; a line for the history both parties see.
 An event that does not apply is kept in the history; it just changes nothing.
 """
 
@@ -30,7 +32,7 @@ from app.domain.model import EventKind, Priority, Status
 SHARED_KINDS = frozenset({
     EventKind.CREATED, EventKind.ACKNOWLEDGED, EventKind.PROMISED, EventKind.RENEGOTIATED,
     EventKind.DONE, EventKind.CANCELLED, EventKind.REOPENED, EventKind.EDITED,
-    EventKind.ESCALATED,
+    EventKind.ESCALATED, EventKind.NOTE,
 })
 SHARED_FIELDS = ("title", "tags", "priority", "needed_by")
 

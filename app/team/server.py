@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: notes, escalations seen while open, departments, turnaround times
 SCHEMA = "promptly_team"
 OWNER = "promptly_owner"
 MEMBER = "promptly_member"
@@ -30,7 +30,11 @@ PULL_BATCH = 1000
 CONNECT_TIMEOUT = 5  # seconds: an unreachable server fails a sync quickly
 
 SHARED_KIND_NAMES = ("created", "acknowledged", "promised", "renegotiated", "done", "cancelled",
-                     "reopened", "edited", "escalated")
+                     "reopened", "edited", "escalated", "note")
+# fewer members, and one could work out another's figures from the totals and their own
+MIN_DEPARTMENT = 3
+# the team's working week for measured turnaround (server side, in the server's time zone)
+WORK_START, WORK_END = "09:00", "17:00"
 
 
 class TeamError(Exception):
@@ -61,6 +65,7 @@ def _ddl() -> list[str]:
             email text,
             supervisor name REFERENCES {s}.members(login),
             active boolean NOT NULL DEFAULT true)""",
+        f"ALTER TABLE {s}.members ADD COLUMN IF NOT EXISTS department text",
         f"""CREATE TABLE IF NOT EXISTS {s}.requests (
             uid text PRIMARY KEY CHECK (length(uid) BETWEEN 8 AND 64),
             requester name NOT NULL REFERENCES {s}.members(login),
@@ -86,16 +91,22 @@ def _ddl() -> list[str]:
             at timestamptz NOT NULL,
             data jsonb NOT NULL DEFAULT '{{}}',
             recorded_at timestamptz NOT NULL DEFAULT now())""",
+        # version 1 knew no notes: the check is replaced, not added beside
+        f"ALTER TABLE {s}.events DROP CONSTRAINT IF EXISTS events_kind_check",
+        f"ALTER TABLE {s}.events ADD CONSTRAINT events_kind_check CHECK (kind IN ({kinds}))",
+        # a member's published usual turnaround, in working hours; tag '' is their default
+        f"""CREATE TABLE IF NOT EXISTS {s}.turnarounds (
+            login name NOT NULL DEFAULT current_user REFERENCES {s}.members(login),
+            tag text NOT NULL DEFAULT '' CHECK (length(tag) <= 64),
+            hours numeric NOT NULL CHECK (hours > 0 AND hours <= 2000),
+            PRIMARY KEY (login, tag))""",
         f"CREATE INDEX IF NOT EXISTS events_request_seq ON {s}.events (request_uid, seq)",
         f"CREATE INDEX IF NOT EXISTS requests_requester ON {s}.requests (requester)",
         f"CREATE INDEX IF NOT EXISTS requests_asked ON {s}.requests (asked)",
         f"CREATE INDEX IF NOT EXISTS escalations_to ON {s}.escalations (to_login)",
-        *(f"ALTER TABLE {s}.{t} OWNER TO {OWNER}"
-          for t in ("meta", "members", "requests", "escalations", "events")),
-        *(f"ALTER TABLE {s}.{t} ENABLE ROW LEVEL SECURITY" for t in
-          ("meta", "members", "requests", "escalations", "events")),
-        *(f"ALTER TABLE {s}.{t} FORCE ROW LEVEL SECURITY" for t in
-          ("meta", "members", "requests", "escalations", "events")),
+        *(f"ALTER TABLE {s}.{t} OWNER TO {OWNER}" for t in TABLES),
+        *(f"ALTER TABLE {s}.{t} ENABLE ROW LEVEL SECURITY" for t in TABLES),
+        *(f"ALTER TABLE {s}.{t} FORCE ROW LEVEL SECURITY" for t in TABLES),
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM PUBLIC",
         f"GRANT SELECT ON {s}.meta, {s}.members TO {MEMBER}",
         f"GRANT SELECT ON {s}.requests, {s}.escalations, {s}.events TO {MEMBER}",
@@ -104,9 +115,92 @@ def _ddl() -> list[str]:
             ON {s}.requests TO {MEMBER}""",
         f"GRANT INSERT (request_uid, to_login) ON {s}.escalations TO {MEMBER}",
         f"GRANT INSERT (uid, request_uid, kind, at, data) ON {s}.events TO {MEMBER}",
+        f"GRANT SELECT, DELETE ON {s}.turnarounds TO {MEMBER}",
+        f"GRANT INSERT (tag, hours), UPDATE (hours) ON {s}.turnarounds TO {MEMBER}",
+        *_functions(),
         # policies are dropped and created again: running init twice leaves the same set
         *_policies(),
     ]
+
+
+TABLES = ("meta", "members", "requests", "escalations", "events", "turnarounds")
+
+
+def _functions() -> list[str]:
+    """Narrow SECURITY DEFINER functions (fixed search_path, EXECUTE for members only): they run
+    as the owner, who reads everything through the `owner_read` policies, and give back one
+    boolean or aggregates, never rows of others' requests."""
+    s = SCHEMA
+    definer = "SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
+    # the fold's rule for open/closed: the last of done, cancelled and reopened in the order
+    # (at, author, uid) decides; with none the request is open
+    closing = f"""(SELECT c.kind FROM {s}.events c WHERE c.request_uid = r.uid
+                     AND c.kind IN ('done', 'cancelled', 'reopened')
+                   ORDER BY c.at DESC, c.author::text COLLATE "C" DESC, c.uid COLLATE "C" DESC
+                   LIMIT 1)"""
+    settled = f"""(SELECT min(d.at) FROM {s}.events d WHERE d.request_uid = r.uid AND d.kind = 'done')"""
+    answered = f"""(SELECT min(a.at) FROM {s}.events a WHERE a.request_uid = r.uid
+                    AND a.kind IN ('acknowledged', 'promised', 'done'))"""
+    promise = f"""(SELECT p.data->>'to' FROM {s}.events p WHERE p.request_uid = r.uid
+                   AND p.kind IN ('promised', 'renegotiated') AND p.data ? 'to'
+                   ORDER BY p.at DESC, p.uid COLLATE "C" DESC LIMIT 1)::timestamptz"""
+    statements = [
+        f"""CREATE OR REPLACE FUNCTION {s}.working_hours(a timestamptz, b timestamptz)
+            RETURNS double precision LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
+            AS $$ SELECT coalesce(sum(extract(epoch FROM least(b, d + time '{WORK_END}')
+                                               - greatest(a, d + time '{WORK_START}'))), 0) / 3600
+                  FROM generate_series(date_trunc('day', a), b, interval '1 day') AS d
+                  WHERE extract(isodow FROM d) < 6
+                    AND least(b, d + time '{WORK_END}') > greatest(a, d + time '{WORK_START}') $$""",
+        f"""CREATE OR REPLACE FUNCTION {s}.request_open(request text) RETURNS boolean
+            LANGUAGE sql STABLE {definer} AS $$
+            SELECT coalesce((SELECT coalesce({closing}, 'open') NOT IN ('done', 'cancelled')
+                             FROM {s}.requests r WHERE r.uid = request), false) $$""",
+        # measured turnaround of settled requests, only where the member published one
+        f"""CREATE OR REPLACE FUNCTION {s}.measured_turnaround(since timestamptz)
+            RETURNS TABLE (login name, tag text, median_hours double precision, settled bigint)
+            LANGUAGE sql STABLE {definer} AS $$
+            SELECT t.login, t.tag,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY {s}.working_hours(r.asked_at, {settled})),
+                   count(r.uid)
+            FROM {s}.turnarounds t
+            JOIN {s}.requests r ON r.asked = t.login AND (t.tag = '' OR t.tag = ANY (r.tags))
+            WHERE r.asked_at >= since AND {closing} = 'done'
+            GROUP BY t.login, t.tag $$""",
+        # the caller's department's totals for a week: never one member's figures
+        f"""CREATE OR REPLACE FUNCTION {s}.department_totals(since timestamptz, until timestamptz)
+            RETURNS TABLE (department text, members bigint, requests bigint, answered bigint,
+                           answered_on_time bigint, promised bigint, promises_kept bigint,
+                           median_hours double precision, published_hours double precision)
+            LANGUAGE sql STABLE {definer} AS $$
+            WITH mine AS (SELECT department FROM {s}.members me  -- the caller: session_user here
+                          WHERE login = session_user AND department IS NOT NULL
+                            AND (SELECT count(*) FROM {s}.members o WHERE o.active
+                                 AND o.department = me.department) >= {MIN_DEPARTMENT}),
+                 team AS (SELECT m.login FROM {s}.members m JOIN mine USING (department)),
+                 asked AS (SELECT r.uid, r.asked_at, {answered} AS answered_at,
+                                  {settled} AS done_at, {promise} AS promised_at, {closing} AS last
+                           FROM {s}.requests r
+                           WHERE r.asked IN (SELECT login FROM team)
+                             AND r.asked_at >= since AND r.asked_at < until)
+            SELECT (SELECT department FROM mine), (SELECT count(*) FROM team), count(*),
+                   count(answered_at),
+                   count(*) FILTER (WHERE {s}.working_hours(asked_at, answered_at) <= 1),
+                   count(promised_at),
+                   count(*) FILTER (WHERE last = 'done' AND done_at <= promised_at),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                       CASE WHEN last = 'done' THEN {s}.working_hours(asked_at, done_at) END),
+                   (SELECT avg(t.hours)::double precision FROM {s}.turnarounds t
+                    WHERE t.tag = '' AND t.login IN (SELECT login FROM team))
+            FROM asked WHERE EXISTS (SELECT 1 FROM mine) $$""",
+    ]
+    for function in ("working_hours(timestamptz, timestamptz)", "request_open(text)",
+                     "measured_turnaround(timestamptz)",
+                     "department_totals(timestamptz, timestamptz)"):
+        statements += [f"ALTER FUNCTION {s}.{function} OWNER TO {OWNER}",
+                       f"REVOKE ALL ON FUNCTION {s}.{function} FROM PUBLIC",
+                       f"GRANT EXECUTE ON FUNCTION {s}.{function} TO {MEMBER}"]
+    return statements
 
 
 def _policies() -> list[str]:
@@ -117,15 +211,18 @@ def _policies() -> list[str]:
     for table, name in (("meta", "meta_read"), ("members", "members_read"),
                         ("requests", "requests_read"), ("requests", "requests_add"),
                         ("escalations", "escalations_read"), ("escalations", "escalations_add"),
-                        ("events", "events_read"), ("events", "events_add")):
+                        ("events", "events_read"), ("events", "events_add"),
+                        ("turnarounds", "turnarounds_read"), ("turnarounds", "turnarounds_write"),
+                        *((t, "owner_read") for t in TABLES)):
         statements.append(f"DROP POLICY IF EXISTS {name} ON {s}.{table}")
     statements += [
         f"CREATE POLICY meta_read ON {s}.meta FOR SELECT TO {MEMBER} USING (true)",
         f"CREATE POLICY members_read ON {s}.members FOR SELECT TO {MEMBER} USING (true)",
         f"""CREATE POLICY requests_read ON {s}.requests FOR SELECT TO {MEMBER} USING (
             current_user IN (requester, asked)
-            OR EXISTS (SELECT 1 FROM {s}.escalations e
-                       WHERE e.request_uid = uid AND e.to_login = current_user))""",
+            OR (EXISTS (SELECT 1 FROM {s}.escalations e
+                        WHERE e.request_uid = uid AND e.to_login = current_user)
+                AND {s}.request_open(uid)))""",
         f"""CREATE POLICY requests_add ON {s}.requests FOR INSERT TO {MEMBER} WITH CHECK (
             {active} AND current_user IN (requester, asked) AND created_by = current_user
             AND EXISTS (SELECT 1 FROM {s}.members m WHERE m.active AND m.login =
@@ -140,9 +237,20 @@ def _policies() -> list[str]:
                   AND m.supervisor = to_login))""",
         f"""CREATE POLICY events_read ON {s}.events FOR SELECT TO {MEMBER} USING (
             EXISTS (SELECT 1 FROM {s}.requests r WHERE r.uid = request_uid))""",
+        # parties add any shared event; the supervisor it was escalated to adds notes while open
         f"""CREATE POLICY events_add ON {s}.events FOR INSERT TO {MEMBER} WITH CHECK (
-            {active} AND author = current_user AND EXISTS (
-                SELECT 1 FROM {s}.requests r WHERE r.uid = request_uid AND {party}))""",
+            {active} AND author = current_user AND (
+                EXISTS (SELECT 1 FROM {s}.requests r WHERE r.uid = request_uid AND {party})
+                OR (kind = 'note' AND EXISTS (
+                        SELECT 1 FROM {s}.escalations e
+                        WHERE e.request_uid = events.request_uid AND e.to_login = current_user)
+                    AND {s}.request_open(request_uid))))""",
+        f"CREATE POLICY turnarounds_read ON {s}.turnarounds FOR SELECT TO {MEMBER} USING (true)",
+        f"""CREATE POLICY turnarounds_write ON {s}.turnarounds FOR ALL TO {MEMBER}
+            USING (login = current_user) WITH CHECK (login = current_user AND {active})""",
+        # the NOLOGIN owner runs the SECURITY DEFINER functions: FORCE RLS applies to it too
+        *(f"CREATE POLICY owner_read ON {s}.{t} FOR SELECT TO {OWNER} USING (true)"
+          for t in TABLES),
     ]
     return statements
 
@@ -225,7 +333,8 @@ def _connect_error(address: Address, reason: str) -> TeamError:
 
 
 def check_version(conn) -> None:
-    """Refuse a server whose schema is missing or newer than this client knows."""
+    """Refuse a server whose schema is missing, older (not upgraded yet) or newer than this
+    client knows."""
     row = conn.execute(
         f"SELECT to_regclass('{SCHEMA}.meta') IS NOT NULL").fetchone()
     if not row[0]:
@@ -237,6 +346,9 @@ def check_version(conn) -> None:
     if found > SCHEMA_VERSION:
         raise TeamError(f"the team server's schema (version {found}) is newer than this Promptly "
                         f"(version {SCHEMA_VERSION}); update Promptly")
+    if found < SCHEMA_VERSION:
+        raise TeamError(f"the team server's schema (version {found}) is older than this Promptly "
+                        f"(version {SCHEMA_VERSION}): an administrator runs `promptly team init URL`")
 
 
 # -- administration -----------------------------------------------------------------------
@@ -271,7 +383,7 @@ def _ident(conn, name: str) -> str:
 
 
 def add_member(url: str, login: str, *, name: str, password: str, email: str | None = None,
-               supervisor: str | None = None) -> None:
+               supervisor: str | None = None, department: str | None = None) -> None:
     if not login or not login.replace("_", "").replace("-", "").replace(".", "").isalnum():
         raise TeamError(f"{login!r} is not a login like dana or dana.k")
     if not name.strip():
@@ -297,8 +409,9 @@ def add_member(url: str, login: str, *, name: str, password: str, email: str | N
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
             sql.Identifier(login), sql.Literal(verifier), sql.Identifier(MEMBER)))
         conn.execute(f"ALTER ROLE {role} SET search_path = {SCHEMA}")
-        conn.execute(f"INSERT INTO {SCHEMA}.members (login, name, email, supervisor) "
-                     "VALUES (%s, %s, %s, %s)", (login, name.strip(), email, supervisor))
+        conn.execute(f"INSERT INTO {SCHEMA}.members (login, name, email, supervisor, department) "
+                     "VALUES (%s, %s, %s, %s, %s)",
+                     (login, name.strip(), email, supervisor, (department or "").strip() or None))
 
 
 def remove_member(url: str, login: str) -> None:
@@ -324,15 +437,17 @@ class Member:
     email: str | None
     supervisor: str | None
     active: bool = True
+    department: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"login": self.login, "name": self.name, "email": self.email,
-                "supervisor": self.supervisor, "active": self.active}
+                "supervisor": self.supervisor, "active": self.active,
+                "department": self.department}
 
 
 def members(conn) -> list[Member]:
-    rows = conn.execute(f"SELECT login, name, email, supervisor, active FROM {SCHEMA}.members "
-                        "ORDER BY login").fetchall()
+    rows = conn.execute(f"SELECT login, name, email, supervisor, active, department "
+                        f"FROM {SCHEMA}.members ORDER BY login").fetchall()
     return [Member(*row) for row in rows]
 
 
@@ -411,3 +526,92 @@ def wait_for_cue(conn, timeout: float) -> bool:
     for _ in conn.notifies(timeout=timeout, stop_after=1):
         return True
     return False
+
+
+# -- escalations, turnaround times, team totals ---------------------------------------------
+
+
+def escalated_to_me(conn) -> list[tuple[SharedRequest, list[ServerEvent]]]:
+    """The open requests escalated to this member, with their events (RLS shows no others)."""
+    rows = conn.execute(
+        f"SELECT r.uid, r.requester, r.asked, r.title, r.tags, r.priority, r.asked_at, r.needed_by"
+        f" FROM {SCHEMA}.requests r JOIN {SCHEMA}.escalations e ON e.request_uid = r.uid"
+        " WHERE e.to_login = current_user ORDER BY r.asked_at").fetchall()
+    requests = [SharedRequest(*row) for row in rows]
+    events = conn.execute(
+        f"SELECT seq, uid, request_uid, author, kind, at, data FROM {SCHEMA}.events"
+        " WHERE request_uid = ANY(%s) ORDER BY seq", ([r.uid for r in requests],)).fetchall()
+    by_request: dict[str, list[ServerEvent]] = {r.uid: [] for r in requests}
+    for row in events:
+        by_request[row[2]].append(ServerEvent(*row))
+    return [(r, by_request[r.uid]) for r in requests]
+
+
+def add_note(conn, event: ServerEvent) -> None:
+    """A note on a request, by a party or by the supervisor it was escalated to."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUSH_LOCK,))
+        conn.execute(f"INSERT INTO {SCHEMA}.events (uid, request_uid, kind, at, data)"
+                     " VALUES (%s, %s, 'note', %s, %s) ON CONFLICT (uid) DO NOTHING",
+                     (event.uid, event.request_uid, event.at, json.dumps(event.data)))
+        conn.execute(f"NOTIFY {CHANNEL}")
+
+
+@dataclass(frozen=True)
+class Turnaround:
+    """A published usual turnaround (tag '' is the member's default) and what was measured."""
+
+    login: str
+    tag: str
+    hours: float
+    median_hours: float | None = None
+    settled: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"login": self.login, "tag": self.tag or None, "hours": self.hours,
+                "measured_median_hours": (round(self.median_hours, 1)
+                                          if self.median_hours is not None else None),
+                "settled": self.settled}
+
+
+def publish_turnaround(conn, hours_by_tag: dict[str, float | None]) -> None:
+    """Set (or with None remove) this member's published turnaround per tag ('' = default)."""
+    with conn.transaction():
+        for tag, hours in hours_by_tag.items():
+            if hours is None:
+                conn.execute(f"DELETE FROM {SCHEMA}.turnarounds WHERE login = current_user"
+                             " AND tag = %s", (tag,))
+            else:
+                conn.execute(f"INSERT INTO {SCHEMA}.turnarounds (tag, hours) VALUES (%s, %s)"
+                             " ON CONFLICT (login, tag) DO UPDATE SET hours = excluded.hours",
+                             (tag, hours))
+
+
+def turnarounds(conn, since: datetime | None = None) -> list[Turnaround]:
+    """Every published turnaround of the team; with `since`, beside each the median measured
+    over the requests asked since then and settled (done)."""
+    if since is None:
+        rows = conn.execute(f"SELECT login, tag, hours::double precision FROM {SCHEMA}.turnarounds"
+                            " ORDER BY login, tag").fetchall()
+        return [Turnaround(*row) for row in rows]
+    rows = conn.execute(
+        f"SELECT t.login, t.tag, t.hours::double precision, m.median_hours, coalesce(m.settled, 0)"
+        f" FROM {SCHEMA}.turnarounds t LEFT JOIN {SCHEMA}.measured_turnaround(%s) m"
+        "   ON m.login = t.login AND m.tag = t.tag ORDER BY t.login, t.tag", (since,)).fetchall()
+    return [Turnaround(*row) for row in rows]
+
+
+def department_totals(conn, since: datetime, until: datetime) -> dict[str, Any] | None:
+    """The caller's department's totals for requests asked in [since, until); None without a
+    department or in one smaller than MIN_DEPARTMENT."""
+    row = conn.execute(f"SELECT * FROM {SCHEMA}.department_totals(%s, %s)",
+                       (since, until)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    keys = ("department", "members", "requests", "answered", "answered_on_time", "promised",
+            "promises_kept", "median_hours", "published_hours")
+    totals = dict(zip(keys, row, strict=True))
+    for key in ("median_hours", "published_hours"):
+        if totals[key] is not None:
+            totals[key] = round(totals[key], 1)
+    return totals

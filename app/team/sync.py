@@ -17,10 +17,11 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.model import Direction, Event, EventKind, Person, Priority, Request
-from app.team import server
+from app.team import escalation, server
 from app.team.fold import SHARED_FIELDS, SHARED_KINDS, FoldState, SharedEvent, fold
 
 TEAM = "team"  # the key of a pulled event's origin in its data
+ESCALATE_HOW = "promptly"  # an escalation recorded so: it reaches the supervisor's Promptly
 _NS = uuid.UUID("6f1c7d2e-5a8b-4c3d-9e0f-2a1b3c4d5e6f")
 
 
@@ -150,13 +151,25 @@ def _outgoing(core, st: dict) -> tuple[list, list, list, dict, int]:
                 continue
             events.append(server.ServerEvent(0, event_uid(origin, event), request.uid, me,
                                              event.kind.value, event.at, _shared_data(event)))
-            if event.kind is EventKind.ESCALATED:
+            if event.kind is EventKind.ESCALATED and event.data.get("how") == ESCALATE_HOW:
                 parties = shared[request.uid]
                 if parties["requester"] == me:
                     boss = next((m["supervisor"] for m in team if m["login"] == parties["asked"]), None)
                     if boss:
                         escalations.append((request.uid, boss))
     return new_requests, events, escalations, shared, newest
+
+
+def supervisor_of(core, request: Request) -> dict | None:
+    """The team member an escalation of my request reaches: the asked member's supervisor."""
+    st = core.team_state()
+    if not st or request.direction is not Direction.MADE:
+        return None
+    other = _member_for(st["members"], request.counterpart.name, st["member"])
+    if other is None or not other.get("supervisor"):
+        return None
+    return next((m for m in st["members"] if m["login"] == other["supervisor"] and m["active"]),
+                None)
 
 
 def pending_push(core) -> int:
@@ -199,11 +212,39 @@ def _sync(core) -> SyncResult:
             pulled += sum(1 for e in batch if e.author != st["member"])
             st["last_seq"] = batch[-1].seq
             core.save_team_state(st)
+        # escalated to me: my notes go out, then the open ones are read afresh (RLS hides
+        # those closed since, so they leave my list)
+        escalation.push_notes(conn, st)
+        escalation.refresh(conn, st)
+        st["turnarounds"] = [t.to_json() for t in server.turnarounds(conn)]  # for quick add
+        st["department_totals"] = _department_weeks(core, conn)  # for the weekly summary
+        core.save_team_state(st)
     st["last_sync"] = core.now().isoformat()
     # events appended locally by the pull are others': never to be pushed
     st["pushed_upto"] = max(st["pushed_upto"], _newest_event_id(core))
     core.save_team_state(st)
     return SyncResult(len(events), pulled, created)
+
+
+def _department_weeks(core, conn) -> dict[str, dict]:
+    """My department's totals for this week and the one before, as of now (the summary shows
+    them offline and without a round trip)."""
+    from app.summary import IsoWeek
+
+    now, zone = core.now(), core.settings.zone
+    this = IsoWeek.of(now, zone)
+    weeks = {}
+    for week in (this.shifted(-1), this):
+        totals = server.department_totals(conn, week.start(zone), week.end(zone))
+        if totals is not None:
+            weeks[str(week)] = {**totals, "as_of": now.isoformat()}
+    return weeks
+
+
+def department_totals(core, week: str) -> dict | None:
+    """My department's totals for an ISO week as of the last sync; None if unknown."""
+    found = core.team_state()
+    return (found or {}).get("department_totals", {}).get(week)
 
 
 def _newest_event_id(core) -> int:
@@ -240,7 +281,8 @@ def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
                 if e.kind == "created":
                     continue  # the local request stands for it
                 data = dict(e.data)
-                data[TEAM] = {"uid": e.uid, "author": e.author, "seq": e.seq}
+                data[TEAM] = {"uid": e.uid, "author": e.author, "seq": e.seq,
+                              "name": _name(team, e.author)}
                 request.history.append(Event(EventKind(e.kind), e.at, data))
             _refold(request, row, st["origin"], me)
 
@@ -248,10 +290,14 @@ def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
     return created
 
 
+def _name(team: list[dict], login: str) -> str:
+    return next((m["name"] for m in team if m["login"] == login), login)
+
+
 def _new_local(core, row: server.SharedRequest, me: str, team: list[dict],
                created: server.ServerEvent | None) -> Request:
     other = row.requester if row.asked == me else row.asked
-    name = next((m["name"] for m in team if m["login"] == other), other)
+    name = _name(team, other)
     person = core.person_named(name) or Person(name)
     request = Request(
         direction=Direction.RECEIVED if row.asked == me else Direction.MADE,

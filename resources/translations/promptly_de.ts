@@ -332,6 +332,22 @@
             <source>the line contains {character}; type it on one line without tabs, line breaks or direction controls</source>
             <translation>„{word}“ {problem}; nennen Sie eine Zeit zwischen 1970 und zehn Jahren in der Zukunft</translation>
         </message>
+        <message>
+            <source>request #{id} was asked of me: only the one who asked escalates</source>
+            <translation>Anfrage #{id} wurde an mich gestellt: nur wer gefragt hat, eskaliert</translation>
+        </message>
+        <message>
+            <source>{name} has no supervisor in the team: escalate by mail instead</source>
+            <translation>{name} hat keine Vorgesetzte im Team: eskalieren Sie stattdessen per Mail</translation>
+        </message>
+        <message>
+            <source>request #{id} is closed; nothing to escalate</source>
+            <translation>Anfrage #{id} ist abgeschlossen; es gibt nichts zu eskalieren</translation>
+        </message>
+        <message>
+            <source>no request escalated to you has the id {uid}</source>
+            <translation>keine an Sie eskalierte Anfrage hat die Kennung {uid}</translation>
+        </message>
     </context>
     <context>
         <name>DataPage</name>
@@ -547,6 +563,91 @@
         <message>
             <source>Promptly</source>
             <translation>Promptly</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationPrompter</name>
+        <message>
+            <source>Escalated to you</source>
+            <translation>An Sie eskaliert</translation>
+        </message>
+        <message>
+            <source>{requester} asked {asked}: {title}</source>
+            <translation>{requester} hat {asked} gebeten: {title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationRow</name>
+        <message>
+            <source>{requester} asked {asked}: {title}</source>
+            <translation>{requester} hat {asked} gebeten: {title}</translation>
+        </message>
+        <message>
+            <source>asked {time}</source>
+            <translation>gefragt {time}</translation>
+        </message>
+        <message>
+            <source>wanted by {time}</source>
+            <translation>gewünscht bis {time}</translation>
+        </message>
+        <message>
+            <source>A note both of them see</source>
+            <translation>Eine Notiz, die beide sehen</translation>
+        </message>
+        <message>
+            <source>Add &amp;note</source>
+            <translation>&amp;Notiz hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Seen</source>
+            <translation>&amp;Gesehen</translation>
+        </message>
+        <message>
+            <source>{who} answered</source>
+            <translation>{who} hat geantwortet</translation>
+        </message>
+        <message>
+            <source>{who} marked it done</source>
+            <translation>{who} hat sie erledigt</translation>
+        </message>
+        <message>
+            <source>{who} cancelled it</source>
+            <translation>{who} hat sie abgebrochen</translation>
+        </message>
+        <message>
+            <source>{who} reopened it</source>
+            <translation>{who} hat sie wieder geöffnet</translation>
+        </message>
+        <message>
+            <source>{who} edited it</source>
+            <translation>{who} hat sie geändert</translation>
+        </message>
+        <message>
+            <source>{who} escalated it</source>
+            <translation>{who} hat sie eskaliert</translation>
+        </message>
+        <message>
+            <source>{who} noted</source>
+            <translation>{who} hat notiert</translation>
+        </message>
+        <message>
+            <source>{who} promised {time}</source>
+            <translation>{who} hat {time} zugesagt</translation>
+        </message>
+        <message>
+            <source>{who} moved the promise to {time}</source>
+            <translation>{who} hat die Zusage auf {time} verschoben</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationWindow</name>
+        <message>
+            <source>Escalated to me</source>
+            <translation>An mich eskaliert</translation>
+        </message>
+        <message>
+            <source>Nothing is escalated to you.</source>
+            <translation>Nichts ist an Sie eskaliert.</translation>
         </message>
     </context>
     <context>
@@ -1195,6 +1296,14 @@
             <source>Set this prompt aside; the request stays in the list</source>
             <translation>Diese Erinnerung beiseitelegen; die Anfrage bleibt in der Liste</translation>
         </message>
+        <message>
+            <source>Escalate &amp;in Promptly</source>
+            <translation>&amp;In Promptly eskalieren</translation>
+        </message>
+        <message>
+            <source>{name} sees this request in Promptly until it is closed</source>
+            <translation>{name} sieht diese Anfrage in Promptly, bis sie abgeschlossen ist</translation>
+        </message>
     </context>
     <context>
         <name>PromptWindow</name>
@@ -1448,6 +1557,18 @@
         <message>
             <source>Type a request, e.g. from @dana: repair invoice by fri 3pm</source>
             <translation>Anfrage eingeben, z. B. from @dana: Rechnung korrigieren by fri 3pm</translation>
+        </message>
+        <message>
+            <source>{name} usually needs {hours} working hours for #{tag}</source>
+            <translation>{name} braucht für #{tag} üblicherweise {hours} Arbeitsstunden</translation>
+        </message>
+        <message>
+            <source>{name} usually needs {hours} working hours</source>
+            <translation>{name} braucht üblicherweise {hours} Arbeitsstunden</translation>
+        </message>
+        <message>
+            <source>wanted by {time}</source>
+            <translation>gewünscht bis {time}</translation>
         </message>
     </context>
     <context>
@@ -2104,6 +2225,14 @@
             <source>Saved {0}</source>
             <translation>Gespeichert: {0}</translation>
         </message>
+        <message>
+            <source>{0} h</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>Team {department} ({members} members, as of the last sync): {requests} requests · {on_time} answered on time · promises kept {kept} of {promised} · median turnaround {median} (published {published})</source>
+            <translation>Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung): {requests} Anfragen · {on_time} rechtzeitig beantwortet · Zusagen gehalten {kept} von {promised} · Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -2169,6 +2298,73 @@
         <message>
             <source>Resume prompts</source>
             <translation>Erinnerungen fortsetzen</translation>
+        </message>
+        <message>
+            <source>Escalated to me</source>
+            <translation>An mich eskaliert</translation>
+        </message>
+        <message>
+            <source>{requester} asked {asked} · {title}</source>
+            <translation>{requester} hat {asked} gebeten · {title}</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>neu</translation>
+        </message>
+    </context>
+    <context>
+        <name>TurnaroundPage</name>
+        <message>
+            <source>Turnaround</source>
+            <translation>Bearbeitungszeit</translation>
+        </message>
+        <message>
+            <source>What you usually need, in working hours, so that colleagues asking you see it and get it as the suggested time. Leave the tag empty for your default.</source>
+            <translation>Was Sie üblicherweise brauchen, in Arbeitsstunden: Wer Sie fragt, sieht es und bekommt es als vorgeschlagene Zeit. Lassen Sie das Schlagwort für Ihren Standard leer.</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Schlagwort</translation>
+        </message>
+        <message>
+            <source>Working hours</source>
+            <translation>Arbeitsstunden</translation>
+        </message>
+        <message>
+            <source>&amp;Add row</source>
+            <translation>Zeile &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove row</source>
+            <translation>Zeile &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>&amp;Publish</source>
+            <translation>&amp;Veröffentlichen</translation>
+        </message>
+        <message>
+            <source>Row {0}: give the working hours, more than 0 and at most {1}</source>
+            <translation>Zeile {0}: geben Sie die Arbeitsstunden an, mehr als 0 und höchstens {1}</translation>
+        </message>
+        <message>
+            <source>Row {0}: this tag is in the table twice</source>
+            <translation>Zeile {0}: dieses Schlagwort steht zweimal in der Tabelle</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>Nichts geändert.</translation>
+        </message>
+        <message>
+            <source>Publishing…</source>
+            <translation>Wird veröffentlicht…</translation>
+        </message>
+        <message>
+            <source>Not published: {0}</source>
+            <translation>Nicht veröffentlicht: {0}</translation>
+        </message>
+        <message>
+            <source>Published to your team.</source>
+            <translation>Für Ihr Team veröffentlicht.</translation>
         </message>
     </context>
     <context>
@@ -2562,6 +2758,18 @@
         <message>
             <source>wanted by → {time}</source>
             <translation>gewünscht bis → {time}</translation>
+        </message>
+        <message>
+            <source>in Promptly</source>
+            <translation>in Promptly</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>Note from {name}</source>
+            <translation>Notiz von {name}</translation>
         </message>
     </context>
 </TS>

@@ -28,12 +28,14 @@ class Team:
     def url(self, login: str, port: int | None = None) -> str:
         return f"postgresql://{login}@127.0.0.1:{port or self.pg.port}/{self.database}"
 
-    def add(self, base: str, name: str, supervisor: str | None = None) -> tuple[str, str]:
+    def add(self, base: str, name: str, supervisor: str | None = None,
+            department: str | None = None) -> tuple[str, str]:
         """A new member: (login, password)."""
         login = f"{base}{next(_numbers)}"
         password = f"pw-{login}-secret"
         team_server.add_member(self.admin_url(), login, name=name, password=password,
-                               email=f"{base}@example.org", supervisor=supervisor)
+                               email=f"{base}@example.org", supervisor=supervisor,
+                               department=department)
         return login, password
 
     def connect(self, login: str, password: str):

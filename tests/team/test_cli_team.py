@@ -172,3 +172,124 @@ def test_clear_errors_for_a_wrong_password_a_removed_member_and_a_newer_server(t
         conn.execute("UPDATE promptly_team.meta SET version = 99")
     assert_one_line_error(sam("sync", now=MON), "newer than this Promptly", "update Promptly")
     assert_one_line_error(_admin(team, tmp_path, "team", "init", team.admin_url()), "newer")
+
+
+def test_password_stdin_commands_run_here_while_the_app_runs(team, people, monkeypatch, tmp_path):
+    from app import ipc
+    from tests.cli.test_ipc import FakeApp
+
+    dana = people["dana"]
+    dana.ok("add", "ask @Pat for the keys", now=MON)  # the store the running app has open
+    runtime = private_runtime_dir(dana.tmp / "run")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    app = FakeApp(ipc.socket_path(), dana.tmp / "promptly.db")
+    try:
+        assert dana.ok("list", now=MON).out  # served by the app
+        served = len(app.requests)
+        login = f"ola_{uuid.uuid4().hex[:6]}"
+        added = dana.ok("team", "add-member", team.admin_url(), login, "--name", "Ola",
+                        "--department", "Billing", "--password-stdin", now=MON,
+                        stdin=f"pw-{login}-secret\n")
+        assert "Added" in added.out
+        joined = dana("team", "join", team.url(dana.login), "--password-stdin", now=MON,
+                      stdin="whatever-it-is\n")  # no keyring here: said plainly, from here
+        assert joined.code == 1 and "keyring" in joined.err.lower(), joined.err
+        assert "standard input" not in joined.err
+        assert len(app.requests) == served  # neither went through the socket
+    finally:
+        app.stop()
+        ipc.socket_path().unlink(missing_ok=True)
+    with psycopg.connect(team.admin_url()) as conn:
+        assert conn.execute("SELECT department FROM promptly_team.members WHERE login = %s",
+                            (login,)).fetchone() == ("Billing",)
+
+
+def _instant(text: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(text)
+
+
+def test_an_escalation_reaches_the_supervisor_until_it_is_closed(team, people):
+    sam, dana, kim = people["sam"], people["dana"], people["kim"]
+    for who in (sam, dana, kim):
+        who.ok("team", "join", team.url(who.login), now=MON)
+    mine = sam.ok("add", "--json", "ask @Dana for the invoice #billing", now=MON).json
+    sam.ok("sync", now=MON)
+    dana.ok("sync", now=MON)
+    kim.ok("sync", now=MON)
+    assert kim.ok("team", "escalated", "--json", now=MON).json == []  # not escalated yet
+
+    refused = dana("escalate", "1", now=MON_NOON)  # only the one who asked escalates
+    assert refused.code == 1 and "only the one who asked" in refused.err
+    escalated = sam.ok("escalate", str(mine["id"]), "--note", "needed", "for", "the", "audit",
+                       now=MON_NOON)
+    assert "Escalated to Kim" in escalated.out
+    sam.ok("sync", now=MON_NOON)
+    kim.ok("sync", now=MON_NOON)
+    [seen] = kim.ok("team", "escalated", "--json", now=MON_NOON).json
+    assert (seen["requester"], seen["asked"], seen["title"]) == ("Sam", "Dana", "the invoice")
+    assert _instant(seen["asked_at"]) == _instant(mine["asked_at"]) and seen["seen"] is False
+    assert [(h["who"], h["kind"], h.get("text")) for h in seen["since"]] == [
+        ("Sam", "escalated", "needed for the audit")]
+    # not Kim's request: not in Kim's list nor Kim's figures
+    assert kim.ok("list", "--all", "--json", now=MON_NOON).json == []
+    assert "Dana" not in kim.ok("summary", "--json", now=MON_NOON).out
+
+    kim.ok("note", seen["uid"][:8], "Dana,", "please", "call", "Sam", now=TUE)
+    kim.ok("team", "seen", seen["uid"], now=TUE)
+    kim.ok("sync", now=TUE)
+    [again] = kim.ok("team", "escalated", "--json", now=TUE).json
+    assert again["seen"] is True and again["since"][-1]["kind"] == "note"
+    for who in (dana, sam):
+        who.ok("sync", now=TUE)
+        history = who.ok("show", "--json", str(who.only(TUE)["id"]), now=TUE).json["history"]
+        notes = [e for e in history if e["kind"] == "note"]
+        assert [n["data"]["text"] for n in notes] == ["Dana, please call Sam"], history
+    assert "note from Kim: Dana, please call Sam" in dana.ok("show", "1", now=TUE).out
+    dana.ok("note", "1", "calling", "now", now=TUE)  # a party's own note, by local id
+    dana.ok("sync", now=TUE)
+    sam.ok("sync", now=TUE)
+    assert "note from Dana: calling now" in sam.ok("show", str(mine["id"]), now=TUE).out
+
+    dana.ok("done", "1", now=TUE_LATER)
+    dana.ok("sync", now=TUE_LATER)
+    kim.ok("sync", now=TUE_LATER)
+    assert kim.ok("team", "escalated", "--json", now=TUE_LATER).json == []
+    late = kim("note", seen["uid"], "too", "late", now=TUE_EVE)
+    assert late.code == 1 and "no request escalated to you" in late.err
+
+
+def test_published_turnaround_is_shown_used_and_measured(team, people):
+    sam, dana, kim = people["sam"], people["dana"], people["kim"]
+    for who in (sam, dana):
+        who.ok("team", "join", team.url(who.login), now=MON)
+    bad = dana("team", "turnaround", "--set", "billing=soon", now=MON)
+    assert bad.code == 1 and "not a number" in bad.err
+    dana.ok("team", "turnaround", "--set", "default=8", "billing=48", "it=1", now=MON)
+    dana.ok("team", "turnaround", "--set", "it=-", now=MON)  # withdrawn
+    sam.ok("sync", now=MON)
+    parsed = sam.ok("parse", "ask @Dana for the invoice #billing", now=MON).out
+    assert "Dana usually needs 48 working hours for #billing" in parsed
+    # no time named: their published turnaround is the needed-by (Mon 09:00 + 48 working hours)
+    asked = sam.ok("add", "--json", "ask @Dana for the invoice #billing", now=MON).json
+    assert asked["needed_by"] is not None and _instant(asked["needed_by"]) > _instant(MON)
+    named = sam.ok("add", "--json", "ask @Dana for the keys by tue 3pm", now=MON).json
+    assert _instant(named["needed_by"]) == _instant("2026-11-24T15:00:00+01:00")
+    quick = sam.ok("add", "--json", "ask @Dana for a quick check",
+                   now="2026-11-23T10:00:00+01:00").json
+    sam.ok("sync", now=MON_NOON)
+    dana.ok("sync", now=MON_NOON)
+    mine = {r["title"]: r["id"] for r in dana.ok("list", "--json", now=MON_NOON).json}
+    dana.ok("done", str(mine["a quick check"]), now="2026-11-23T13:00:00+01:00")
+    dana.ok("sync", now=TUE)
+    table = {(t["login"], t["tag"]): t for t in
+             sam.ok("team", "turnaround", "--json", now=TUE).json}
+    assert set(table) == {(dana.login, None), (dana.login, "billing")}
+    assert table[(dana.login, None)]["hours"] == 8
+    assert table[(dana.login, None)]["measured_median_hours"] == 3.0  # 10:00 → 13:00
+    assert table[(dana.login, None)]["settled"] == 1
+    assert table[(dana.login, "billing")]["settled"] == 0  # the invoice is not done yet
+    shown = sam.ok("team", "turnaround", now=TUE).out
+    assert "Dana" in shown and "48 h" in shown and "3 h" in shown
+    assert quick["needed_by"] is not None

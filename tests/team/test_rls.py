@@ -106,13 +106,18 @@ def test_the_owner_cannot_log_in_and_tables_force_rls(team):
             " FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner"
             " JOIN pg_namespace n ON n.oid = c.relnamespace"
             " WHERE n.nspname = 'promptly_team' AND c.relkind = 'r'").fetchall()
-        assert {r[0] for r in rows} == {"meta", "members", "requests", "escalations", "events"}
+        assert {r[0] for r in rows} == set(server.TABLES)
         assert all(r[1] and r[2] and r[3] == server.OWNER for r in rows)
         assert conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s",
                             (server.OWNER,)).fetchone() == (False,)
-        assert conn.execute("SELECT count(*) FROM pg_proc p JOIN pg_namespace n"
-                            " ON n.oid = p.pronamespace WHERE n.nspname = 'promptly_team'"
-                            " AND p.prosecdef").fetchone() == (0,)
+        # every SECURITY DEFINER function has a fixed search_path, and PUBLIC cannot run it
+        definers = conn.execute(
+            "SELECT p.proname, p.proconfig, has_function_privilege('public', p.oid, 'EXECUTE')"
+            " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            " WHERE n.nspname = 'promptly_team' AND p.prosecdef").fetchall()
+        assert {d[0] for d in definers} == {"request_open", "measured_turnaround",
+                                            "department_totals"}
+        assert all(d[1] == ["search_path=pg_catalog, pg_temp"] and not d[2] for d in definers)
 
 
 def test_init_twice_changes_nothing(team):
@@ -149,3 +154,108 @@ def test_the_server_keeps_only_a_scram_verifier(three):
         stored = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s",
                               (dana[0],)).fetchone()[0]
     assert stored.startswith("SCRAM-SHA-256$") and dana[1] not in stored
+
+
+def _escalate(team, sam, kim) -> None:
+    with team.connect(*sam) as conn:
+        server.push(conn, [], [server.ServerEvent(0, "c" * 32, UID, sam[0], "escalated", T0,
+                                                  {"how": "promptly"})], [(UID, kim[0])])
+
+
+def _visible(team, who) -> list:
+    with team.connect(*who) as conn:
+        return conn.execute("SELECT uid FROM promptly_team.requests").fetchall()
+
+
+def test_the_supervisor_sees_the_escalated_request_only_while_open(three):
+    team, kim, dana, sam = three
+    _escalate(team, sam, kim)
+    assert _visible(team, kim) == [(UID,)]
+    with team.connect(*dana) as conn:
+        server.push(conn, [], [server.ServerEvent(0, "d" * 32, UID, dana[0], "done", T0, {})])
+    assert _visible(team, kim) == []
+    with team.connect(*kim) as conn:
+        assert conn.execute("SELECT * FROM promptly_team.events").fetchall() == []
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no notes once closed
+            conn.execute("INSERT INTO promptly_team.events (uid, request_uid, kind, at)"
+                         f" VALUES ('{'7' * 32}', '{UID}', 'note', now())")
+    with team.connect(*sam) as conn:  # reopened: in sight again
+        server.push(conn, [], [server.ServerEvent(0, "8" * 32, UID, sam[0], "reopened",
+                                                  T0.replace(hour=10), {})])
+    assert _visible(team, kim) == [(UID,)]
+
+
+def test_a_supervisor_of_someone_else_sees_nothing(three):
+    team, kim, dana, sam = three
+    other_boss = team.add("lee", "Lee")
+    team.add("ola", "Ola", supervisor=other_boss[0])
+    with team.connect(*sam) as conn:  # Lee supervises Ola, not Dana: refused
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            server.push(conn, [], [server.ServerEvent(0, "c" * 32, UID, sam[0], "escalated", T0,
+                                                      {})], [(UID, other_boss[0])])
+    _escalate(team, sam, kim)
+    assert _visible(team, other_boss) == []
+    with team.connect(*other_boss) as conn:
+        assert conn.execute("SELECT * FROM promptly_team.events").fetchall() == []
+        assert conn.execute("SELECT * FROM promptly_team.escalations").fetchall() == []
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO promptly_team.events (uid, request_uid, kind, at)"
+                         f" VALUES ('{'7' * 32}', '{UID}', 'note', now())")
+        assert conn.execute("SELECT promptly_team.request_open(%s)", (UID,)).fetchone() == (True,)
+
+
+def test_the_supervisor_adds_a_note_both_parties_see_and_nothing_else(three):
+    team, kim, dana, sam = three
+    _escalate(team, sam, kim)
+    with team.connect(*kim) as conn:
+        server.add_note(conn, server.ServerEvent(0, "7" * 32, UID, kim[0], "note", T0,
+                                                 {"text": "Dana, please call Sam"}))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # a note, not a done
+            conn.execute("INSERT INTO promptly_team.events (uid, request_uid, kind, at)"
+                         f" VALUES ('{'6' * 32}', '{UID}', 'cancelled', now())")
+    for who in (dana, sam):
+        with team.connect(*who) as conn:
+            notes = [e for e in server.pull(conn, 0) if e.kind == "note"]
+            assert [(e.author, e.data["text"]) for e in notes] == [(kim[0], "Dana, please call Sam")]
+
+
+def test_a_member_publishes_only_their_own_turnaround_and_all_read_them(three):
+    team, kim, dana, sam = three
+    with team.connect(*dana) as conn:
+        server.publish_turnaround(conn, {"": 8, "billing": 48})
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # not in Sam's name
+            conn.execute("INSERT INTO promptly_team.turnarounds (login, tag, hours)"
+                         f" VALUES ('{sam[0]}', 'it', 4)")
+    with team.connect(*sam) as conn:
+        server.publish_turnaround(conn, {"it": 4})
+        assert conn.execute("UPDATE promptly_team.turnarounds SET hours = 1").rowcount == 1
+        assert conn.execute("DELETE FROM promptly_team.turnarounds").rowcount == 1  # own only
+    with team.connect(*kim) as conn:
+        found = {(t.login, t.tag, t.hours) for t in server.turnarounds(conn, T0)}
+        assert found == {(dana[0], "", 8), (dana[0], "billing", 48)}
+
+
+def test_init_upgrades_a_version_1_schema(team):
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # back to what 1 had
+        for statement in (
+                "DROP TABLE promptly_team.turnarounds",
+                "ALTER TABLE promptly_team.members DROP COLUMN department",
+                "DROP POLICY requests_read ON promptly_team.requests",
+                "DROP POLICY events_add ON promptly_team.events",
+                "DROP FUNCTION promptly_team.measured_turnaround(timestamptz)",
+                "DROP FUNCTION promptly_team.department_totals(timestamptz, timestamptz)",
+                "DROP FUNCTION promptly_team.request_open(text)",
+                "ALTER TABLE promptly_team.events DROP CONSTRAINT events_kind_check",
+                "ALTER TABLE promptly_team.events ADD CONSTRAINT events_kind_check"
+                " CHECK (kind <> 'note')",
+                "UPDATE promptly_team.meta SET version = 1"):
+            conn.execute(statement)
+    with server.connect(team.admin_url(), allow_password=True) as conn:  # clients wait for it
+        with pytest.raises(server.TeamError, match="older than this Promptly.*team init"):
+            server.check_version(conn)
+    assert server.init(team.admin_url()) is True
+    kim = team.add("kim", "Kim", department="IT")
+    with team.connect(*kim) as conn:
+        server.publish_turnaround(conn, {"": 4})
+        assert [t.hours for t in server.turnarounds(conn)] == [4]
+    assert server.init(team.admin_url()) is False

@@ -256,3 +256,28 @@ def test_a_chip_wider_than_the_dialog_wraps_its_text_instead_of_being_cut(qtbot,
         assert label.heightForWidth(label.width()) <= label.height(), chip.text
         if chip is not tag:
             assert label.width() >= label.fontMetrics().horizontalAdvance(chip.text), chip.text
+def test_a_team_members_published_turnaround_is_shown_and_becomes_the_needed_by(qtbot, controller):
+    core = controller.core
+    # as a sync leaves it: the team directory and its published turnaround times
+    core.save_team_state({
+        "server": "db:5432/team", "url": "postgresql://sam@db/team", "member": "sam",
+        "origin": "x", "last_seq": 0, "pushed_upto": 0, "shared": {}, "last_sync": None,
+        "members": [{"login": "sam", "name": "Sam", "active": True, "supervisor": None},
+                    {"login": "dana", "name": "Dana", "active": True, "supervisor": None}],
+        "turnarounds": [{"login": "dana", "tag": None, "hours": 4},
+                        {"login": "dana", "tag": "billing", "hours": 16}]})
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "ask @Dana for the invoice #billing")
+    hint = dialog.turnaround_label.text()
+    assert hint.startswith("Dana usually needs 16 working hours for #billing · wanted by ")
+    dialog.line.clear()
+    qtbot.keyClicks(dialog.line, "ask @Dana for the keys by fri 3pm")
+    assert dialog.turnaround_label.text() == "Dana usually needs 4 working hours"
+    dialog.line.clear()
+    qtbot.keyClicks(dialog.line, "ask @Pat for the keys")  # not in the team
+    assert dialog.turnaround_label.isHidden()
+    dialog.line.clear()
+    qtbot.keyClicks(dialog.line, "ask @Dana for the invoice #billing")
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
+    [saved] = core.requests()
+    assert saved.needed_by == core.calendar.add_working_minutes(core.now(), 16 * 60)

@@ -199,3 +199,18 @@ def test_an_export_names_the_file_and_the_dialog_starts_in_documents(qtbot, cont
     assert window.export_csv() == str(tmp_path / "w.csv")
     assert asked == [str(files.documents_folder() / "promptly-2026-W48.csv")]
     assert str(tmp_path / "w.csv") in window.export_note.text()
+def test_the_team_section_shows_the_departments_totals_only_in_a_team(qtbot, controller, core,
+                                                                       w48):
+    window = make(qtbot, controller, "2026-W48")
+    assert window.team_label.isHidden()  # not in a team
+    # as a sync leaves it: the department's totals, computed on the server
+    core.save_team_state({"member": "sam", "members": [], "department_totals": {"2026-W48": {
+        "department": "Billing", "members": 4, "requests": 12, "answered": 11,
+        "answered_on_time": 9, "promised": 7, "promises_kept": 5, "median_hours": 6.5,
+        "published_hours": 8.0, "as_of": "2026-11-27T17:00:00+00:00"}}})
+    window.show_week("2026-W48")
+    assert window.team_label.text() == (
+        "Team Billing (4 members, as of the last sync): 12 requests · 9 answered on time · "
+        "promises kept 5 of 7 · median turnaround 6.5 h (published 8 h)")
+    window.show_week("2026-W47")  # no totals known for that week
+    assert window.team_label.isHidden()
