@@ -330,7 +330,7 @@
         </message>
         <message>
             <source>the line contains {character}; type it on one line without tabs, line breaks or direction controls</source>
-            <translation>„{word}“ {problem}; nennen Sie eine Zeit zwischen 1970 und zehn Jahren in der Zukunft</translation>
+            <translation>die Zeile enthält {character}; schreiben Sie sie in eine Zeile, ohne Tabulatoren, Zeilenumbrüche oder Richtungszeichen</translation>
         </message>
         <message>
             <source>request #{id} was asked of me: only the one who asked escalates</source>
