@@ -3,6 +3,7 @@ and Ctrl+W close, the prompt window's buttons each have a mnemonic."""
 
 from __future__ import annotations
 
+import warnings
 from datetime import timedelta
 
 import pytest
@@ -30,8 +31,10 @@ def activate(qtbot, window) -> None:
     qtbot.waitExposed(window)
     window.raise_()
     window.activateWindow()
-    if not window.isActiveWindow():
-        QApplication.setActiveWindow(window)
+    if not window.isActiveWindow():  # no window manager (offscreen): Qt's own switch, deprecated
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            QApplication.setActiveWindow(window)
     qtbot.waitUntil(window.isActiveWindow)
 
 
