@@ -393,6 +393,19 @@ class Promptly:
             owes_anything=bool(settings.digests) and bool(self.still_owed()),
         )
 
+    def standing(self, prompt: Prompt) -> Prompt | None:
+        """The prompt with its request as it is now, or None when its reason is gone: the
+        request closed, or changed elsewhere (a colleague's ETA) so that this prompt no longer
+        arises from it."""
+        try:
+            request = self.store.get(prompt.request.id)
+        except DomainError:
+            return None  # deleted
+        if request.is_closed or prompt.key not in {
+                r.key for r in rungs(request, self.settings.ladder, self.calendar)}:
+            return None
+        return prompt._replace(request=request)
+
     def fire(self, prompts: Sequence[Prompt], digests: Sequence[Digest] = (),
              superseded: Sequence[Prompt] = ()) -> None:
         """Record that these prompts were shown (and the `superseded` ones were not, but fell

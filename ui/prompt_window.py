@@ -263,6 +263,21 @@ class PromptWindow(QWidget):
             return
         self.render()
 
+    def follow_changes(self) -> None:
+        """Requests changed elsewhere (a colleague's answer, another program): a prompt whose
+        reason is gone leaves the queue, its notification with it; one that stands shows its
+        request as it is now."""
+        core = self.controller.core
+        for entry in list(self.entries):
+            for prompt in list(entry.prompts):
+                standing = core.standing(prompt)
+                if standing is None:
+                    self._resolved(prompt)
+                elif entry in self.entries:
+                    entry.prompts[entry.prompts.index(prompt)] = standing
+        if self.entries and self.isVisible():
+            self.render()
+
     # -- rendering -----------------------------------------------------------------------
 
     def render(self) -> None:

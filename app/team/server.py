@@ -41,6 +41,10 @@ class Unreachable(TeamError):
     """The server did not answer: nothing was lost, the next sync sends it."""
 
 
+class PasswordNeeded(TeamError):
+    """No password, or a wrong one: the member must give it (again)."""
+
+
 def _ddl() -> list[str]:
     kinds = ", ".join(f"'{k}'" for k in SHARED_KIND_NAMES)
     s = SCHEMA
@@ -209,9 +213,9 @@ def connect(url: str, *, password: str | None = None, autocommit: bool = False,
 def _connect_error(address: Address, reason: str) -> TeamError:
     lowered = reason.lower()
     if "password authentication failed" in lowered:
-        return TeamError(f"wrong password for {address.user} on {address.server}")
+        return PasswordNeeded(f"wrong password for {address.user} on {address.server}")
     if "no password supplied" in lowered or "fe_sendauth" in lowered:
-        return TeamError(f"no password for {address.user} on {address.server}: store it with "
+        return PasswordNeeded(f"no password for {address.user} on {address.server}: store it with "
                          "`promptly team join URL --password-stdin`, or set PGPASSWORD or PGPASSFILE")
     if "not permitted to log in" in lowered:
         return TeamError(f"{address.user} has been removed from the team on {address.server}")
