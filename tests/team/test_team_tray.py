@@ -139,6 +139,7 @@ def test_a_renegotiation_is_said_quietly_with_its_reason(sam_app, dana, qtbot, c
     monday = datetime.fromisoformat(NOW)
     clock.advance(minutes=5)  # Dana answers a little after Sam asked
     dana_core.acknowledge(hers.id, monday + timedelta(days=4, hours=5))
+    clock.advance(minutes=1)  # events of one instant fold in uid order
     dana_core.promise(hers.id, monday + timedelta(days=7, hours=2), reason="the supplier is late")
     dana_sync.follow()
     qtbot.waitUntil(lambda: bool(said), timeout=LIVE)
