@@ -90,10 +90,18 @@ def _connect(url: str, password: str | None = None):
     return conn
 
 
-def join(core, url: str, password: str | None = None) -> server.Member:
-    address = server.Address.parse(url)
+def fetch_members(url: str, password: str | None = None) -> list[server.Member]:
+    """The team on that server, as this member sees it: a connection test."""
     with _connect(url, password) as conn:
-        team = server.members(conn)
+        return server.members(conn)
+
+
+def join(core, url: str, password: str | None = None,
+         team: list[server.Member] | None = None) -> server.Member:
+    """`team`: the members fetched already (off the GUI thread); else fetched here."""
+    address = server.Address.parse(url)
+    if team is None:
+        team = fetch_members(url, password)
     me = next((m for m in team if m.login == address.user), None)
     if me is None or not me.active:
         raise server.TeamError(f"{address.user} is not a member of the team on {address.server}")

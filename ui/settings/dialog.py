@@ -26,6 +26,7 @@ from ui.settings.messages import MessagesPage
 from ui.settings.page import SettingsPage
 from ui.settings.people import PeoplePage
 from ui.settings.prompts import PromptsPage
+from ui.settings.team import TeamPage
 
 # Which page shows each setting, and its refusals.
 FIELD_PAGES = {
@@ -57,6 +58,7 @@ class SettingsDialog(QDialog):
         self.messages = MessagesPage(controller)
         self.mail = MailPage(controller, secrets or Secrets(), save=self.apply)
         self.capture = CapturePage(controller, self.mail.secrets)
+        self.team = TeamPage(controller, self.mail.secrets)
         self.data = DataPage(controller)
 
         self.nav = QListWidget()
@@ -84,7 +86,7 @@ class SettingsDialog(QDialog):
 
     def all_pages(self) -> tuple[SettingsPage, ...]:
         return (self.general, self.hours, self.prompts, self.people, self.messages, self.mail, self.capture,
-                self.data)
+                self.team, self.data)
 
     def page(self, key: str) -> SettingsPage:
         return next(p for p in self.all_pages() if p.key == key)
