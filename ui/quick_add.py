@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -34,6 +34,7 @@ from ui.colours import ERROR, text_style
 from ui.wording import countdown, moment_text, priority_text, saved_line
 
 # The @word being typed, right before the cursor.
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # a completion's name, without its department
 _MENTION_AT_CURSOR = re.compile(r"@([^\W_][\w.'’-]*)?$")
 
 _STYLE = """
@@ -129,8 +130,9 @@ class QuickAddDialog(QDialog):
         self.help_label.setFont(small)
         layout.addWidget(self.help_label)
 
-        self.people_model = QStringListModel(self)
+        self.people_model = QStandardItemModel(self)
         self.completer = QCompleter(self.people_model, self)
+        self.completer.setCompletionRole(NAME_ROLE)  # shown: "Dana · Billing"; inserted: "Dana"
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.setWidget(self.line)
@@ -160,8 +162,7 @@ class QuickAddDialog(QDialog):
             self.line.clear()
             self._literal.clear()
             self._set_error("", hint=True)
-        self._people = [p.name for p in self.controller.core.people()]
-        self.people_model.setStringList(self._people)
+        self._fill_people()
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         self.adjustSize()
         frame = self.frameGeometry()
@@ -216,6 +217,8 @@ class QuickAddDialog(QDialog):
         self.title_label.setText(self.tr("What: {title}").format(title=result.title))
         self.title_label.setVisible(True)
         self.chip_row.setVisible(True)
+        from app.team.sync import teammate
+
         core = self.controller.core
         now = core.now()
         zone = core.settings.zone
@@ -230,6 +233,9 @@ class QuickAddDialog(QDialog):
             elif piece.kind == "who":
                 text = piece.value if result.counterpart_known \
                     else self.tr("{name} (new person)").format(name=piece.value)
+                member = teammate(core, piece.value)
+                if member is not None:  # the request will exist once, on both sides
+                    text = self.tr("shared with {member}").format(member=member["name"])
             elif piece.kind == "wanted":  # what they want: not a promise
                 text = self.tr("wanted by {time} · {left}").format(
                     time=moment_text(piece.value, zone, now), left=countdown(piece.value, now))
@@ -279,6 +285,25 @@ class QuickAddDialog(QDialog):
         self.error_label.setVisible(bool(message))
 
     # -- people completion ---------------------------------------------------------------
+
+    def _fill_people(self) -> None:
+        """Team members first, each with their department (or "team"), then everyone else."""
+        from app.team.sync import teammates
+
+        self.people_model.clear()
+        self._people = []
+        for member in teammates(self.controller.core):
+            self._add_person(member["name"], member.get("department") or self.tr("team"))
+        for person in self.controller.core.people():
+            if person.name.casefold() not in {p.casefold() for p in self._people}:
+                self._add_person(person.name)
+
+    def _add_person(self, name: str, note: str = "") -> None:
+        item = QStandardItem(f"{name} · {note}" if note else name)
+        item.setData(name, NAME_ROLE)
+        item.setEditable(False)
+        self.people_model.appendRow(item)
+        self._people.append(name)
 
     def _mention_at_cursor(self) -> re.Match | None:
         return _MENTION_AT_CURSOR.search(self.line.text()[:self.line.cursorPosition()])

@@ -113,6 +113,15 @@ def status_text(request: Request, now: datetime) -> str:
     }[request.status_word(now)]()
 
 
+def promised_text(request: Request, zone: ZoneInfo, now: datetime) -> str:
+    """`Dana promised Fri 15:00` for what I asked and they promised; else the status words."""
+    if request.direction is Direction.MADE and request.promised_at is not None \
+            and request.status_word(now) == "promised":
+        return _tr("{name} promised {time}").format(
+            name=request.counterpart.name, time=moment_text(request.promised_at, zone, now))
+    return status_text(request, now)
+
+
 def due_text(deadline: Deadline, zone: ZoneInfo, now: datetime) -> str:
     """`promised Fri 15:00`, `reply by 10:00`, `wanted by Fri 15:00`: what it counts down to."""
     when = moment_text(deadline.at, zone, now)

@@ -123,6 +123,21 @@ def leave(core) -> None:
     core.save_team_state(None)
 
 
+def teammates(core) -> list[dict]:
+    """The other active members, as last synced (login, name, email, supervisor…); [] when
+    not in a team."""
+    found = core.team_state()
+    if not found:
+        return []
+    return [m for m in found["members"] if m["active"] and m["login"] != found["member"]]
+
+
+def teammate(core, name: str) -> dict | None:
+    """The member a counterpart's name (or login) stands for: a request with them is shared."""
+    found = core.team_state()
+    return _member_for(found["members"], name, found["member"]) if found else None
+
+
 def _member_for(team: list[dict], name: str, me: str) -> dict | None:
     key = name.strip().casefold().lstrip("@")
     for m in team:

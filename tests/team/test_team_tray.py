@@ -20,6 +20,7 @@ from tests.servers import postgres
 from tests.team.conftest import Team
 from ui.application import Application, StartupReport
 from ui.notifier import FreedesktopNotifier
+from ui.request_model import STATUS
 from ui.single_instance import InstanceServer
 from ui.team_sync import TeamSyncDriver
 
@@ -124,6 +125,9 @@ def test_an_eta_given_on_one_side_shows_on_the_other_and_settles_the_nudge(
     mine = core.get(made.id)
     assert mine.status is Status.PROMISED
     qtbot.waitUntil(lambda: not window.entries, timeout=LIVE)  # the nudge's reason is gone
+    listed = sam_app.open("list")
+    row = listed.model.row_of(made.id)
+    assert listed.model.index(row, STATUS).data() == "Dana promised Fri 15:00"
     assert [c.kind for c in sam_app.tray.snapshot.countdowns] == ["promise"]
 
 
