@@ -277,6 +277,12 @@ class Promptly:
         return self._change(request_id, lambda r: lifecycle.record_follow_up(
             r, at=now, prompt_kind=prompt_kind, how=how, to=to))
 
+    def remind(self, request_id: int, prompt_kind: PromptKind = PromptKind.NUDGE) -> Request:
+        """Remind a team member in their Promptly (shared on the next sync)."""
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.remind(
+            r, at=now, prompt_kind=prompt_kind))
+
     def _change(self, request_id: int, operation) -> Request:
         now = self.now()
 

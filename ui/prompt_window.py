@@ -407,6 +407,7 @@ class PromptWindow(QWidget):
             PromptKind.ESCALATE: self.tr("Time to escalate"),
             PromptKind.CHECK_IN: self.tr("Check in"),
             PromptKind.WANTED: self.tr("Wanted soon"),
+            PromptKind.REMINDED: self.tr("A reminder"),
         }[kind]
 
     def contact_of(self, request: Request) -> Person | None:
@@ -548,7 +549,7 @@ class PromptRow(QFrame):
         self.open_button.clicked.connect(lambda: window.open_in_list(prompt))
         order = [self.done_button, self.snooze_button, self.accept_button, self.eta_button,
                  self.replied_button, self.draft_button, self.open_button, self.dismiss_button]
-        if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED):
+        if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED, PromptKind.REMINDED):
             order.insert(0, order.pop(order.index(self.accept_button)))  # answering is the point
         if prompt.kind in (PromptKind.NUDGE, PromptKind.ESCALATE, PromptKind.CHECK_IN):
             order.insert(0, order.pop(order.index(self.draft_button)))  # the follow-up is the point

@@ -205,6 +205,7 @@ def prompt_kind_text(kind: PromptKind) -> str:
         PromptKind.ESCALATE: _tr("escalate"),
         PromptKind.CHECK_IN: _tr("check in"),
         PromptKind.WANTED: _tr("wanted soon"),
+        PromptKind.REMINDED: _tr("reminder"),
     }[kind]
 
 
@@ -223,6 +224,9 @@ def prompt_reason(prompt: Prompt, now: datetime, zone: ZoneInfo,
                                                       time=wanted)
         return _tr("{name} asked {ago} — reply with done or an ETA").format(
             name=name, ago=since(request.asked_at, now))
+    if kind is PromptKind.REMINDED:
+        return _tr("{name} reminds you: {title}, asked {ago}").format(
+            name=name, title=request.title, ago=since(request.asked_at, now))
     if kind is PromptKind.WANTED:
         return _tr("{name} wants this by {time}, {left}, and you have not promised a time — "
                    "promise one or deliver").format(name=name, time=wanted,

@@ -66,6 +66,7 @@ class EventKind(str, enum.Enum):
     CANCELLED = "cancelled"
     EDITED = "edited"
     DISMISSED = "dismissed"
+    REMINDED = "reminded"  # the asker reminded the asked one through the team server
 
 
 class PromptKind(str, enum.Enum):
@@ -76,6 +77,7 @@ class PromptKind(str, enum.Enum):
     ESCALATE = "escalate"
     CHECK_IN = "check_in"
     WANTED = "wanted"
+    REMINDED = "reminded"  # the asker (a team member) reminded me
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ The rule (every machine applies it; arrival order never matters):
    - reopened: ignored unless closed; else back to PROMISED, ACKNOWLEDGED or OPEN.
    - edited: the shared fields it names (title, tags, priority, needed_by) take its values.
    - escalated: no change of state (it grants the supervisor sight of the request).
+   - reminded: no change of state (the asked member gets a prompt).
 An event that does not apply is kept in the history; it just changes nothing.
 """
 
@@ -30,7 +31,7 @@ from app.domain.model import EventKind, Priority, Status
 SHARED_KINDS = frozenset({
     EventKind.CREATED, EventKind.ACKNOWLEDGED, EventKind.PROMISED, EventKind.RENEGOTIATED,
     EventKind.DONE, EventKind.CANCELLED, EventKind.REOPENED, EventKind.EDITED,
-    EventKind.ESCALATED,
+    EventKind.ESCALATED, EventKind.REMINDED,
 })
 SHARED_FIELDS = ("title", "tags", "priority", "needed_by")
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the kind "reminded"
 SCHEMA = "promptly_team"
 OWNER = "promptly_owner"
 MEMBER = "promptly_member"
@@ -30,7 +30,7 @@ PULL_BATCH = 1000
 CONNECT_TIMEOUT = 5  # seconds: an unreachable server fails a sync quickly
 
 SHARED_KIND_NAMES = ("created", "acknowledged", "promised", "renegotiated", "done", "cancelled",
-                     "reopened", "edited", "escalated")
+                     "reopened", "edited", "escalated", "reminded")
 
 
 class TeamError(Exception):
@@ -90,6 +90,9 @@ def _ddl() -> list[str]:
             at timestamptz NOT NULL,
             data jsonb NOT NULL DEFAULT '{{}}',
             recorded_at timestamptz NOT NULL DEFAULT now())""",
+        # a server made by an older version: the kinds it accepts grow
+        f"ALTER TABLE {s}.events DROP CONSTRAINT IF EXISTS events_kind_check",
+        f"ALTER TABLE {s}.events ADD CONSTRAINT events_kind_check CHECK (kind IN ({kinds}))",
         f"CREATE INDEX IF NOT EXISTS events_request_seq ON {s}.events (request_uid, seq)",
         f"CREATE INDEX IF NOT EXISTS requests_requester ON {s}.requests (requester)",
         f"CREATE INDEX IF NOT EXISTS requests_asked ON {s}.requests (asked)",

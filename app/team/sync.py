@@ -241,14 +241,10 @@ def _sync(core, password: str | None) -> SyncResult:
             st["last_seq"] = batch[-1].seq
             core.save_team_state(st)
     st["last_sync"] = core.now().isoformat()
-    # events appended locally by the pull are others': never to be pushed
-    st["pushed_upto"] = max(st["pushed_upto"], _newest_event_id(core))
+    # No bump of pushed_upto past what was pushed: events pulled here are others' (never sent,
+    # see _is_mine), and a change made meanwhile by the tray app's own thread must still go.
     core.save_team_state(st)
     return SyncResult(len(events), pulled, created, received)
-
-
-def _newest_event_id(core) -> int:
-    return max((e.id or 0 for r in core.requests(with_history=True) for e in r.history), default=0)
 
 
 def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:

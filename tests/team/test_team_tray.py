@@ -190,3 +190,31 @@ def test_offline_queues_and_a_restarted_server_takes_the_queue(sam_app, dana, qt
     qtbot.waitUntil(lambda: _team_line(sam_app) == "Team: up to date", timeout=20_000)
     assert sync.pending_push(core) == 0
     qtbot.waitUntil(lambda: len(dana_core.requests()) == 3, timeout=20_000)
+
+
+def test_send_in_promptly_reaches_her_as_a_prompt(sam_app, dana, qtbot, clock):
+    from ui.dialogs import DraftDialog
+    from ui.wording import prompt_reason
+
+    dana_core, _ = dana
+    sam_app.load()
+    core = sam_app.controller.core
+    asked = datetime.fromisoformat(NOW) - timedelta(minutes=59)  # an hour before she sees it
+    made = sam_app.controller.attempt(core.add, NewRequest(Direction.MADE, "Dana", "repair invoice",
+                                                           asked_at=asked)).value
+    outside = sam_app.controller.attempt(core.add, NewRequest(Direction.MADE, "Noor", "the keys")).value
+    assert not DraftDialog(sam_app.controller, core.get(outside.id), "nudge").promptly_button.isVisibleTo(None)
+    draft = DraftDialog(sam_app.controller, core.get(made.id), "nudge")
+    qtbot.addWidget(draft)
+    assert draft.promptly_button.isVisibleTo(draft) and draft.promptly_button.text() == "Send in &Promptly"
+    draft.promptly_button.click()
+    assert [e.kind.value for e in core.get(made.id).history][-1] == "reminded"
+    clock.advance(minutes=1)  # Dana's clock: the reminder was sent a moment ago
+
+    def reminded():
+        return [p for p in dana_core.schedule().due if p.kind.value == "reminded"]
+
+    qtbot.waitUntil(lambda: bool(reminded()), timeout=LIVE)
+    [prompt] = reminded()
+    assert prompt_reason(prompt, dana_core.now(), dana_core.settings.zone) == \
+        "Sam reminds you: repair invoice, asked 1 h ago"
