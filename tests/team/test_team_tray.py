@@ -218,3 +218,23 @@ def test_send_in_promptly_reaches_her_as_a_prompt(sam_app, dana, qtbot, clock):
     [prompt] = reminded()
     assert prompt_reason(prompt, dana_core.now(), dana_core.settings.zone) == \
         "Sam reminds you: repair invoice, asked 1 h ago"
+
+
+def test_without_a_stored_password_the_tray_asks_for_it_and_then_syncs(
+        sam_app, members, team, tmp_path, qtbot, monkeypatch):
+    dana_login, sam_login = members
+    passfile = tmp_path / "pgpass"  # Dana's password only: Sam's is nowhere (no keyring here)
+    passfile.write_text(f"127.0.0.1:{team.pg.port}:{team.database}:{dana_login}:pw-{dana_login}-secret\n")
+    said = []
+    sam_app.load()
+    monkeypatch.setattr(sam_app.announcer.chain, "notify", lambda title, text: said.append(text))
+    qtbot.waitUntil(lambda: _team_line(sam_app) == "Team: password needed", timeout=10_000)
+    assert said == ["The team needs your password: choose “Team: password needed” in the tray menu."]
+    assert not sam_app.qapp.activeModalWidget()  # said, not a dialog in the way
+    sam_app.tray.rebuild_menu()
+    next(a for a in sam_app.tray.actions() if a.objectName() == "teamState").trigger()
+    dialog = sam_app._password_dialog
+    assert dialog.isVisible() and dialog.textEchoMode().name == "Password"
+    dialog.setTextValue(f"pw-{sam_login}-secret")
+    dialog.accept()
+    qtbot.waitUntil(lambda: _team_line(sam_app) == "Team: up to date", timeout=10_000)
