@@ -51,6 +51,7 @@ class LiveSync:
         self.poll, self.backoff = poll, backoff or BACKOFF
         self._stop = threading.Event()
         self._poke = threading.Event()
+        self._password_given = threading.Event()
         self.status = TeamStatus(CONNECTING)
 
     # -- from any thread ----------------------------------------------------------------
@@ -65,7 +66,7 @@ class LiveSync:
     def give_password(self, password: str) -> None:
         self.password = password or None
         self._report(TeamStatus(CONNECTING))
-        self._poke.set()
+        self._password_given.set()
 
     # -- the worker thread --------------------------------------------------------------
 
@@ -90,7 +91,10 @@ class LiveSync:
                     cue = _close(cue)
                     self._report(TeamStatus(PASSWORD, message=str(exc),
                                             waiting=_waiting(core)))
-                    self._wait(None, None)  # until a password is given (or the app quits)
+                    # until a password is given or the app quits: a local change tries nothing
+                    self._password_given.clear()
+                    while not self._stop.is_set() and not self._password_given.wait(SLICE):
+                        pass
                     continue
                 except server.TeamError as exc:  # offline, refused, removed: said, then again
                     cue = _close(cue)
@@ -122,11 +126,11 @@ class LiveSync:
     def _wait(self, cue, core):
         """Until a cue, a poke with something to push, the poll, or stop; the cue connection
         (None once it broke: the next round reconnects)."""
-        until = time.monotonic() + self.poll if core is not None else float("inf")
+        until = time.monotonic() + self.poll
         while not self._stop.is_set() and time.monotonic() < until:
             if self._poke.is_set():
                 self._poke.clear()
-                if core is None or _waiting(core):
+                if _waiting(core):
                     return cue
             if cue is None:
                 self._poke.wait(SLICE)

@@ -62,7 +62,7 @@ def test_join_keeps_the_password_in_the_keyring_and_leave_forgets_it(
     page = _page(qtbot, controller, team, dana, password)
     changed = []
     controller.changed.connect(lambda: changed.append(1))
-    monkeypatch.setattr(page, "_confirm", lambda box: not box.text().startswith("Shared with the team"))
+    monkeypatch.setattr(page, "_cancelled", lambda box: not box.text().startswith("Shared with the team"))
     assert page.join()
     qtbot.waitUntil(lambda: controller.core.team_state() is not None, timeout=10_000)
     assert page.note.text() == "Joined as Dana. The password is in the system keyring."
@@ -87,7 +87,7 @@ def test_without_a_keyring_joining_stores_nothing_and_says_it_asks_at_start(
     try:
         page = _page(qtbot, controller, team, dana, password)
         assert "asks for it when it starts" in page.keyring_label.text()
-        monkeypatch.setattr(page, "_confirm", lambda box: False)
+        monkeypatch.setattr(page, "_cancelled", lambda box: False)
         page.join()
         qtbot.waitUntil(lambda: controller.core.team_state() is not None, timeout=10_000)
         assert page.note.text().startswith("Joined as Dana. No system keyring is available")

@@ -167,7 +167,7 @@ class TeamPage(SettingsPage):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.addButton(self.tr("Join"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if self._confirm(box):
+        if self._cancelled(box):
             return False
         from app.team import sync
 
@@ -176,8 +176,8 @@ class TeamPage(SettingsPage):
                            lambda members, error: self._joined(url, password, members, error),
                            self.tr("Joining…"))
 
-    def _confirm(self, box: QMessageBox) -> bool:
-        """True when cancelled. (A separate step, so tests answer it.)"""
+    def _cancelled(self, box: QMessageBox) -> bool:
+        """Asked in a step of its own, so tests answer it."""
         box.exec()
         return box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole
 
