@@ -31,7 +31,7 @@ class Prompt(NamedTuple):
 
 # When several prompts of one request are due together, only the first of these is shown.
 IMPORTANCE = (PromptKind.ESCALATE, PromptKind.OVERDUE, PromptKind.CHECK_IN, PromptKind.DUE_SOON,
-              PromptKind.RESPOND, PromptKind.WANTED, PromptKind.NUDGE)
+              PromptKind.REMINDED, PromptKind.RESPOND, PromptKind.WANTED, PromptKind.NUDGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ def _settled_after(request: Request, key: str, kind: PromptKind, index: int) -> 
     for event in request.history[index + 1:]:
         if event.kind in (EventKind.DISMISSED, EventKind.SNOOZED) and event.data.get("prompt") == key:
             return True
-        if event.kind in (EventKind.FOLLOWED_UP, EventKind.ESCALATED) \
+        if event.kind in (EventKind.FOLLOWED_UP, EventKind.ESCALATED, EventKind.REMINDED) \
                 and event.data.get("prompt_kind") == kind.value:
             return True
     return False

@@ -290,6 +290,12 @@ class Promptly:
         return self._change(request_id, lambda r: lifecycle.record_follow_up(
             r, at=now, prompt_kind=prompt_kind, how=how, to=to))
 
+    def remind(self, request_id: int, prompt_kind: PromptKind = PromptKind.NUDGE) -> Request:
+        """Remind a team member in their Promptly (shared on the next sync)."""
+        now = self.now()
+        return self._change(request_id, lambda r: lifecycle.remind(
+            r, at=now, prompt_kind=prompt_kind))
+
     def _change(self, request_id: int, operation) -> Request:
         now = self.now()
 
@@ -502,6 +508,19 @@ class Promptly:
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
             owes_anything=bool(settings.digests) and bool(self.still_owed()),
         )
+
+    def standing(self, prompt: Prompt) -> Prompt | None:
+        """The prompt with its request as it is now, or None when its reason is gone: the
+        request closed, or changed elsewhere (a colleague's ETA) so that this prompt no longer
+        arises from it."""
+        try:
+            request = self.store.get(prompt.request.id)
+        except DomainError:
+            return None  # deleted
+        if request.is_closed or prompt.key not in {
+                r.key for r in rungs(request, self.settings.ladder, self.calendar)}:
+            return None
+        return prompt._replace(request=request)
 
     def fire(self, prompts: Sequence[Prompt], digests: Sequence[Digest] = (),
              superseded: Sequence[Prompt] = ()) -> None:

@@ -224,6 +224,7 @@ class Application(QObject):
         self.server.served.connect(self.outside_change)
         self.driver.start(open_requests)
         self._start_mail_capture(location, clock)
+        self._start_team_sync(location, clock)
         del open_requests  # with their history: not kept once the timer is armed
         self._grab_shortcut()
         self.report.mark("ready", tray_visible=self.tray.icon.isVisible(),
@@ -263,6 +264,73 @@ class Application(QObject):
 
     def quick_add_key(self) -> None:
         self.open("quick_add")
+    def _start_team_sync(self, location: str, clock) -> None:
+        from app.service import Promptly
+        from ui.team_sync import TeamSyncDriver
+
+        self.team_sync = TeamSyncDriver(self.controller.core, lambda: Promptly.open(location, clock), self)
+        self.team_sync.status_changed.connect(self.team_status)
+        self.team_sync.synced.connect(self.team_synced)
+        self.tray.team_requested.connect(self.team_action)
+        self.controller.changed.connect(self.team_sync.follow)
+        self.team_sync.start()
+
+    def team_status(self, status) -> None:
+        """The team's state in the tray's words; a password asked for once, quietly."""
+        from app.team import live
+        from ui.team_sync import status_text
+
+        core = self.controller.core
+        self.tray.set_team(None if status is None else
+                           status_text(status, core.settings.zone, core.now()))
+        if status is not None and status.state == live.PASSWORD and not self._password_said:
+            self._password_said = True
+            self.announcer.chain.notify("Promptly", _tr(
+                "The team needs your password: choose “Team: password needed” in the tray menu."))
+
+    _password_said = False
+
+    def team_action(self) -> None:
+        """The tray's team line: give the password when it is needed, else sync now."""
+        from app.team import live
+
+        status = self.team_sync.status
+        if status is not None and status.state == live.PASSWORD:
+            self.ask_team_password()
+        elif self.team_sync.loop is not None:
+            self.team_sync.loop.poke()
+
+    def ask_team_password(self) -> None:
+        """Not stored when no keyring works: kept in memory until Promptly quits."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        dialog = QInputDialog()
+        dialog.setWindowTitle(_tr("Team password"))
+        dialog.setLabelText(_tr("Your password on the team server:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.team_sync.give_password)
+        dialog.show()  # not exec(): syncs, prompts and the socket go on meanwhile
+        self._password_dialog = dialog
+
+    def team_synced(self, result) -> None:
+        """A colleague's change arrived: show it now, settle prompts it answered, and say a
+        renegotiation quietly."""
+        from ui.team_sync import renegotiation_text
+
+        self.outside_change()
+        window = self.windows.get("prompts")
+        if window is not None:
+            window.follow_changes()
+        core = self.controller.core
+        renegotiated = [e for e in result.received if e.kind == "renegotiated"]
+        if renegotiated:
+            by_uid = {r.uid: r for r in core.requests()}
+            for event in renegotiated:
+                request = by_uid.get(event.request_uid)
+                if request is not None:
+                    self.announcer.chain.notify("Promptly", renegotiation_text(
+                        request, event.data, core.settings.zone, core.now()))
 
     def fail(self, message: str) -> None:
         log.error("cannot start: %s", message)
@@ -448,6 +516,8 @@ class Application(QObject):
                 self.shortcut.stop()
             if getattr(self, "mail_capture", None) is not None:
                 self.mail_capture.stop()
+            if getattr(self, "team_sync", None) is not None:
+                self.team_sync.stop()
         if self.server is not None:
             self.server.close()
         self.tray.icon.hide()

@@ -373,6 +373,12 @@ class DraftDialog(QDialog):
         self.send_button.setToolTip(self.tr("Send through the mail server set in Settings → Mail"))
         self.send_button.setAutoDefault(False)  # Enter in the subject must not send mail
         buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.promptly_button = QPushButton(self.tr("Send in &Promptly"))
+        self.promptly_button.setToolTip(self.tr("{name} sees it as a prompt in their Promptly").format(
+            name=request.counterpart.name))
+        self.promptly_button.setAutoDefault(False)
+        self.promptly_button.clicked.connect(self.send_in_promptly)
+        buttons.addButton(self.promptly_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -382,6 +388,8 @@ class DraftDialog(QDialog):
         self.send_button.clicked.connect(self.send)
         layout.addWidget(buttons)
         self.kind_box.currentIndexChanged.connect(self._render)
+        self.kind_box.currentIndexChanged.connect(self._offer_promptly)
+        self._offer_promptly()
         self._render()
 
     @property
@@ -468,6 +476,24 @@ class DraftDialog(QDialog):
             return
         self.send_button.setEnabled(False)
         job.finished.connect(self._sent)
+
+    def _offer_promptly(self) -> None:
+        """A reminder in Promptly is for a team member who has not delivered yet."""
+        from app.domain.model import Direction
+        from app.team.sync import teammate
+
+        self.promptly_button.setVisible(
+            self.request.direction is Direction.MADE and not self.request.is_closed
+            and self.kind in ("nudge", "check_in")
+            and teammate(self.controller.core, self.request.counterpart.name) is not None)
+
+    def send_in_promptly(self) -> None:
+        """Shared on the next sync; she sees "Sam reminds you: …" as a prompt."""
+        done = self.controller.attempt(self.controller.core.remind, self.request.id,
+                                       follow_up_kind(self.kind))
+        if done.ok:
+            self.sent.emit("promptly")
+            self.accept()
 
     def _sent(self, ok: bool, text: str) -> None:
         self.send_button.setEnabled(True)

@@ -263,6 +263,21 @@ class PromptWindow(QWidget):
             return
         self.render()
 
+    def follow_changes(self) -> None:
+        """Requests changed elsewhere (a colleague's answer, another program): a prompt whose
+        reason is gone leaves the queue, its notification with it; one that stands shows its
+        request as it is now."""
+        core = self.controller.core
+        for entry in list(self.entries):
+            for prompt in list(entry.prompts):
+                standing = core.standing(prompt)
+                if standing is None:
+                    self._resolved(prompt)
+                elif entry in self.entries:
+                    entry.prompts[entry.prompts.index(prompt)] = standing
+        if self.entries and self.isVisible():
+            self.render()
+
     # -- rendering -----------------------------------------------------------------------
 
     def render(self) -> None:
@@ -392,6 +407,7 @@ class PromptWindow(QWidget):
             PromptKind.ESCALATE: self.tr("Time to escalate"),
             PromptKind.CHECK_IN: self.tr("Check in"),
             PromptKind.WANTED: self.tr("Wanted soon"),
+            PromptKind.REMINDED: self.tr("A reminder"),
         }[kind]
 
     def contact_of(self, request: Request) -> Person | None:
@@ -546,7 +562,7 @@ class PromptRow(QFrame):
         order = [self.done_button, self.snooze_button, self.accept_button, self.eta_button,
                  self.replied_button, self.draft_button, self.escalate_button, self.open_button,
                  self.dismiss_button]
-        if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED):
+        if prompt.kind in (PromptKind.RESPOND, PromptKind.WANTED, PromptKind.REMINDED):
             order.insert(0, order.pop(order.index(self.accept_button)))  # answering is the point
         if prompt.kind in (PromptKind.NUDGE, PromptKind.ESCALATE, PromptKind.CHECK_IN):
             order.insert(0, order.pop(order.index(self.draft_button)))  # the follow-up is the point

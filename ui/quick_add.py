@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QCursor, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCursor,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -35,6 +43,7 @@ from ui.wording import breakable, countdown, moment_text, priority_text, saved_l
 
 # The @word being typed, right before the cursor; a quoted one may hold spaces: @"Dana Sm
 _MENTION_AT_CURSOR = re.compile(r"@(?:[\"“„«]([^\"“”»]*)|([^\W_][\w.'’-]*))?$")
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # a completion's name, without its department
 
 _STYLE = """
 QFrame#chip { border: 1px solid palette(mid); border-radius: 9px; background: palette(alternate-base); }
@@ -148,8 +157,9 @@ class QuickAddDialog(QDialog):
         self.help_label.setFont(small)
         layout.addWidget(self.help_label)
 
-        self.people_model = QStringListModel(self)
+        self.people_model = QStandardItemModel(self)
         self.completer = QCompleter(self.people_model, self)
+        self.completer.setCompletionRole(NAME_ROLE)  # shown: "Dana · Billing"; inserted: "Dana"
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.setWidget(self.line)
@@ -180,8 +190,7 @@ class QuickAddDialog(QDialog):
             self.line.clear()
             self._literal.clear()
             self._set_error("", hint=True)
-        self._people = [p.name for p in self.controller.core.people()]
-        self.people_model.setStringList(self._people)
+        self._fill_people()
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         self.adjustSize()
         frame = self.frameGeometry()
@@ -240,6 +249,8 @@ class QuickAddDialog(QDialog):
         self.title_label.setText(self.tr("What: {title}").format(title=result.title))
         self.title_label.setVisible(True)
         self.chip_row.setVisible(True)
+        from app.team.sync import teammate
+
         core = self.controller.core
         now = core.now()
         zone = core.settings.zone
@@ -254,6 +265,9 @@ class QuickAddDialog(QDialog):
             elif piece.kind == "who":
                 text = piece.value if result.counterpart_known \
                     else self.tr("{name} (new person)").format(name=piece.value)
+                member = teammate(core, piece.value)
+                if member is not None:  # the request will exist once, on both sides
+                    text = self.tr("shared with {member}").format(member=member["name"])
             elif piece.kind == "wanted":  # what they want: not a promise
                 text = self.tr("wanted by {time} · {left}").format(
                     time=moment_text(piece.value, zone, now), left=countdown(piece.value, now))
@@ -321,6 +335,25 @@ class QuickAddDialog(QDialog):
             self._fit_height()
 
     # -- people completion ---------------------------------------------------------------
+
+    def _fill_people(self) -> None:
+        """Team members first, each with their department (or "team"), then everyone else."""
+        from app.team.sync import teammates
+
+        self.people_model.clear()
+        self._people = []
+        for member in teammates(self.controller.core):
+            self._add_person(member["name"], member.get("department") or self.tr("team"))
+        for person in self.controller.core.people():
+            if person.name.casefold() not in {p.casefold() for p in self._people}:
+                self._add_person(person.name)
+
+    def _add_person(self, name: str, note: str = "") -> None:
+        item = QStandardItem(f"{name} · {note}" if note else name)
+        item.setData(name, NAME_ROLE)
+        item.setEditable(False)
+        self.people_model.appendRow(item)
+        self._people.append(name)
 
     def _mention_at_cursor(self) -> re.Match | None:
         return _MENTION_AT_CURSOR.search(self.line.text()[:self.line.cursorPosition()])

@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.model import Request, Status
 from app.policy.ladder import Deadline
-from ui.wording import deadline_countdown, due_text, moment_text, priority_text, status_text, who_text
+from ui.wording import deadline_countdown, due_text, moment_text, priority_text, promised_text, who_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -147,7 +147,7 @@ class RequestTableModel(QAbstractTableModel):
             if column == DUE:
                 return self._due_text(row)
             if column == STATUS:
-                return status_text(row.request, self.now)
+                return promised_text(row.request, self.zone, self.now)
             return row.tags
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == DUE and row.deadline is not None and not row.request.is_closed:

@@ -146,6 +146,7 @@ class Tray(QObject):
     summary_requested = Signal()
     settings_requested = Signal()
     escalations_requested = Signal()
+    team_requested = Signal()  # the team line was chosen: give the password, or sync now
     pause_requested = Signal(object)  # a datetime, or None to resume
     quit_requested = Signal()
 
@@ -154,6 +155,7 @@ class Tray(QObject):
         self.data: TrayData | None = None
         self.snapshot: Snapshot | None = None
         self.problem: str | None = None  # shown first in the tooltip while it lasts
+        self.team: str | None = None  # the team state in words, when in a team
         self._painted: tuple | None = None
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
@@ -179,6 +181,11 @@ class Tray(QObject):
     def set_problem(self, text: str | None) -> None:
         """A state the user must know of (the database busy or lost), or None once it is over."""
         self.problem = text
+        self.refresh()
+
+    def set_team(self, text: str | None) -> None:
+        """`Team: up to date`…; None when not in a team."""
+        self.team = text
         self.refresh()
 
     def refresh(self) -> None:
@@ -214,6 +221,8 @@ class Tray(QObject):
         lines = [self.tr("Promptly")]
         if self.problem:
             lines.append(self.problem)
+        if self.team:
+            lines.append(self.team)
         if snap.overdue:
             lines.append(self.tr("%n overdue", "", snap.overdue))
         if snap.paused:
@@ -253,6 +262,8 @@ class Tray(QObject):
         else:
             menu.addAction(self.tr("Loading…")).setEnabled(False)
         menu.addSeparator()
+        if self.team:
+            self._add(menu_text(self.team), self.team_requested, ready).setObjectName("teamState")
         self._add(self.tr("Quick add…"), self.quick_add_requested, ready)
         self._add(self.tr("Requests"), self.list_requested, ready)
         self._add(self.tr("Weekly summary"), self.summary_requested, ready)

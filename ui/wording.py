@@ -113,6 +113,15 @@ def status_text(request: Request, now: datetime) -> str:
     }[request.status_word(now)]()
 
 
+def promised_text(request: Request, zone: ZoneInfo, now: datetime) -> str:
+    """`Dana promised Fri 15:00` for what I asked and they promised; else the status words."""
+    if request.direction is Direction.MADE and request.promised_at is not None \
+            and request.status_word(now) == "promised":
+        return _tr("{name} promised {time}").format(
+            name=request.counterpart.name, time=moment_text(request.promised_at, zone, now))
+    return status_text(request, now)
+
+
 def due_text(deadline: Deadline, zone: ZoneInfo, now: datetime) -> str:
     """`promised Fri 15:00`, `reply by 10:00`, `wanted by Fri 15:00`: what it counts down to."""
     when = moment_text(deadline.at, zone, now)
@@ -213,6 +222,7 @@ def prompt_kind_text(kind: PromptKind) -> str:
         PromptKind.ESCALATE: _tr("escalate"),
         PromptKind.CHECK_IN: _tr("check in"),
         PromptKind.WANTED: _tr("wanted soon"),
+        PromptKind.REMINDED: _tr("reminder"),
     }[kind]
 
 
@@ -231,6 +241,9 @@ def prompt_reason(prompt: Prompt, now: datetime, zone: ZoneInfo,
                                                       time=wanted)
         return _tr("{name} asked {ago} — reply with done or an ETA").format(
             name=name, ago=since(request.asked_at, now))
+    if kind is PromptKind.REMINDED:
+        return _tr("{name} reminds you: {title}, asked {ago}").format(
+            name=name, title=request.title, ago=since(request.asked_at, now))
     if kind is PromptKind.WANTED:
         return _tr("{name} wants this by {time}, {left}, and you have not promised a time — "
                    "promise one or deliver").format(name=name, time=wanted,

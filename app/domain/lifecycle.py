@@ -252,6 +252,14 @@ def note(request: Request, *, at: datetime, text: str) -> None:
     _append(request, EventKind.NOTE, at, text=text)
 
 
+def remind(request: Request, *, at: datetime, prompt_kind: PromptKind) -> None:
+    """A reminder sent through the team server: the asked member sees it as a prompt."""
+    _require_open(request, "remind them of")
+    if request.direction is not Direction.MADE:
+        raise DomainError(Text("only what you asked for can be reminded of"))
+    _append(request, EventKind.REMINDED, at, prompt_kind=prompt_kind.value)
+
+
 EDITABLE = ("title", "details", "link", "channel", "tags", "priority", "recurrence", "needed_by",
             "counterpart", "direction")
 

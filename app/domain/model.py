@@ -67,6 +67,7 @@ class EventKind(str, enum.Enum):
     EDITED = "edited"
     DISMISSED = "dismissed"
     NOTE = "note"  # a line both parties (and a supervisor it was escalated to) see
+    REMINDED = "reminded"  # the asker reminded the asked one through the team server
 
 
 class PromptKind(str, enum.Enum):
@@ -77,6 +78,7 @@ class PromptKind(str, enum.Enum):
     ESCALATE = "escalate"
     CHECK_IN = "check_in"
     WANTED = "wanted"
+    REMINDED = "reminded"  # the asker (a team member) reminded me
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from app.domain.model import Direction, PromptKind, Request, Status
+from app.domain.model import Direction, EventKind, PromptKind, Request, Status
 from app.policy.calendar import AlwaysOpen, WorkingCalendar
 
 
@@ -86,6 +86,9 @@ def deadline(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> Dea
     return None
 
 
+_ANSWERS = (EventKind.ACKNOWLEDGED, EventKind.PROMISED, EventKind.RENEGOTIATED)
+
+
 def rungs(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> Iterator[Rung]:
     """The prompts this request can raise now, at their unshifted times."""
     if request.is_closed:
@@ -97,6 +100,11 @@ def rungs(request: Request, ladder: Ladder, calendar: WorkingCalendar) -> Iterat
     wanted = request.needed_by
     lead = timedelta(minutes=ladder.due_soon_lead)
     if request.direction is Direction.RECEIVED:
+        reminded = max((e.at for e in request.history if e.kind is EventKind.REMINDED), default=None)
+        answered = reminded is not None and any(
+            e.at >= reminded and e.kind in _ANSWERS for e in request.history)
+        if reminded is not None and not answered:  # the asker's latest reminder (team server)
+            yield Rung(PromptKind.REMINDED, f"reminded@{reminded.isoformat()}", reminded)
         if request.status is Status.OPEN:
             due = respond_by(request, ladder, calendar) - timedelta(minutes=ladder.respond_lead)
             yield Rung(PromptKind.RESPOND, f"respond@{asked_key}", max(due, asked))

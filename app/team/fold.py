@@ -16,6 +16,7 @@ The rule (every machine applies it; arrival order never matters):
    - escalated: no change of state (escalated in Promptly, it grants the asked member's
      supervisor sight of the request while it is open).
    - note: no change of state; a line for the history both parties see.
+   - reminded: no change of state (the asked member gets a prompt).
 An event that does not apply is kept in the history; it just changes nothing.
 """
 
@@ -32,7 +33,7 @@ from app.domain.model import EventKind, Priority, Status
 SHARED_KINDS = frozenset({
     EventKind.CREATED, EventKind.ACKNOWLEDGED, EventKind.PROMISED, EventKind.RENEGOTIATED,
     EventKind.DONE, EventKind.CANCELLED, EventKind.REOPENED, EventKind.EDITED,
-    EventKind.ESCALATED, EventKind.NOTE,
+    EventKind.ESCALATED, EventKind.NOTE, EventKind.REMINDED,
 })
 SHARED_FIELDS = ("title", "tags", "priority", "needed_by")
 

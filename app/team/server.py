@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-SCHEMA_VERSION = 2  # 2: notes, escalations seen while open, departments, turnaround times
+SCHEMA_VERSION = 3  # 2: notes, escalations seen while open, departments, turnaround times; 3: "reminded"
 SCHEMA = "promptly_team"
 OWNER = "promptly_owner"
 MEMBER = "promptly_member"
@@ -30,7 +30,7 @@ PULL_BATCH = 1000
 CONNECT_TIMEOUT = 5  # seconds: an unreachable server fails a sync quickly
 
 SHARED_KIND_NAMES = ("created", "acknowledged", "promised", "renegotiated", "done", "cancelled",
-                     "reopened", "edited", "escalated", "note")
+                     "reopened", "edited", "escalated", "note", "reminded")
 # fewer members, and one could work out another's figures from the totals and their own
 MIN_DEPARTMENT = 3
 # the team's working week for measured turnaround (server side, in the server's time zone)
@@ -43,6 +43,10 @@ class TeamError(Exception):
 
 class Unreachable(TeamError):
     """The server did not answer: nothing was lost, the next sync sends it."""
+
+
+class PasswordNeeded(TeamError):
+    """No password, or a wrong one: the member must give it (again)."""
 
 
 def _ddl() -> list[str]:
@@ -91,7 +95,7 @@ def _ddl() -> list[str]:
             at timestamptz NOT NULL,
             data jsonb NOT NULL DEFAULT '{{}}',
             recorded_at timestamptz NOT NULL DEFAULT now())""",
-        # version 1 knew no notes: the check is replaced, not added beside
+        # a server made by an older version: the kinds it accepts grow (replaced, not added beside)
         f"ALTER TABLE {s}.events DROP CONSTRAINT IF EXISTS events_kind_check",
         f"ALTER TABLE {s}.events ADD CONSTRAINT events_kind_check CHECK (kind IN ({kinds}))",
         # a member's published usual turnaround, in working hours; tag '' is their default
@@ -317,9 +321,9 @@ def connect(url: str, *, password: str | None = None, autocommit: bool = False,
 def _connect_error(address: Address, reason: str) -> TeamError:
     lowered = reason.lower()
     if "password authentication failed" in lowered:
-        return TeamError(f"wrong password for {address.user} on {address.server}")
+        return PasswordNeeded(f"wrong password for {address.user} on {address.server}")
     if "no password supplied" in lowered or "fe_sendauth" in lowered:
-        return TeamError(f"no password for {address.user} on {address.server}: store it with "
+        return PasswordNeeded(f"no password for {address.user} on {address.server}: store it with "
                          "`promptly team join URL --password-stdin`, or set PGPASSWORD or PGPASSFILE")
     if "not permitted to log in" in lowered:
         return TeamError(f"{address.user} has been removed from the team on {address.server}")

@@ -12,7 +12,7 @@ from others carry their uid and author in `data["team"]`; they are never pushed 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,7 @@ class SyncResult:
     pushed: int
     pulled: int
     new_requests: int
+    received: list[server.ServerEvent] = field(default_factory=list)  # others' events pulled
 
 
 def state(core) -> dict[str, Any]:
@@ -71,8 +72,17 @@ def save_password(url: str, password: str) -> None:
     Secrets().set(_secret_name(server.Address.parse(url)), password)
 
 
-def _connect(url: str):
-    conn = server.connect(url, password=_password(server.Address.parse(url)), autocommit=True)
+def forget_password(url: str) -> None:
+    from app.secrets import Secrets
+
+    Secrets().delete(_secret_name(server.Address.parse(url)))
+
+
+def _connect(url: str, password: str | None = None):
+    """`password`: one given for this run (no keyring); else the keyring's or libpq's."""
+    if password is None:
+        password = _password(server.Address.parse(url))
+    conn = server.connect(url, password=password, autocommit=True)
     try:
         server.check_version(conn)
     except BaseException:
@@ -81,10 +91,18 @@ def _connect(url: str):
     return conn
 
 
-def join(core, url: str) -> server.Member:
+def fetch_members(url: str, password: str | None = None) -> list[server.Member]:
+    """The team on that server, as this member sees it: a connection test."""
+    with _connect(url, password) as conn:
+        return server.members(conn)
+
+
+def join(core, url: str, password: str | None = None,
+         team: list[server.Member] | None = None) -> server.Member:
+    """`team`: the members fetched already (off the GUI thread); else fetched here."""
     address = server.Address.parse(url)
-    with _connect(url) as conn:
-        team = server.members(conn)
+    if team is None:
+        team = fetch_members(url, password)
     me = next((m for m in team if m.login == address.user), None)
     if me is None or not me.active:
         raise server.TeamError(f"{address.user} is not a member of the team on {address.server}")
@@ -98,6 +116,27 @@ def join(core, url: str) -> server.Member:
             "origin": uuid.uuid4().hex, "last_seq": 0, "pushed_upto": 0, "shared": {},
             "members": [m.to_json() for m in team], "last_sync": None})
     return me
+
+
+def leave(core) -> None:
+    """Out of the team on this machine: shared requests stay here as personal ones."""
+    state(core)
+    core.save_team_state(None)
+
+
+def teammates(core) -> list[dict]:
+    """The other active members, as last synced (login, name, email, supervisor…); [] when
+    not in a team."""
+    found = core.team_state()
+    if not found:
+        return []
+    return [m for m in found["members"] if m["active"] and m["login"] != found["member"]]
+
+
+def teammate(core, name: str) -> dict | None:
+    """The member a counterpart's name (or login) stands for: a request with them is shared."""
+    found = core.team_state()
+    return _member_for(found["members"], name, found["member"]) if found else None
 
 
 def _member_for(team: list[dict], name: str, me: str) -> dict | None:
@@ -177,12 +216,12 @@ def pending_push(core) -> int:
     return len(_outgoing(core, st)[1])
 
 
-def sync(core) -> SyncResult:
+def sync(core, password: str | None = None) -> SyncResult:
     """Push, then pull until nothing is left. Unreachable: server.Unreachable, nothing lost."""
     import psycopg
 
     try:
-        return _sync(core)
+        return _sync(core, password)
     except psycopg.errors.InsufficientPrivilege as exc:
         raise server.TeamError(f"the team server refused a change: {exc}") from None
     except psycopg.OperationalError:
@@ -190,9 +229,10 @@ def sync(core) -> SyncResult:
                                  "next `promptly sync` sends it") from None
 
 
-def _sync(core) -> SyncResult:
+def _sync(core, password: str | None) -> SyncResult:
     st = state(core)
-    with _connect(st["url"]) as conn:
+    received: list[server.ServerEvent] = []
+    with _connect(st["url"], password) as conn:
         team = server.members(conn)
         st["members"] = [m.to_json() for m in team]
         me = next((m for m in team if m.login == st["member"]), None)
@@ -209,7 +249,8 @@ def _sync(core) -> SyncResult:
             if not batch:
                 break
             created += _apply(core, conn, st, batch)
-            pulled += sum(1 for e in batch if e.author != st["member"])
+            received += [e for e in batch if e.author != st["member"]]
+            pulled = len(received)
             st["last_seq"] = batch[-1].seq
             core.save_team_state(st)
         # escalated to me: my notes go out, then the open ones are read afresh (RLS hides
@@ -220,10 +261,10 @@ def _sync(core) -> SyncResult:
         st["department_totals"] = _department_weeks(core, conn)  # for the weekly summary
         core.save_team_state(st)
     st["last_sync"] = core.now().isoformat()
-    # events appended locally by the pull are others': never to be pushed
-    st["pushed_upto"] = max(st["pushed_upto"], _newest_event_id(core))
+    # No bump of pushed_upto past what was pushed: events pulled here are others' (never sent,
+    # see _is_mine), and a change made meanwhile by the tray app's own thread must still go.
     core.save_team_state(st)
-    return SyncResult(len(events), pulled, created)
+    return SyncResult(len(events), pulled, created, received)
 
 
 def _department_weeks(core, conn) -> dict[str, dict]:
@@ -245,10 +286,6 @@ def department_totals(core, week: str) -> dict | None:
     """My department's totals for an ISO week as of the last sync; None if unknown."""
     found = core.team_state()
     return (found or {}).get("department_totals", {}).get(week)
-
-
-def _newest_event_id(core) -> int:
-    return max((e.id or 0 for r in core.requests(with_history=True) for e in r.history), default=0)
 
 
 def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
@@ -344,6 +381,13 @@ def status(core) -> dict[str, Any]:
 
 def last_sync(st: dict) -> datetime | None:
     return datetime.fromisoformat(st["last_sync"]) if st.get("last_sync") else None
+
+
+def listen(core, password: str | None = None):
+    """A connection that hears cues (see `server.wait_for_cue`); the caller closes it."""
+    conn = _connect(state(core)["url"], password)
+    server.listen(conn)
+    return conn
 
 
 def watch(core, every: float, *, listen: bool = True, stop=None, sleep=None) -> int:

@@ -35,6 +35,18 @@
             <source>Promptly stopped saving</source>
             <translation>Promptly speichert nicht mehr</translation>
         </message>
+        <message>
+            <source>Team password</source>
+            <translation>Team-Passwort</translation>
+        </message>
+        <message>
+            <source>Your password on the team server:</source>
+            <translation>Ihr Passwort auf dem Team-Server:</translation>
+        </message>
+        <message>
+            <source>The team needs your password: choose “Team: password needed” in the tray menu.</source>
+            <translation>Das Team braucht Ihr Passwort: Wählen Sie „Team: Passwort nötig“ im Menü des Infobereichs.</translation>
+        </message>
     </context>
     <context>
         <name>CapturePage</name>
@@ -348,6 +360,10 @@
             <source>no request escalated to you has the id {uid}</source>
             <translation>keine an Sie eskalierte Anfrage hat die Kennung {uid}</translation>
         </message>
+        <message>
+            <source>only what you asked for can be reminded of</source>
+            <translation>erinnern können Sie nur an das, worum Sie gebeten haben</translation>
+        </message>
     </context>
     <context>
         <name>DataPage</name>
@@ -461,6 +477,14 @@
         <message>
             <source>No mail app answered. Use Copy and paste the message instead.</source>
             <translation type="vanished">Kein Mailprogramm hat geantwortet. Kopieren Sie die Nachricht stattdessen und fügen Sie sie ein.</translation>
+        </message>
+        <message>
+            <source>Send in &amp;Promptly</source>
+            <translation>In &amp;Promptly senden</translation>
+        </message>
+        <message>
+            <source>{name} sees it as a prompt in their Promptly</source>
+            <translation>{name} sieht es als Erinnerung im eigenen Promptly</translation>
         </message>
     </context>
     <context>
@@ -1444,6 +1468,10 @@
             <source>ETA</source>
             <translation>Zeitangabe</translation>
         </message>
+        <message>
+            <source>A reminder</source>
+            <translation>Eine Erinnerung</translation>
+        </message>
     </context>
     <context>
         <name>PromptsPage</name>
@@ -1569,6 +1597,14 @@
         <message>
             <source>wanted by {time}</source>
             <translation>gewünscht bis {time}</translation>
+        </message>
+        <message>
+            <source>shared with {member}</source>
+            <translation>geteilt mit {member}</translation>
+        </message>
+        <message>
+            <source>team</source>
+            <translation>Team</translation>
         </message>
     </context>
     <context>
@@ -2235,6 +2271,137 @@
         </message>
     </context>
     <context>
+        <name>TeamPage</name>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>With a team's server, a request between you and a colleague exists once: you both see it, and her answer reaches you. Works offline; changes wait and go when the server is back.</source>
+            <translation>Mit einem Team-Server gibt es eine Anfrage zwischen Ihnen und einer Kollegin nur einmal: Sie sehen sie beide, und ihre Antwort erreicht Sie. Funktioniert auch offline; Änderungen warten und gehen raus, sobald der Server wieder da ist.</translation>
+        </message>
+        <message>
+            <source>given by your administrator</source>
+            <translation>von Ihrer Administration erhalten</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Serveradresse</translation>
+        </message>
+        <message>
+            <source>Login</source>
+            <translation>Anmeldename</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Join</source>
+            <translation>Beitreten</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>Verlassen</translation>
+        </message>
+        <message>
+            <source>What is shared</source>
+            <translation>Was geteilt wird</translation>
+        </message>
+        <message>
+            <source>Shared with the team: requests between you and a member — title, tags, priority, when asked and wanted by — and what happens to them: answers, ETAs, new times with their reason, done, cancelled, escalations.
+Stays on this computer: requests with anyone outside the team, details, links and notes, your prompts, snoozes, drafts and pauses, your settings and weekly figures.</source>
+            <translation>Mit dem Team geteilt: Anfragen zwischen Ihnen und einem Mitglied – Titel, Schlagwörter, Priorität, wann gefragt und bis wann gewünscht – und was mit ihnen geschieht: Antworten, Termine, neue Zeiten mit ihrem Grund, erledigt, abgebrochen, Eskalationen.
+Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheiten, Links und Notizen, Ihre Erinnerungen, Zurückstellungen, Entwürfe und Pausen, Ihre Einstellungen und Wochenzahlen.</translation>
+        </message>
+        <message>
+            <source>No usable system keyring: the password is not saved, and Promptly asks for it when it starts (the tray menu says “Team: password needed”).</source>
+            <translation>Kein nutzbarer Schlüsselbund: Das Passwort wird nicht gespeichert, und Promptly fragt beim Start danach (das Menü im Infobereich zeigt „Team: Passwort nötig“).</translation>
+        </message>
+        <message>
+            <source>This Promptly is in the team on {server} as {login}.</source>
+            <translation>Dieses Promptly ist im Team auf {server} als {login}.</translation>
+        </message>
+        <message>
+            <source>This Promptly is not in a team.</source>
+            <translation>Dieses Promptly ist in keinem Team.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbinde…</translation>
+        </message>
+        <message>
+            <source>Connected. Members: {names}</source>
+            <translation>Verbunden. Mitglieder: {names}</translation>
+        </message>
+        <message>
+            <source>Join the team?</source>
+            <translation>Dem Team beitreten?</translation>
+        </message>
+        <message>
+            <source>Joining…</source>
+            <translation>Trete bei…</translation>
+        </message>
+        <message>
+            <source>Joined as {name}.</source>
+            <translation>Beigetreten als {name}.</translation>
+        </message>
+        <message>
+            <source>The password is in the system keyring.</source>
+            <translation>Das Passwort liegt im Schlüsselbund des Systems.</translation>
+        </message>
+        <message>
+            <source>Leave the team?</source>
+            <translation>Das Team verlassen?</translation>
+        </message>
+        <message>
+            <source>Shared requests stay on this computer as your own; changes are no longer sent or received.</source>
+            <translation>Geteilte Anfragen bleiben auf diesem Computer als Ihre eigenen; Änderungen werden nicht mehr gesendet oder empfangen.</translation>
+        </message>
+        <message>
+            <source>Left the team.</source>
+            <translation>Team verlassen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamSync</name>
+        <message>
+            <source>Team: connecting…</source>
+            <translation>Team: verbinde…</translation>
+        </message>
+        <message>
+            <source>Team: up to date</source>
+            <translation>Team: aktuell</translation>
+        </message>
+        <message>
+            <source>Team: password needed</source>
+            <translation>Team: Passwort nötig</translation>
+        </message>
+        <message>
+            <source>{name} moved {title} to {time}</source>
+            <translation>{name} hat {title} auf {time} verschoben</translation>
+        </message>
+        <message>
+            <source>Team: offline since {time}</source>
+            <translation>Team: offline seit {time}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changes waiting</source>
+            <translation>
+                <numerusform>%n Änderung wartet</numerusform>
+                <numerusform>%n Änderungen warten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Team: not syncing ({reason})</source>
+            <translation>Team: kein Abgleich ({reason})</translation>
+        </message>
+    </context>
+    <context>
         <name>Tray</name>
         <message>
             <source>Promptly is starting…</source>
@@ -2770,6 +2937,18 @@
         <message>
             <source>Note from {name}</source>
             <translation>Notiz von {name}</translation>
+        </message>
+        <message>
+            <source>reminder</source>
+            <translation>Erinnerung</translation>
+        </message>
+        <message>
+            <source>{name} promised {time}</source>
+            <translation>{name} hat {time} zugesagt</translation>
+        </message>
+        <message>
+            <source>{name} reminds you: {title}, asked {ago}</source>
+            <translation>{name} erinnert Sie: {title}, gefragt {ago}</translation>
         </message>
     </context>
 </TS>

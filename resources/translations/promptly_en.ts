@@ -104,6 +104,16 @@
         </message>
     </context>
     <context>
+        <name>TeamSync</name>
+        <message numerus="yes">
+            <source>%n changes waiting</source>
+            <translation>
+                <numerusform>%n change waiting</numerusform>
+                <numerusform>%n changes waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Tray</name>
         <message numerus="yes">
             <source>%n overdue</source>

@@ -103,9 +103,16 @@ class PostgresServer:
         # FORCE: a test may leave a connection open; it must not leave the database behind
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def start(self) -> subprocess.CompletedProcess:
+        """Start on `port` (again, after `stop`: the same data, the same address)."""
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 {FAST}"
+        return self._run("pg_ctl", "-D", "data", "-l", str(self.log), "-o", options,
+                         "-w", "-t", "30", "start")
+
     def stop(self) -> None:
         if self._conn is not None:
             self._conn.close()
+            self._conn = None
         self._run("pg_ctl", "-D", "data", "-m", "fast", "-w", "stop")
 
 
@@ -136,9 +143,7 @@ def running_postgres() -> Iterator[PostgresServer]:
             raise RuntimeError(f"initdb failed: {done.stderr.strip() or done.stdout.strip()}")
         for _ in range(START_TRIES):
             server.port = _free_port()
-            options = f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1 {FAST}"
-            done = server._run("pg_ctl", "-D", "data", "-l", str(server.log), "-o", options,
-                               "-w", "-t", "30", "start")
+            done = server.start()
             started = done.returncode == 0
             if started:
                 break

@@ -259,3 +259,19 @@ def test_init_upgrades_a_version_1_schema(team):
         server.publish_turnaround(conn, {"": 4})
         assert [t.hours for t in server.turnarounds(conn)] == [4]
     assert server.init(team.admin_url()) is False
+def test_init_upgrades_a_version_1_server_to_take_reminders(three):
+    team, _, dana, sam = three
+    old_kinds = ", ".join(f"'{k}'" for k in server.SHARED_KIND_NAMES if k != "reminded")
+    with psycopg.connect(team.admin_url(), autocommit=True) as admin:  # as version 1 left it
+        admin.execute("UPDATE promptly_team.meta SET version = 1")
+        admin.execute("ALTER TABLE promptly_team.events DROP CONSTRAINT events_kind_check")
+        admin.execute("ALTER TABLE promptly_team.events ADD CONSTRAINT events_kind_check"
+                      f" CHECK (kind IN ({old_kinds}))")
+    reminder = server.ServerEvent(0, "r" * 32, UID, sam[0], "reminded", T0, {})
+    with team.connect(*sam) as conn, pytest.raises(psycopg.errors.CheckViolation):
+        server.push(conn, [], [reminder])
+    assert server.init(team.admin_url()) is True
+    with team.connect(*sam) as conn:
+        server.push(conn, [], [reminder])
+    with team.connect(*dana) as conn:
+        assert [e.kind for e in server.pull(conn, 0)] == ["created", "reminded"]

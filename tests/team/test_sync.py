@@ -104,3 +104,24 @@ def test_a_watching_member_receives_by_cue_or_by_poll(pair, clock, listen):
     assert result["seconds"] < 20  # a cue, not the 30 s wait
     if listen:
         assert result["rounds"][-1] == 2  # no polling: woken once, by Sam's push
+
+
+def test_a_change_made_while_a_sync_runs_goes_with_the_next_one(pair, monkeypatch):
+    """The tray app writes on one thread while its sync runs on another."""
+    team, dana, sam, dana_login, sam_login, run = pair
+    made = sam.add(NewRequest(Direction.MADE, "Dana", "the keys"))
+    meanwhile = []
+    real_pull = server.pull
+
+    def pull(conn, after, limit=server.PULL_BATCH):
+        if not meanwhile:
+            meanwhile.append(sam.cancel(made.id))  # after the push, before the sync ends
+        return real_pull(conn, after, limit)
+
+    monkeypatch.setattr(server, "pull", pull)
+    assert run(sam_login).pushed == 1
+    assert sync.pending_push(sam) == 1
+    run(sam_login)
+    run(dana_login)
+    assert sync.pending_push(sam) == 0
+    assert dana.requests()[0].status is Status.CANCELLED

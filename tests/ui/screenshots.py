@@ -187,9 +187,14 @@ def main(out: Path, scaled: bool = False) -> int:
         summary.grab().save(str(out / "summary.png"))
         summary.hide()
 
+        from app.team.live import OFFLINE, TeamStatus
+        from ui.team_sync import status_text
+
         tray = Tray()
         tray.attach(TrayData(core))
         tray.data.reload()
+        offline = TeamStatus(OFFLINE, since=NOW - timedelta(minutes=18), waiting=3)
+        tray.set_team(status_text(offline, core.settings.zone, NOW))
         tray.menu.popup(tray.menu.pos())
         settle()
         tray.menu.grab().save(str(out / "tray-menu.png"))

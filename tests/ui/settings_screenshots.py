@@ -21,6 +21,7 @@ from tests.conftest import FakeClock
 from ui import i18n
 from ui.controller import Controller
 from ui.settings import SettingsDialog
+from ui.settings.page import note
 
 
 def main(out: str) -> int:
@@ -50,6 +51,10 @@ def main(out: str) -> int:
     dialog.messages.kind.setCurrentIndex(dialog.messages.kind.findData("nudge"))
     dialog.people.table.selectRow(0)
     dialog.data.back_up()  # the Data page then shows where the copy went
+    dialog.team.address.setText("db.example.org:5432/promptly")
+    dialog.team.login.setText("kim")
+    dialog.team.password.setText("not-a-real-one")
+    note(dialog.team.note, "Connected. Members: Dana Weiß, Kim Novak, Lee Park, Sam Jones", ok=True)
     for page in dialog.all_pages():
         dialog.show_page(page.key)
         app.processEvents()

@@ -281,3 +281,23 @@ def test_a_team_members_published_turnaround_is_shown_and_becomes_the_needed_by(
     qtbot.keyClick(dialog.line, Qt.Key.Key_Return)
     [saved] = core.requests()
     assert saved.needed_by == core.calendar.add_working_minutes(core.now(), 16 * 60)
+def test_at_lists_team_members_first_and_a_request_to_one_says_it_is_shared(qtbot, controller, core):
+    core.save_person(Person("Dominik"))
+    member = {"email": None, "supervisor": None, "active": True}
+    core.save_team_state({"server": "db.example.org:5432/promptly", "member": "sam", "members": [
+        {**member, "login": "sam", "name": "Sam"},
+        {**member, "login": "dora", "name": "Dora", "department": "Billing"},
+        {**member, "login": "dana", "name": "Dana"},
+        {**member, "login": "dag", "name": "Dag", "active": False}]})
+    dialog = make(qtbot, controller)
+    qtbot.keyClicks(dialog.line, "@d")
+    popup = dialog.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())] == [
+        "Dora · Billing", "Dana · team", "Dominik"]
+    dialog.completer.activated.emit("Dora")
+    assert dialog.line.text() == "@Dora "
+    qtbot.keyClicks(dialog.line, "fix the credit note")
+    assert ("who", "shared with Dora") in chip_texts(dialog)
+    dialog.line.setText("@Dominik fix the credit note")
+    assert ("who", "Dominik") in chip_texts(dialog)

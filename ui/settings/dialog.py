@@ -28,6 +28,7 @@ from ui.settings.messages import MessagesPage
 from ui.settings.page import SettingsPage
 from ui.settings.people import PeoplePage
 from ui.settings.prompts import PromptsPage
+from ui.settings.team import TeamPage
 from ui.settings.turnaround import TurnaroundPage
 
 # Which page shows each setting, and its refusals.
@@ -60,6 +61,7 @@ class SettingsDialog(QDialog):
         self.messages = MessagesPage(controller)
         self.mail = MailPage(controller, secrets or Secrets(), save=self.apply)
         self.capture = CapturePage(controller, self.mail.secrets)
+        self.team = TeamPage(controller, self.mail.secrets)
         self.data = DataPage(controller)
         # team mode only: what I publish to my team
         self.turnaround = TurnaroundPage(controller) if self.core.team_state() else None
@@ -92,7 +94,7 @@ class SettingsDialog(QDialog):
     def all_pages(self) -> tuple[SettingsPage, ...]:
         team = (self.turnaround,) if self.turnaround is not None else ()
         return (self.general, self.hours, self.prompts, self.people, self.messages, self.mail, self.capture,
-                *team, self.data)
+                self.team, *team, self.data)
 
     def page(self, key: str) -> SettingsPage:
         return next(p for p in self.all_pages() if p.key == key)
