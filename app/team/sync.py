@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from app.domain.bounds import MAX_TAGS, keepable
 from app.domain.model import Direction, Event, EventKind, Person, Priority, Request
 from app.team import escalation, server
 from app.team.fold import SHARED_FIELDS, SHARED_KINDS, FoldState, SharedEvent, fold
@@ -334,11 +335,12 @@ def _name(team: list[dict], login: str) -> str:
 def _new_local(core, row: server.SharedRequest, me: str, team: list[dict],
                created: server.ServerEvent | None) -> Request:
     other = row.requester if row.asked == me else row.asked
-    name = _name(team, other)
+    name = keepable(_name(team, other), "counterpart")
     person = core.person_named(name) or Person(name)
     request = Request(
         direction=Direction.RECEIVED if row.asked == me else Direction.MADE,
-        counterpart=person, title=row.title, asked_at=row.asked_at, tags=list(row.tags),
+        counterpart=person, title=keepable(row.title, "title"), asked_at=row.asked_at,
+        tags=_keepable_tags(row.tags),
         priority=Priority(row.priority), needed_by=row.needed_by, uid=row.uid)
     request.history.append(Event(EventKind.CREATED, row.asked_at, {
         "asked_at": row.asked_at.isoformat(),
@@ -366,6 +368,12 @@ def _refold(request: Request, row: server.SharedRequest, origin: str, me: str) -
     for name in ("title", "tags", "priority", "needed_by", "status", "acknowledged_at",
                  "promised_at", "original_promise", "completed_at", "cancelled_at"):
         setattr(request, name, getattr(s, name))
+    # the server takes any text a member writes with plain SQL: kept here by the local rules
+    request.title, request.tags = keepable(request.title, "title"), _keepable_tags(request.tags)
+
+
+def _keepable_tags(tags) -> list[str]:
+    return [tag for tag in ("-".join(keepable(t, "tag").split()) for t in tags[:MAX_TAGS]) if tag]
 
 
 def shared_uids(core) -> set[str]:

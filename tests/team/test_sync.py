@@ -125,3 +125,19 @@ def test_a_change_made_while_a_sync_runs_goes_with_the_next_one(pair, monkeypatc
     run(dana_login)
     assert sync.pending_push(sam) == 0
     assert dana.requests()[0].status is Status.CANCELLED
+
+
+def test_text_written_past_the_client_is_kept_by_the_local_rules(pair, clock):
+    """A member with plain SQL may write any text on the server; the other side keeps a title
+    and tags its own rules allow, and every command still works on them."""
+    team, dana, sam, dana_login, sam_login, run = pair
+    with team.connect(sam_login, f"pw-{sam_login}-secret") as conn:
+        server.push(conn, [server.SharedRequest(
+            "f" * 32, sam_login, dana_login, "Invoice \u202efdp.exe\n" + "x" * 5000,
+            ["billing team", "\x07"], 0, clock.now(), None)],
+            [server.ServerEvent(0, "e" * 32, "f" * 32, sam_login, "created", clock.now(), {})])
+    run(dana_login)
+    (request,) = dana.requests()
+    assert request.title.startswith("Invoice fdp.exe x") and len(request.title) <= 500
+    assert request.tags == ["billing-team"]
+    assert dana.acknowledge(request.id).status is Status.ACKNOWLEDGED  # usable like any other
