@@ -364,9 +364,12 @@ class Promptly:
                         asked_at: datetime | None = None):
         """The published turnaround of the team member I am asking (app.team.turnaround), with
         the needed-by it suggests; None outside a team or when they published none."""
+        state = self.team_state()
+        if not state:
+            return None
         from app.team import turnaround
 
-        return turnaround.hint(self.team_state(), self.calendar, direction=direction,
+        return turnaround.hint(state, self.calendar, direction=direction,
                                counterpart=counterpart, tags=tags, asked_at=asked_at or self.now())
 
     def my_turnarounds(self) -> dict[str, float]:
@@ -445,9 +448,12 @@ class Promptly:
     def escalated_to_me(self) -> list:
         """Open requests between others escalated to me (app.team.escalation.Escalation):
         never mine, so never in my list or my figures."""
+        state = self.team_state()
+        if not state:
+            return []  # not in a team: team mode's code is not even loaded
         from app.team import escalation
 
-        return escalation.views(self.team_state())
+        return escalation.views(state)
 
     def escalation_seen(self, uid: str) -> None:
         """I have read it: no more prompt for it (it stays in "Escalated to me" while open)."""

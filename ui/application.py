@@ -207,12 +207,6 @@ class Application(QObject):
         self.driver.failed.connect(lambda _reason: self.watch.check())  # lost? say it now
         self.driver.recovered.connect(lambda: self.tray.set_problem(None))
         controller.changed.connect(self.changed)
-        from ui.escalation_window import EscalationPrompter
-
-        # team mode: a sync that brings an escalation to me prompts me with it
-        self.escalations = EscalationPrompter(controller, self)
-        self.escalations.announce.connect(self.confirm)
-        self.escalations.present_requested.connect(lambda: self.open("escalations"))
 
         self._changes = core.changes_since(None)[1]
         self.poll = QTimer(self)
@@ -277,13 +271,15 @@ class Application(QObject):
 
     def team_status(self, status) -> None:
         """The team's state in the tray's words; a password asked for once, quietly."""
+        if status is None:  # not in a team
+            self.tray.set_team(None)
+            return
         from app.team import live
         from ui.team_sync import status_text
 
         core = self.controller.core
-        self.tray.set_team(None if status is None else
-                           status_text(status, core.settings.zone, core.now()))
-        if status is not None and status.state == live.PASSWORD and not self._password_said:
+        self.tray.set_team(status_text(status, core.settings.zone, core.now()))
+        if status.state == live.PASSWORD and not self._password_said:
             self._password_said = True
             self.announcer.chain.notify("Promptly", _tr(
                 "The team needs your password: choose “Team: password needed” in the tray menu."))
@@ -313,11 +309,23 @@ class Application(QObject):
         dialog.show()  # not exec(): syncs, prompts and the socket go on meanwhile
         self._password_dialog = dialog
 
+    escalations = None  # team mode: prompts me with an escalation a sync brings
+
+    def _prompt_escalations(self) -> None:
+        """Made at the first sync, so that a Promptly outside a team never loads it."""
+        if self.escalations is None:
+            from ui.escalation_window import EscalationPrompter
+
+            self.escalations = EscalationPrompter(self.controller, self)
+            self.escalations.announce.connect(self.confirm)
+            self.escalations.present_requested.connect(lambda: self.open("escalations"))
+
     def team_synced(self, result) -> None:
         """A colleague's change arrived: show it now, settle prompts it answered, and say a
         renegotiation quietly."""
         from ui.team_sync import renegotiation_text
 
+        self._prompt_escalations()
         self.outside_change()
         window = self.windows.get("prompts")
         if window is not None:

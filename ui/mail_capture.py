@@ -37,13 +37,12 @@ class MailCaptureDriver(QObject):
         self.account = None  # the account being watched
 
     def start(self) -> bool:
-        from app.capture.account import password
-        from app.capture.imap import password_login
-        from app.capture.watcher import MailWatch
-
         account = self.account = self.core.settings.capture_settings()
         if not account.configured or not account.enabled:
             return False
+        from app.capture.account import password
+        from app.capture.imap import password_login
+        from app.capture.watcher import MailWatch
 
         def login():  # asked at each connection: a password stored meanwhile is used
             return password_login(account.user, password(account, os.environ, self.secrets))

@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.team import live
+if TYPE_CHECKING:
+    from app.team import live
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +27,7 @@ def _tr(text: str, n: int = -1) -> str:
 
 def status_text(status: live.TeamStatus, zone, now) -> str:
     """`Team: up to date`, `Team: offline since 10:42 — 3 changes waiting`, `Team: password needed`."""
+    from app.team import live
     from ui.wording import moment_text
 
     if status.state == live.UP_TO_DATE:
@@ -81,7 +84,9 @@ class TeamSyncDriver(QObject):
     def start(self) -> bool:
         self._joined_as = self._membership()
         if self._joined_as is None:
-            return False
+            return False  # not in a team: its code is not even loaded
+        from app.team import live
+
         self.loop = live.LiveSync(self.open_core, password=self.password,
                                   on_status=self.status_changed.emit, on_synced=self.synced.emit)
         self.status_changed.emit(self.loop.status)
