@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.mail import follow_up_kind
 from app.domain.model import Direction, Priority, PromptKind, Request
-from app.errors import is_user_error
 from app.drafts import RENEGOTIATE, Draft, DraftError, draft, kinds_for
-from app.i18n import error_text, localized
+from app.i18n import localized
 from app.quickadd import ParseError, parse_duration, parse_when
 from ui.colours import ERROR, text_style
 from ui.controller import Controller
+from ui.errors import mistake_text
 from ui.wording import countdown, moment_text, priority_text
 
 
@@ -301,13 +301,8 @@ class EditDialog(QDialog):
     def accept(self) -> None:
         try:
             self.controller.core.edit(self.request.id, **self.changes())
-        except ParseError as exc:
-            self._show_error(localized(exc.message))
-            return
         except Exception as exc:  # noqa: BLE001 - a person's mistake is shown here; a bug goes on up
-            if not is_user_error(exc):
-                raise
-            self._show_error(error_text(exc))
+            self._show_error(mistake_text(exc))
             return
         self.controller.changed.emit()
         super().accept()

@@ -12,12 +12,22 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from app import log as app_log
+from app.errors import is_user_error
+from app.i18n import error_text
 
 log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
+
+
+def mistake_text(error: Exception) -> str:
+    """What a window shows beside the field of a person's own mistake (a line not understood, a
+    rule of the product), in their language; a bug is raised again, for the excepthook."""
+    if not is_user_error(error):
+        raise error
+    return error_text(error)
 
 
 def bug_message() -> str:

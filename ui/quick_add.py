@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Direction
-from app.errors import is_user_error
-from app.i18n import error_text, localized
+from app.i18n import localized
 from app.quickadd import MAX_LENGTH, ParseError, ParseResult, parse
 from ui.controller import Controller
 from ui.dialogs import close_keys, plain_label
+from ui.errors import mistake_text
 from ui.flow_layout import wrapping_row
 from ui.colours import ERROR, text_style
 from ui.wording import breakable, countdown, moment_text, priority_text, saved_line
@@ -395,13 +395,8 @@ class QuickAddDialog(QDialog):
             result = self._parse(text)
             core = self.controller.core
             request = core.add(core.with_turnaround(result.to_new_request()))
-        except ParseError as exc:
-            self._set_error(localized(exc.message))
-            return
         except Exception as exc:  # noqa: BLE001 - a person's mistake is shown here; a bug goes on up
-            if not is_user_error(exc):
-                raise
-            self._set_error(error_text(exc))
+            self._set_error(mistake_text(exc))
             return
         self.controller.changed.emit()
         self.saved.emit(request.id)
