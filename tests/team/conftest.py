@@ -38,6 +38,17 @@ class Team:
                                department=department)
         return login, password
 
+    def password_file(self, members, folder, monkeypatch) -> None:
+        """Passwords for these (login, password) members from a libpq password file
+        (PGPASSFILE), as scripts give them: never from a keyring or PGPASSWORD."""
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        monkeypatch.delenv("PGPASSWORD", raising=False)
+        passfile = folder / "pgpass"
+        passfile.write_text("".join(f"127.0.0.1:{self.pg.port}:{self.database}:{login}:{password}\n"
+                                    for login, password in members))
+        passfile.chmod(0o600)
+        monkeypatch.setenv("PGPASSFILE", str(passfile))
+
     def connect(self, login: str, password: str):
         import psycopg
 

@@ -24,17 +24,11 @@ pytestmark = pytest.mark.postgresql
 
 @pytest.fixture
 def people(team, tmp_path, clock, monkeypatch, qapp):
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    monkeypatch.delenv("PGPASSWORD", raising=False)
     kim = team.add("kim", "Kim")
     dana = team.add("dana", "Dana", supervisor=kim[0])
     sam = team.add("sam", "Sam")
     lee = team.add("lee", "Lee")  # supervises nobody here
-    passfile = tmp_path / "pgpass"
-    passfile.write_text("".join(f"127.0.0.1:{team.pg.port}:{team.database}:{login}:{pw}\n"
-                                for login, pw in (kim, dana, sam, lee)))
-    passfile.chmod(0o600)
-    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    team.password_file((kim, dana, sam, lee), tmp_path, monkeypatch)
     cores = {}
     for name, (login, _) in (("kim", kim), ("sam", sam), ("lee", lee)):
         store = Store(open_database(str(tmp_path / f"{name}.db")))

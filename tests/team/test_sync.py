@@ -27,14 +27,8 @@ def _core(path, clock) -> Promptly:
 @pytest.fixture
 def pair(team, tmp_path, clock, monkeypatch):
     """Dana and Sam, each with a store; passwords from a libpq password file (PGPASSFILE)."""
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    monkeypatch.delenv("PGPASSWORD", raising=False)
     dana, sam = team.add("dana", "Dana"), team.add("sam", "Sam")
-    passfile = tmp_path / "pgpass"
-    passfile.write_text("".join(f"127.0.0.1:{team.pg.port}:{team.database}:{login}:{password}\n"
-                                for login, password in (dana, sam)))
-    passfile.chmod(0o600)
-    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    team.password_file((dana, sam), tmp_path, monkeypatch)
     cores = {}
     for login, _ in (dana, sam):
         cores[login] = _core(tmp_path / f"{login}.db", clock)

@@ -91,13 +91,7 @@ def test_the_weekly_summary_shows_the_department_after_a_sync(billing, tmp_path,
     team, m = billing
     with team.connect(*m["sam"]) as conn:
         _ask(conn, "a", m["sam"][0], m["dana"][0], MON)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    monkeypatch.delenv("PGPASSWORD", raising=False)
-    passfile = tmp_path / "pgpass"
-    passfile.write_text("".join(f"127.0.0.1:{team.pg.port}:{team.database}:{login}:{password}\n"
-                                for login, password in m.values()))
-    passfile.chmod(0o600)
-    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    team.password_file(m.values(), tmp_path, monkeypatch)
     figures = {}
     for who in ("pia", "sam"):
         store = Store(open_database(str(tmp_path / f"{who}.db")))

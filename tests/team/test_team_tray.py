@@ -37,15 +37,9 @@ def _core(path, clock) -> Promptly:
 @pytest.fixture
 def members(team, tmp_path, monkeypatch):
     """Dana and Sam on the team; passwords from a libpq password file, never a keyring."""
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setattr(live, "BACKOFF", (0.2, 0.5))  # retry soon: the test need not wait a minute
     dana, sam = team.add("dana", "Dana"), team.add("sam", "Sam")
-    passfile = tmp_path / "pgpass"
-    passfile.write_text("".join(f"127.0.0.1:{team.pg.port}:{team.database}:{login}:{password}\n"
-                                for login, password in (dana, sam)))
-    passfile.chmod(0o600)
-    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    team.password_file((dana, sam), tmp_path, monkeypatch)
     return dana[0], sam[0]
 
 
@@ -223,8 +217,8 @@ def test_send_in_promptly_reaches_her_as_a_prompt(sam_app, dana, qtbot, clock):
 def test_without_a_stored_password_the_tray_asks_for_it_and_then_syncs(
         sam_app, members, team, tmp_path, qtbot, monkeypatch):
     dana_login, sam_login = members
-    passfile = tmp_path / "pgpass"  # Dana's password only: Sam's is nowhere (no keyring here)
-    passfile.write_text(f"127.0.0.1:{team.pg.port}:{team.database}:{dana_login}:pw-{dana_login}-secret\n")
+    # Dana's password only: Sam's is nowhere (no keyring here)
+    team.password_file([(dana_login, f"pw-{dana_login}-secret")], tmp_path, monkeypatch)
     said = []
     sam_app.load()
     monkeypatch.setattr(sam_app.announcer.chain, "notify", lambda title, text: said.append(text))
