@@ -122,20 +122,29 @@ class FileGuard:
             raise FileLost(self.message())
 
     def save_recovery_copy(self, clock: datetime | None = None) -> Path:
-        """A consistent copy of what the opened file holds, beside the path (once)."""
+        """A consistent copy of what the opened file holds, beside the path (once). Our log is
+        moved aside first, so no program starting meanwhile pairs it with another file."""
         with self._lock:
             if self.recovery is None:
                 stamp = (clock or datetime.now()).strftime("%Y%m%d-%H%M%S")
+                if not self.moved_aside:
+                    self._move_log_aside(stamp)
                 target = self.path.with_name(f"{self.path.stem}.recovered-{stamp}{self.path.suffix}")
-                copy = sqlite3.connect(target)
+                # written under another name, then renamed: the copy appears whole or not at all
+                partial = target.with_name(f".{target.name}.partial")
                 try:
-                    self._anchor.backup(copy)
-                    copy.execute("PRAGMA journal_mode=DELETE")  # one file, to move as it is
-                finally:
-                    copy.close()
-                os.chmod(target, 0o600)
+                    copy = sqlite3.connect(partial)
+                    try:
+                        self._anchor.backup(copy)
+                        copy.execute("PRAGMA journal_mode=DELETE")  # one file, to move as it is
+                    finally:
+                        copy.close()
+                    os.chmod(partial, 0o600)
+                    os.rename(partial, target)
+                except BaseException:
+                    _remove_partial(partial)  # half a copy is nobody's data
+                    raise
                 self.recovery = target
-                self._move_log_aside(stamp)
             return self.recovery
 
     def _move_log_aside(self, stamp: str) -> None:
@@ -163,3 +172,9 @@ class FileGuard:
 
     def close(self) -> None:
         self._anchor.close()
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, *(partial.with_name(partial.name + s) for s in SIDE_FILES)):
+        if leftover.is_file():
+            leftover.unlink()

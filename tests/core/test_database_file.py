@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from datetime import datetime
 
 import pytest
 
@@ -96,3 +97,20 @@ def test_a_thread_that_must_not_wait_fails_fast_on_another_programs_lock(db_path
         holder.close()
     assert core.done(request.id).status.value == "done"
     core.store.db.dispose()
+
+
+def test_a_recovery_copy_that_cannot_be_written_still_moves_the_log_aside(core, db_path):
+    fill(core, 3)
+    db_path.unlink()
+    guard = core.store.db.guard
+    blocker = db_path.with_name(".promptly.recovered-20261123-100000.db.partial")
+    blocker.mkdir()  # where the copy is written first: SQLite cannot open a folder
+    with pytest.raises(sqlite3.Error):
+        guard.save_recovery_copy(datetime(2026, 11, 23, 10, 0))
+    assert recovery_copies(db_path.parent) == [] and blocker.is_dir()  # no half copy shown as whole
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+    blocker.rmdir()
+    message = core.store.db.check_file()  # the next look saves it
+    [copy] = recovery_copies(db_path.parent)
+    assert str(copy) in message and len(titles(copy)) == 3
+    assert [p.name for p in db_path.parent.iterdir() if p.name.startswith(".")] == []
