@@ -140,9 +140,11 @@ def _time(value: str, zone: ZoneInfo, now: datetime) -> str:
     return moment_text(datetime.fromisoformat(value), zone, now)
 
 
-def _edited(field: str, value, zone: ZoneInfo, now: datetime) -> str:
+def _edited(field: str, value, was: dict, zone: ZoneInfo, now: datetime) -> str:
     """One edited field; who, the direction and the wish with their new value."""
     if field == "counterpart":
+        if was.get("counterpart"):
+            return _tr("person {old} → {new}").format(old=was["counterpart"], new=value)
         return _tr("person → {name}").format(name=value)
     if field == "direction":
         return _tr("direction → I owe them") if value == Direction.RECEIVED.value \
@@ -150,6 +152,19 @@ def _edited(field: str, value, zone: ZoneInfo, now: datetime) -> str:
     if field == "needed_by":
         return _tr("wanted by → {time}").format(time=_time(value, zone, now)) if value else _tr("no time wanted")
     return field
+
+
+def _as_created(request: Request) -> tuple[str, Direction]:
+    """Who was asked, and which way, when the request was created: the first edit of each
+    remembers what it was."""
+    name = direction = None
+    for event in request.history:
+        was = event.data.get("was", {}) if event.kind is EventKind.EDITED else {}
+        if name is None and was.get("counterpart"):
+            name = str(was["counterpart"])
+        if direction is None and was.get("direction") in (Direction.MADE.value, Direction.RECEIVED.value):
+            direction = Direction(was["direction"])
+    return name or request.counterpart.name, direction or request.direction
 
 
 def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
@@ -160,12 +175,13 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
     name = request.counterpart.name
     reason = data.get("reason")
     if kind is EventKind.CREATED:
+        name, direction = _as_created(request)
         asked = datetime.fromisoformat(data["asked_at"]) if "asked_at" in data else request.asked_at
         if abs(asked - event.at) < timedelta(minutes=1):
-            text = (_tr("{name} asked me") if request.direction is Direction.RECEIVED
+            text = (_tr("{name} asked me") if direction is Direction.RECEIVED
                     else _tr("I asked {name}")).format(name=name)
         else:
-            text = (_tr("{name} asked me at {time}") if request.direction is Direction.RECEIVED
+            text = (_tr("{name} asked me at {time}") if direction is Direction.RECEIVED
                     else _tr("I asked {name} at {time}")).format(name=name, time=moment_text(asked, zone, now))
         if data.get("needed_by"):
             text += ", " + _tr("wanted by {time}").format(time=_time(data["needed_by"], zone, now))
@@ -201,7 +217,8 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
         text = _tr("Cancelled")
     elif kind is EventKind.EDITED:
         text = _tr("Edited {fields}").format(fields=", ".join(
-            _edited(field, value, zone, now) for field, value in sorted(data.get("changes", {}).items())))
+            _edited(field, value, data.get("was", {}), zone, now)
+            for field, value in sorted(data.get("changes", {}).items())))
     elif kind is EventKind.DISMISSED:
         text = _tr("Prompt dismissed")
     elif kind is EventKind.NOTE:

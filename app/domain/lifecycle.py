@@ -294,10 +294,12 @@ def edit(request: Request, *, at: datetime, **changes) -> None:
     diff = {k: v for k, v in changes.items() if getattr(request, k) != v}
     if not diff:
         return
+    # who and which way it was before: the history's first line keeps saying who asked whom
+    was = {k: _change_json(k, getattr(request, k)) for k in diff if k in ("counterpart", "direction")}
     for name, value in diff.items():
         setattr(request, name, value)
-    _append(request, EventKind.EDITED, at,
-            changes={k: _change_json(k, v) for k, v in diff.items()})
+    _append(request, EventKind.EDITED, at, changes={k: _change_json(k, v) for k, v in diff.items()},
+            was=was or None)
 
 
 def _change_json(name: str, value):

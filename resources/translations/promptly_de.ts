@@ -2950,5 +2950,9 @@ Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheite
             <source>{name} reminds you: {title}, asked {ago}</source>
             <translation>{name} erinnert Sie: {title}, gefragt {ago}</translation>
         </message>
+        <message>
+            <source>person {old} → {new}</source>
+            <translation>Person {old} → {new}</translation>
+        </message>
     </context>
 </TS>

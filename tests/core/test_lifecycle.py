@@ -119,7 +119,8 @@ def test_edit_changes_the_person_and_the_direction_and_records_both():
     lifecycle.edit(request, at=NOW, counterpart=Person("Dana Smith"), direction=Direction.MADE)
     assert (request.counterpart.name, request.direction) == ("Dana Smith", Direction.MADE)
     assert request.history[-1].kind is EventKind.EDITED
-    assert request.history[-1].data == {"changes": {"counterpart": "Dana Smith", "direction": "made"}}
+    assert request.history[-1].data == {"changes": {"counterpart": "Dana Smith", "direction": "made"},
+                                        "was": {"counterpart": "Dana", "direction": "received"}}
     lifecycle.edit(request, at=NOW, counterpart=Person("Dana Smith"))  # the same person: nothing
     assert len(request.history) == 2
 

@@ -270,7 +270,9 @@ def test_f2_changes_person_direction_wish_and_promise_each_in_the_history(qtbot,
     edited, renegotiated = saved.history[-2:]
     assert set(edited.data["changes"]) == {"counterpart", "direction", "needed_by"}
     assert event_text(edited, saved, UTC) == \
-        "Edited person → Dana Smith, direction → they owe me, wanted by → Tue 15:00"
+        "Edited person Dana → Dana Smith, direction → they owe me, wanted by → Tue 15:00"
+    # the first line still says who asked whom at the start, not who it is now
+    assert event_text(saved.history[0], saved, UTC) == "Dana asked me"
     assert renegotiated.kind is EventKind.RENEGOTIATED and renegotiated.data["reason"] == "supplier late"
     assert shown(window, WHO) == ["Dana Smith owes me"]
 
