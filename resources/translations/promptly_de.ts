@@ -2072,6 +2072,33 @@
             <source>To me</source>
             <translation>An mich</translation>
         </message>
+        <message>
+            <source>Team {department} ({members} members, as of the last sync)</source>
+            <translation>Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n requests</source>
+            <translation>
+                <numerusform>%n Anfrage</numerusform>
+                <numerusform>%n Anfragen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{0} h</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>{0} answered on time</source>
+            <translation>{0} rechtzeitig beantwortet</translation>
+        </message>
+        <message>
+            <source>promises kept {kept} of {promised}</source>
+            <translation>Zusagen gehalten {kept} von {promised}</translation>
+        </message>
+        <message>
+            <source>median turnaround {median} (published {published})</source>
+            <translation>Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
+        </message>
     </context>
     <context>
         <name>SummaryWindow</name>
@@ -2262,12 +2289,8 @@
             <translation>Gespeichert: {0}</translation>
         </message>
         <message>
-            <source>{0} h</source>
-            <translation>{0} h</translation>
-        </message>
-        <message>
             <source>Team {department} ({members} members, as of the last sync): {requests} requests · {on_time} answered on time · promises kept {kept} of {promised} · median turnaround {median} (published {published})</source>
-            <translation>Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung): {requests} Anfragen · {on_time} rechtzeitig beantwortet · Zusagen gehalten {kept} von {promised} · Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
+            <translation type="vanished">Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung): {requests} Anfragen · {on_time} rechtzeitig beantwortet · Zusagen gehalten {kept} von {promised} · Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
         </message>
     </context>
     <context>

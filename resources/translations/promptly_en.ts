@@ -87,6 +87,16 @@
         </message>
     </context>
     <context>
+        <name>SummaryExport</name>
+        <message numerus="yes">
+            <source>%n requests</source>
+            <translation>
+                <numerusform>%n request</numerusform>
+                <numerusform>%n requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryWindow</name>
         <message numerus="yes">
             <source>{0} %n pts vs last week</source>
