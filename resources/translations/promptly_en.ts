@@ -114,6 +114,30 @@
         </message>
     </context>
     <context>
+        <name>TeamPage</name>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Joining shares %n open requests with team members:</source>
+            <translation>
+                <numerusform>Joining shares %n open request with team members:</numerusform>
+                <numerusform>Joining shares %n open requests with team members:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open requests stay personal, with people outside the team:</source>
+            <translation>
+                <numerusform>%n open request stays personal, with people outside the team:</numerusform>
+                <numerusform>%n open requests stay personal, with people outside the team:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TeamSync</name>
         <message numerus="yes">
             <source>%n changes waiting</source>
