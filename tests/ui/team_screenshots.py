@@ -98,7 +98,7 @@ def main(out: Path) -> int:
         tray.menu.grab().save(str(out / "tray-escalated.png"))
         tray.menu.hide()
         core.close()
-    print(f"saved escalation and tray-escalated .png in {out}")
+    print(f"saved settings-team-join, team-join, escalation and tray-escalated .png in {out}")
     return 0
 
 
