@@ -59,6 +59,30 @@ def wishes_text(w: Wishes) -> str:
         delivered=w.delivered, settled=w.settled, rate=percent(w.rate))
 
 
+def team_section(team: dict) -> tuple[str, list[str]]:
+    """My department's totals as of the last sync (server-side totals, never one member's
+    figures): a heading and one figure a line. The window joins them into one line."""
+    def hours(value: float | None) -> str:
+        return "–" if value is None else _tr("{0} h").format(f"{value:g}")
+
+    heading = _tr("Team {department} ({members} members, as of the last sync)").format(
+        department=team["department"], members=team["members"])
+    return heading, [
+        _tr("%n requests", team["requests"]),
+        _tr("{0} answered on time").format(team["answered_on_time"]),
+        _tr("promises kept {kept} of {promised}").format(kept=team["promises_kept"],
+                                                        promised=team["promised"]),
+        _tr("median turnaround {median} (published {published})").format(
+            median=hours(team["median_hours"]), published=hours(team["published_hours"])),
+    ]
+
+
+def team_line(team: dict) -> str:
+    """`Team Billing (4 members, as of the last sync): 12 requests · 9 answered on time · …`"""
+    heading, figures = team_section(team)
+    return f"{heading}: {' · '.join(figures)}"
+
+
 def report_sections(s: Summary, zone: ZoneInfo) -> list[tuple[str, list[tuple[str, str]]]]:
     """(heading, [(label, value)]) for the text and PDF reports. Names are user text: plain."""
     def breakdown(p: Promises) -> str:
@@ -71,6 +95,10 @@ def report_sections(s: Summary, zone: ZoneInfo) -> list[tuple[str, list[tuple[st
         return [(w.person, _tr("{0} · since {1}").format(w.count, moment_text(w.oldest_asked_at, zone)))
                 for w in rows] or [(_tr("nobody"), "")]
 
+    team = []  # in a team with a department: its totals, after the cards as in the window
+    if s.team:
+        heading, figures = team_section(s.team)
+        team = [(heading, [("", figure) for figure in figures])]
     return [
         (_tr("Requests"), [
             (_tr("Received"), str(s.received)),
@@ -91,6 +119,7 @@ def report_sections(s: Summary, zone: ZoneInfo) -> list[tuple[str, list[tuple[st
             (_tr("By me"), wishes_text(s.delivered_when_wanted)),
             (_tr("To me"), wishes_text(s.theirs_delivered_when_wanted)),
         ]),
+        *team,
         (_tr("Waiting on me (requests, oldest since)"), waiting(s.waiting_on_me)),
         (_tr("I wait on (requests, oldest since)"), waiting(s.i_wait_on)),
         (_tr("By day (received / made / done)"), [
@@ -118,7 +147,9 @@ CSV_COLUMNS = ("week", "date", "weekday", "person", "received", "made", "done")
 def as_csv(s: Summary) -> str:
     """A table: one row per day and person (received, made, done), and a row with an empty person
     for a day with nothing, so every day of the week is there. Column names are data keys;
-    names that a spreadsheet would run as a formula stay text."""
+    names that a spreadsheet would run as a formula stay text. In a team with a department, an
+    empty row and then the department's totals follow, a line each in the window's words (every
+    row has the table's number of cells, so a spreadsheet or a CSV reader takes it whole)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -127,6 +158,12 @@ def as_csv(s: Summary) -> str:
     rows += [(day.date, "", 0, 0, 0) for day in s.by_day if day.date not in busy]
     for day, person, received, made, done in sorted(rows, key=lambda r: r[0]):
         writer.writerow([s.week, day.isoformat(), day.strftime("%a"), safe_cell(person), received, made, done])
+    if s.team:
+        heading, figures = team_section(s.team)
+        blank = [""] * (len(CSV_COLUMNS) - 1)
+        writer.writerow(["", *blank])
+        for line in (heading, *figures):  # the department's name is the server's text
+            writer.writerow([safe_cell(line), *blank])
     return out.getvalue()
 
 

@@ -44,6 +44,7 @@ from ui.summary_export import (
     lateness,
     percent,
     promises_text,
+    team_line,
     week_title,
     wishes_text,
     write_csv,
@@ -297,22 +298,8 @@ class SummaryWindow(QWidget):
             self.calibration.setText(self.tr("Calibration: nobody with 3 settled promises of mine yet."))
 
     def _fill_team(self, team: dict | None) -> None:
-        if not team:
-            self.team_label.hide()
-            return
-
-        def hours(value: float | None) -> str:
-            return "–" if value is None else self.tr("{0} h").format(f"{value:g}")
-
-        self.team_label.setText(self.tr(
-            "Team {department} ({members} members, as of the last sync): {requests} requests · "
-            "{on_time} answered on time · promises kept {kept} of {promised} · median turnaround "
-            "{median} (published {published})").format(
-            department=team["department"], members=team["members"], requests=team["requests"],
-            on_time=team["answered_on_time"], kept=team["promises_kept"],
-            promised=team["promised"], median=hours(team["median_hours"]),
-            published=hours(team["published_hours"])))
-        self.team_label.show()
+        self.team_label.setText(team_line(team) if team else "")
+        self.team_label.setVisible(bool(team))
 
     def _points(self, rate: float | None, before: float | None) -> tuple[str, bool | None]:
         """`▲ 12 pts` against last week's rate."""

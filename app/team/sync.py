@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.bounds import MAX_TAGS, keepable
-from app.domain.model import Direction, Event, EventKind, Person, Priority, Request
+from app.domain.model import OPEN_STATUSES, Direction, Event, EventKind, Person, Priority, Request
 from app.team import escalation, server
 from app.team.fold import SHARED_FIELDS, SHARED_KINDS, FoldState, SharedEvent, fold
 
@@ -104,9 +104,7 @@ def join(core, url: str, password: str | None = None,
     address = server.Address.parse(url)
     if team is None:
         team = fetch_members(url, password)
-    me = next((m for m in team if m.login == address.user), None)
-    if me is None or not me.active:
-        raise server.TeamError(f"{address.user} is not a member of the team on {address.server}")
+    me = _me(team, address)
     current = core.team_state()
     if current and (current["server"], current["member"]) != (address.server, address.user):
         raise server.TeamError(f"this Promptly is in the team on {current['server']} as "
@@ -117,6 +115,32 @@ def join(core, url: str, password: str | None = None,
             "origin": uuid.uuid4().hex, "last_seq": 0, "pushed_upto": 0, "shared": {},
             "members": [m.to_json() for m in team], "last_sync": None})
     return me
+
+
+def _me(team: list[server.Member], address: server.Address) -> server.Member:
+    me = next((m for m in team if m.login == address.user), None)
+    if me is None or not me.active:
+        raise server.TeamError(f"{address.user} is not a member of the team on {address.server}")
+    return me
+
+
+@dataclass
+class JoinPreview:
+    """What joining would do with my open requests, before anything is sent."""
+    shared: list[Request]  # the counterpart is another active member: both will see it
+    personal: list[Request]  # anyone else: stays on this computer
+
+
+def join_preview(core, url: str, team: list[server.Member]) -> JoinPreview:
+    """My open requests split by the rule the sync shares by (`_member_for`), for the members
+    fetched already (off the GUI thread). TeamError when the login is not an active member."""
+    me = _me(team, server.Address.parse(url))
+    members = [m.to_json() for m in team]
+    preview = JoinPreview([], [])
+    for request in core.requests(statuses=OPEN_STATUSES, with_history=False):
+        shared = _member_for(members, request.counterpart.name, me.login) is not None
+        (preview.shared if shared else preview.personal).append(request)
+    return preview
 
 
 def leave(core) -> None:

@@ -2072,6 +2072,33 @@
             <source>To me</source>
             <translation>An mich</translation>
         </message>
+        <message>
+            <source>Team {department} ({members} members, as of the last sync)</source>
+            <translation>Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n requests</source>
+            <translation>
+                <numerusform>%n Anfrage</numerusform>
+                <numerusform>%n Anfragen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{0} h</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>{0} answered on time</source>
+            <translation>{0} rechtzeitig beantwortet</translation>
+        </message>
+        <message>
+            <source>promises kept {kept} of {promised}</source>
+            <translation>Zusagen gehalten {kept} von {promised}</translation>
+        </message>
+        <message>
+            <source>median turnaround {median} (published {published})</source>
+            <translation>Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
+        </message>
     </context>
     <context>
         <name>SummaryWindow</name>
@@ -2262,12 +2289,8 @@
             <translation>Gespeichert: {0}</translation>
         </message>
         <message>
-            <source>{0} h</source>
-            <translation>{0} h</translation>
-        </message>
-        <message>
             <source>Team {department} ({members} members, as of the last sync): {requests} requests · {on_time} answered on time · promises kept {kept} of {promised} · median turnaround {median} (published {published})</source>
-            <translation>Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung): {requests} Anfragen · {on_time} rechtzeitig beantwortet · Zusagen gehalten {kept} von {promised} · Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
+            <translation type="vanished">Team {department} ({members} Mitglieder, Stand der letzten Synchronisierung): {requests} Anfragen · {on_time} rechtzeitig beantwortet · Zusagen gehalten {kept} von {promised} · Median der Bearbeitungszeit {median} (veröffentlicht {published})</translation>
         </message>
     </context>
     <context>
@@ -2318,6 +2341,39 @@ Stays on this computer: requests with anyone outside the team, details, links an
             <translation>Mit dem Team geteilt: Anfragen zwischen Ihnen und einem Mitglied – Titel, Schlagwörter, Priorität, wann gefragt und bis wann gewünscht – und was mit ihnen geschieht: Antworten, Termine, neue Zeiten mit ihrem Grund, erledigt, abgebrochen, Eskalationen.
 Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheiten, Links und Notizen, Ihre Erinnerungen, Zurückstellungen, Entwürfe und Pausen, Ihre Einstellungen und Wochenzahlen.</translation>
         </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>und %n weitere</numerusform>
+                <numerusform>und %n weitere</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You have no open requests: joining shares nothing yet.</source>
+            <translation>Sie haben keine offenen Anfragen: Beim Beitritt wird noch nichts geteilt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Joining shares %n open requests with team members:</source>
+            <translation>
+                <numerusform>Beim Beitritt wird %n offene Anfrage mit Teammitgliedern geteilt:</numerusform>
+                <numerusform>Beim Beitritt werden %n offene Anfragen mit Teammitgliedern geteilt:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>None of your open requests is with a team member: joining shares none of them.</source>
+            <translation>Keine Ihrer offenen Anfragen betrifft ein Teammitglied: Beim Beitritt wird keine davon geteilt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open requests stay personal, with people outside the team:</source>
+            <translation>
+                <numerusform>%n offene Anfrage bleibt persönlich, mit Personen außerhalb des Teams:</numerusform>
+                <numerusform>%n offene Anfragen bleiben persönlich, mit Personen außerhalb des Teams:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>None stays personal: each of your open requests is with a team member.</source>
+            <translation>Keine bleibt persönlich: Jede Ihrer offenen Anfragen betrifft ein Teammitglied.</translation>
+        </message>
         <message>
             <source>No usable system keyring: the password is not saved, and Promptly asks for it when it starts (the tray menu says “Team: password needed”).</source>
             <translation>Kein nutzbarer Schlüsselbund: Das Passwort wird nicht gespeichert, und Promptly fragt beim Start danach (das Menü im Infobereich zeigt „Team: Passwort nötig“).</translation>
@@ -2343,8 +2399,12 @@ Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheite
             <translation>Dem Team beitreten?</translation>
         </message>
         <message>
+            <source>Not joined; nothing was sent.</source>
+            <translation>Nicht beigetreten; nichts wurde gesendet.</translation>
+        </message>
+        <message>
             <source>Joining…</source>
-            <translation>Trete bei…</translation>
+            <translation type="vanished">Trete bei…</translation>
         </message>
         <message>
             <source>Joined as {name}.</source>

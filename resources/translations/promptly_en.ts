@@ -87,6 +87,16 @@
         </message>
     </context>
     <context>
+        <name>SummaryExport</name>
+        <message numerus="yes">
+            <source>%n requests</source>
+            <translation>
+                <numerusform>%n request</numerusform>
+                <numerusform>%n requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryWindow</name>
         <message numerus="yes">
             <source>{0} %n pts vs last week</source>
@@ -100,6 +110,30 @@
             <translation>
                 <numerusform>{0} %n vs last week</numerusform>
                 <numerusform>{0} %n vs last week</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamPage</name>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Joining shares %n open requests with team members:</source>
+            <translation>
+                <numerusform>Joining shares %n open request with team members:</numerusform>
+                <numerusform>Joining shares %n open requests with team members:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open requests stay personal, with people outside the team:</source>
+            <translation>
+                <numerusform>%n open request stays personal, with people outside the team:</numerusform>
+                <numerusform>%n open requests stay personal, with people outside the team:</numerusform>
             </translation>
         </message>
     </context>

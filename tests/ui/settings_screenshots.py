@@ -17,11 +17,11 @@ from app.domain.model import Person
 from app.mail import MailSettings
 from app.service import Promptly
 from app.settings import Settings
+from app.team.server import Member
 from tests.conftest import FakeClock
 from ui import i18n
 from ui.controller import Controller
 from ui.settings import SettingsDialog
-from ui.settings.page import note
 
 
 def main(out: str) -> int:
@@ -54,7 +54,9 @@ def main(out: str) -> int:
     dialog.team.address.setText("db.example.org:5432/promptly")
     dialog.team.login.setText("kim")
     dialog.team.password.setText("not-a-real-one")
-    note(dialog.team.note, "Connected. Members: Dana Weiß, Kim Novak, Lee Park, Sam Jones", ok=True)
+    # a connection test's answer, as the worker thread hands the server's members back
+    dialog.team._tested(dialog.team.url(), [Member(login, name, None, None) for login, name in (
+        ("dana", "Dana Weiß"), ("kim", "Kim Novak"), ("lee", "Lee Park"), ("sam", "Sam Jones"))], None)
     for page in dialog.all_pages():
         dialog.show_page(page.key)
         app.processEvents()

@@ -1,10 +1,12 @@
-"""Regenerate the README screenshots of the supervisor's side of team mode (a tool, not a test).
+"""Regenerate the README screenshots of team mode (a tool, not a test).
 
     Xvfb :77 -screen 0 1600x1000x24 &
     DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.team_screenshots [OUT_DIR]
 
-Saves escalation.png (the "Escalated to me" prompt) and tray-escalated.png (the tray menu's
-section). The team bookkeeping is written as a sync leaves it, so no server is needed.
+Saves settings-team-join.png (Settings → Team after a connection test: what joining would
+share), team-join.png (Join's question), escalation.png (the "Escalated to me" prompt) and
+tray-escalated.png (the tray menu's section). The members are given as the server would
+answer, and the team bookkeeping is written as a sync leaves it, so no server is needed.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ def _event(at, author, kind, **data) -> dict:
     return {"at": at.isoformat(), "author": author, "kind": kind, "data": data}
 
 
+MEMBERS = (("kim", "Kim", None), ("dana", "Dana", "kim"), ("ravi", "Ravi", "kim"), ("sam", "Sam", None))
+
+
 def team_state() -> dict:
     asked = NOW - timedelta(days=1, hours=2)
     return {
@@ -36,8 +41,7 @@ def team_state() -> dict:
         "last_sync": NOW.isoformat(),
         "members": [{"login": login, "name": name, "active": True, "supervisor": boss,
                      "email": None, "department": "Billing"}
-                    for login, name, boss in (("kim", "Kim", None), ("dana", "Dana", "kim"),
-                                              ("ravi", "Ravi", "kim"), ("sam", "Sam", None))],
+                    for login, name, boss in MEMBERS],
         "escalated": {
             "a" * 32: {
                 "requester": "sam", "asked": "dana", "title": "Credit note for order 4711",
@@ -70,12 +74,14 @@ def main(out: Path) -> int:
         core.save_settings(Settings(timezone="UTC"))
         populate(core, clock)
         clock.current = NOW
-        core.save_team_state(team_state())
         controller = Controller(core)
 
         def settle() -> None:
             for _ in range(20):
                 app.processEvents()
+
+        join_shots(controller, out, settle)
+        core.save_team_state(team_state())
 
         window = EscalationWindow(controller)
         window.resize(620, 460)
@@ -92,8 +98,40 @@ def main(out: Path) -> int:
         tray.menu.grab().save(str(out / "tray-escalated.png"))
         tray.menu.hide()
         core.close()
-    print(f"saved escalation and tray-escalated .png in {out}")
+    print(f"saved settings-team-join, team-join, escalation and tray-escalated .png in {out}")
     return 0
+
+
+def join_shots(controller, out: Path, settle) -> None:
+    """Ola, not in the team yet, tests the connection and then clicks Join."""
+    from app.team.server import Member
+    from ui.settings import SettingsDialog
+
+    members = [Member(login, name, f"{login}@example.org", boss, department="Billing")
+               for login, name, boss in (*MEMBERS, ("ola", "Ola", "kim"))]
+    dialog = SettingsDialog(controller)
+    dialog.resize(900, 720)
+    dialog.show()
+    dialog.show_page("team")
+    page = dialog.team
+    page.address.setText("db.example.org:5432/promptly")
+    page.login.setText("ola")
+    page.password.setText("not-a-real-one")
+    url = page.url()
+    page._tested(url, members, None)  # as the worker thread hands the members back
+    settle()
+    dialog.grab().save(str(out / "settings-team-join.png"))
+
+    def answer(box) -> bool:
+        box.show()
+        settle()
+        box.grab().save(str(out / "team-join.png"))
+        box.hide()
+        return True  # cancelled: nothing joined
+
+    page._cancelled = answer
+    page._confirm(url, None, members, None)
+    dialog.hide()
 
 
 if __name__ == "__main__":

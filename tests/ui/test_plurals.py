@@ -65,3 +65,31 @@ def test_german_counts_have_their_plural(qtbot, controller, core, clock, install
     installed(QLocale.Language.German)
     intro = away_intro(qtbot, controller, core, clock, count)
     assert intro.startswith(words) and "(" not in intro
+
+
+def join_preview_text(qtbot, controller, core, personal: int) -> str:
+    """The Team page's join preview for one request with Dana and `personal` with Lee."""
+    from app.secrets import Secrets
+    from app.team.sync import JoinPreview
+    from ui.settings.team import TeamPage
+
+    shared = [core.add(NewRequest(Direction.MADE, "Dana", "Credit note"))]
+    others = [core.add(NewRequest(Direction.RECEIVED, "Lee", f"quote {n}")) for n in range(personal)]
+    page = TeamPage(controller, Secrets())
+    qtbot.addWidget(page)
+    return page.preview_text(JoinPreview(shared, others))
+
+
+def test_the_join_preview_counts_in_english_words(qtbot, controller, core, installed):
+    installed(QLocale.Language.English)
+    assert join_preview_text(qtbot, controller, core, 4).splitlines() == [
+        "Joining shares 1 open request with team members:", "  • Dana owes me · Credit note",
+        "4 open requests stay personal, with people outside the team:", "  • I owe Lee · quote 0",
+        "  • I owe Lee · quote 1", "  • I owe Lee · quote 2", "  • and 1 more"]
+
+
+def test_the_join_preview_counts_in_german_words(qtbot, controller, core, installed):
+    installed(QLocale.Language.German)
+    lines = join_preview_text(qtbot, controller, core, 1).splitlines()
+    assert lines[0] == "Beim Beitritt wird 1 offene Anfrage mit Teammitgliedern geteilt:"
+    assert lines[2] == "1 offene Anfrage bleibt persönlich, mit Personen außerhalb des Teams:"

@@ -214,3 +214,80 @@ def test_the_team_section_shows_the_departments_totals_only_in_a_team(qtbot, con
         "promises kept 5 of 7 · median turnaround 6.5 h (published 8 h)")
     window.show_week("2026-W47")  # no totals known for that week
     assert window.team_label.isHidden()
+
+
+BILLING = {"department": "Billing", "members": 4, "requests": 12, "answered": 11,
+           "answered_on_time": 9, "promised": 7, "promises_kept": 5, "median_hours": 6.5,
+           "published_hours": 8.0, "as_of": "2026-11-27T17:00:00+00:00"}
+BILLING_LINES = ["Team Billing (4 members, as of the last sync)", "12 requests",
+                 "9 answered on time", "promises kept 5 of 7",
+                 "median turnaround 6.5 h (published 8 h)"]
+
+
+def _pdf_text(path: Path) -> str:
+    """The PDF's words as a reader's copy and paste gives them, lines joined."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True)
+    return " ".join(done.stdout.split())
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    import csv
+
+    return list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+
+
+def test_the_exports_carry_the_team_section_in_the_windows_words(qtbot, controller, core, w48,
+                                                                 tmp_path):
+    core.save_team_state({"member": "sam", "members": [],
+                          "department_totals": {"2026-W48": BILLING}})
+    window = make(qtbot, controller, "2026-W48")
+    assert window.team_label.text() == ": ".join([BILLING_LINES[0], " · ".join(BILLING_LINES[1:])])
+    window.copy_text()
+    assert "\n\n" + "\n  ".join(BILLING_LINES) + "\n\n" in QGuiApplication.clipboard().text()
+
+    rows = _csv_rows(Path(window.export_csv(str(tmp_path / "week.csv"))))
+    assert {len(row) for row in rows} == {7}  # one table shape, read whole by a CSV reader
+    days = [row for row in rows[1:] if row[0] == "2026-W48"]
+    assert len(days) == len(rows) - 1 - 1 - len(BILLING_LINES)  # the day table stays as it was
+    assert rows[-len(BILLING_LINES) - 1:] == [[""] * 7] + [[line] + [""] * 6 for line in BILLING_LINES]
+
+    text = _pdf_text(Path(window.export_pdf(str(tmp_path / "week.pdf"))))
+    assert " ".join(BILLING_LINES) in text
+    # after the cards' figures and before the waiting lists, as in the window
+    assert text.index("Delivered when wanted") < text.index("Team Billing") < text.index("Waiting on me")
+
+
+def test_without_department_totals_the_exports_say_nothing_of_a_team(qtbot, controller, core, w48,
+                                                                    tmp_path):
+    # in a team, but the last sync brought no totals for this week (no department, one too
+    # small, or not synced since): the window shows no section, and neither does an export
+    core.save_team_state({"member": "sam", "members": [],
+                          "department_totals": {"2026-W49": BILLING}})
+    window = make(qtbot, controller, "2026-W48")
+    assert window.team_label.isHidden()
+    rows = _csv_rows(Path(window.export_csv(str(tmp_path / "week.csv"))))
+    assert all(row[0] == "2026-W48" for row in rows[1:])
+    assert "Team" not in window.report_text()
+    text = _pdf_text(Path(window.export_pdf(str(tmp_path / "week.pdf"))))
+    assert "Team" not in text and "Billing" not in text
+    assert "Delivered when wanted" in text  # the PDF's text is read at all
+
+
+def test_team_lines_a_spreadsheet_would_run_stay_text(core, w48, monkeypatch):
+    """The department's name is the server's text, and a translation may put it first."""
+    import csv
+    import io
+
+    from app.spreadsheet import FORMULA_STARTS
+    from ui import summary_export
+
+    core.save_team_state({"member": "sam", "members": [], "department_totals": {"2026-W48": {
+        **BILLING, "department": '=HYPERLINK("http://evil.example","x")'}}})
+    monkeypatch.setattr(summary_export, "team_section",
+                        lambda team: (f"{team['department']} (4)", ["-12", "@9", "+5"]))
+    rows = list(csv.reader(io.StringIO(as_csv(weekly_summary(core, "2026-W48")))))
+    assert [row[0] for row in rows[-4:]] == ["'=HYPERLINK(\"http://evil.example\",\"x\") (4)",
+                                             "'-12", "'@9", "'+5"]
+    assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_STARTS)]

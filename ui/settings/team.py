@@ -1,35 +1,31 @@
 """Team: join a team's server, or leave it. The password goes to the system keyring only; the
-connection test and joining talk to the server on a worker thread, so the window never waits."""
+connection test and joining talk to the server on a worker thread, so the window never waits.
+Before joining, the page counts which of my open requests the team will share and which stay
+personal, by the rule the sync shares by."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QPushButton
 
+from app.domain.model import Request
 from app.secrets import Secrets, SecretsUnavailable
 from app.settings import Settings
+from ui.background import Background
 from ui.controller import Controller
 from ui.mail_sender import keyring_note
 from ui.settings.page import SettingsPage, note, plain
+from ui.tray import short
+from ui.wording import who_text
 
+if TYPE_CHECKING:
+    from app.team.sync import JoinPreview
 
-class Background(QObject):
-    """One call on a worker thread; `done(value, error)` back on the GUI thread."""
-
-    done = Signal(object, object)
-
-    def run(self, work: Callable[[], object]) -> None:
-        def call() -> None:
-            try:
-                self.done.emit(work(), None)
-            except Exception as exc:  # noqa: BLE001 - said on the page
-                self.done.emit(None, exc)
-
-        threading.Thread(target=call, name="promptly-team-page", daemon=True).start()
+EXAMPLES = 3  # titles shown of each kind; the rest are counted
 
 
 class TeamPage(SettingsPage):
@@ -41,7 +37,7 @@ class TeamPage(SettingsPage):
             "see it, and her answer reaches you. Works offline; changes wait and go when the "
             "server is back."))
         self.secrets = secrets
-        self.job: Background | None = None
+        self.job = Background(self)
         form = QFormLayout()
         self.box.addLayout(form)
         self.address = QLineEdit()
@@ -70,6 +66,9 @@ class TeamPage(SettingsPage):
         self.note = plain()
         self.note.setObjectName("teamNote")
         self.box.addWidget(self.note)
+        self.preview = plain()  # after a connection test: what joining would share
+        self.preview.setObjectName("teamPreview")
+        self.box.addWidget(self.preview)
         self.membership = plain()
         self.membership.setObjectName("teamMembership")
         self.box.addWidget(self.membership)
@@ -89,6 +88,32 @@ class TeamPage(SettingsPage):
             "Stays on this computer: requests with anyone outside the team, details, links and "
             "notes, your prompts, snoozes, drafts and pauses, your settings and weekly figures.")
 
+    def preview_text(self, preview: JoinPreview) -> str:
+        """How many of my open requests joining shares and how many stay personal, with a few
+        of each: plain text (titles are user text)."""
+        def examples(requests: list[Request]) -> list[str]:
+            lines = [f"  • {who_text(r)} · {short(r.title)}" for r in requests[:EXAMPLES]]
+            if len(requests) > EXAMPLES:
+                lines.append("  • " + self.tr("and %n more", "", len(requests) - EXAMPLES))
+            return lines
+
+        shared, personal = preview.shared, preview.personal
+        if not shared and not personal:
+            return self.tr("You have no open requests: joining shares nothing yet.")
+        if shared:
+            lines = [self.tr("Joining shares %n open requests with team members:", "", len(shared)),
+                     *examples(shared)]
+        else:
+            lines = [self.tr("None of your open requests is with a team member: joining shares "
+                             "none of them.")]
+        if personal:
+            lines += [self.tr("%n open requests stay personal, with people outside the team:", "",
+                              len(personal)), *examples(personal)]
+        else:
+            lines.append(self.tr("None stays personal: each of your open requests is with a team "
+                                 "member."))
+        return "\n".join(lines)
+
     # -- showing -------------------------------------------------------------------------
 
     def load(self, settings: Settings) -> None:
@@ -105,6 +130,7 @@ class TeamPage(SettingsPage):
             widget.setEnabled(not joined)
         self.leave_button.setEnabled(joined)
         if joined:
+            self.preview.clear()  # said before joining; the list shows what is shared now
             self.address.setText(state["server"])
             self.login.setText(state["member"])
             self.membership.setText(self.tr("This Promptly is in the team on {server} as {login}.")
@@ -141,56 +167,81 @@ class TeamPage(SettingsPage):
         except TeamError as exc:
             note(self.note, str(exc), ok=False)
             return False
+        if not self.job.run(work, lambda value, error: (self._busy(False), finish(value, error)),
+                            name="promptly-team-page"):
+            return False
         self._busy(True, text)
-        self.job = Background(self)
-        self.job.done.connect(lambda value, error: (self._busy(False), finish(value, error)))
-        self.job.run(work)
         return True
+
+    def _preview(self, url: str, members, error) -> JoinPreview | None:
+        """What joining would share, for the members fetched; None, said on the page, when the
+        server could not be asked or the login is not an active member."""
+        from app.team import sync
+
+        self.preview.clear()
+        if error is None:
+            try:
+                return sync.join_preview(self.core, url, members)
+            except Exception as exc:  # noqa: BLE001 - a TeamError: said on the page
+                error = exc
+        note(self.note, _error_text(error), ok=False)
+        return None
 
     def test_connection(self) -> bool:
         from app.team import sync
 
         url, password = self.url(), self._password()
-        return self._start(lambda: sync.fetch_members(url, password), self._tested,
+        return self._start(lambda: sync.fetch_members(url, password),
+                           lambda members, error: self._tested(url, members, error),
                            self.tr("Connecting…"))
 
-    def _tested(self, members, error) -> None:
-        if error is not None:
-            note(self.note, _error_text(error), ok=False)
+    def _tested(self, url: str, members, error) -> None:
+        preview = self._preview(url, members, error)
+        if preview is None:
             return
         names = ", ".join(m.name for m in members if m.active)
         note(self.note, self.tr("Connected. Members: {names}").format(names=names), ok=True)
+        if not self.core.team_state():
+            self.preview.setText(self.preview_text(preview))
 
     def join(self) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Join the team?"),
-                          self.shared_text(), QMessageBox.StandardButton.Cancel, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.addButton(self.tr("Join"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if self._cancelled(box):
-            return False
+        """Fetch the members (off the GUI thread), ask with the counts in the question, then
+        join with the members fetched."""
         from app.team import sync
 
         url, password = self.url(), self._password()
         return self._start(lambda: sync.fetch_members(url, password),
-                           lambda members, error: self._joined(url, password, members, error),
-                           self.tr("Joining…"))
+                           lambda members, error: self._confirm(url, password, members, error),
+                           self.tr("Connecting…"))
+
+    def _confirm(self, url: str, password: str | None, members, error) -> None:
+        preview = self._preview(url, members, error)
+        if preview is None:
+            return
+        text = self.preview_text(preview)
+        self.preview.setText(text)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Join the team?"),
+                          text + "\n\n" + self.shared_text(), QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.addButton(self.tr("Join"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if self._cancelled(box):
+            note(self.note, self.tr("Not joined; nothing was sent."), ok=True)
+            return
+        self._joined(url, password, members)
 
     def _cancelled(self, box: QMessageBox) -> bool:
         """Asked in a step of its own, so tests answer it."""
         box.exec()
         return box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole
 
-    def _joined(self, url: str, password: str | None, members, error) -> None:
+    def _joined(self, url: str, password: str | None, members) -> None:
         from app.team import sync
 
-        if error is None:
-            try:
-                me = sync.join(self.core, url, password, team=members)
-            except Exception as exc:  # noqa: BLE001 - a TeamError: said on the page
-                error = exc
-        if error is not None:
-            note(self.note, _error_text(error), ok=False)
+        try:
+            me = sync.join(self.core, url, password, team=members)
+        except Exception as exc:  # noqa: BLE001 - a TeamError: said on the page
+            note(self.note, _error_text(exc), ok=False)
             return
         text = self.tr("Joined as {name}.").format(name=me.name)
         if password:
