@@ -639,16 +639,21 @@ def publish_turnaround(conn, hours_by_tag: dict[str, float | None],
         delete = f"DELETE FROM {SCHEMA}.turnarounds WHERE login = current_user AND tag = %s"
         upsert = (f"INSERT INTO {SCHEMA}.turnarounds (tag, hours) VALUES (%s, %s)"
                   " ON CONFLICT (login, tag) DO UPDATE SET hours = excluded.hours")
+    refused = TeamError(f"only a supervisor of a member of {department} may publish its "
+                        "turnaround times")
     try:
         with conn.transaction():
             for tag, hours in hours_by_tag.items():
-                if hours is None:
-                    conn.execute(delete, (*owner, tag))
-                else:
+                if hours is not None:
                     conn.execute(upsert, (*owner, tag, hours))
+                    continue
+                gone = conn.execute(delete, (*owner, tag)).rowcount
+                if department and not gone and conn.execute(
+                        f"SELECT 1 FROM {SCHEMA}.department_turnarounds"
+                        " WHERE department = %s AND tag = %s", (department, tag)).fetchone():
+                    raise refused  # RLS kept the row: say so rather than nothing
     except psycopg.errors.InsufficientPrivilege:
-        raise TeamError(f"only a supervisor of a member of {department} may publish its "
-                        "turnaround times") from None
+        raise refused from None
 
 
 def _published(conn, table: str, key: str, measured: str, since: datetime | None) -> list[tuple]:

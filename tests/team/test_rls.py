@@ -306,8 +306,9 @@ def test_only_a_supervisor_of_its_members_publishes_a_departments_turnaround(dep
                                 " WHERE department = 'Billing'").rowcount == 0
             assert conn.execute("DELETE FROM promptly_team.department_turnarounds"
                                 " WHERE department = 'Billing'").rowcount == 0
-            with pytest.raises(server.TeamError, match="only a supervisor of a member of Billing"):
-                server.publish_turnaround(conn, {"billing": 1}, department="Billing")
+            for change in ({"billing": 1}, {"billing": None}):
+                with pytest.raises(server.TeamError, match="only a supervisor of a member of Billing"):
+                    server.publish_turnaround(conn, change, department="Billing")
     with team.connect(*lee) as conn:  # nor carry IT's times over to Billing
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no grant on the column
             conn.execute("UPDATE promptly_team.department_turnarounds SET department = 'Billing'")
