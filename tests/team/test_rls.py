@@ -307,7 +307,7 @@ def test_only_a_supervisor_of_its_members_publishes_a_departments_turnaround(dep
             assert conn.execute("DELETE FROM promptly_team.department_turnarounds"
                                 " WHERE department = 'Billing'").rowcount == 0
             for change in ({"billing": 1}, {"billing": None}):
-                with pytest.raises(server.TeamError, match="only a supervisor of a member of Billing"):
+                with pytest.raises(server.TeamError, match="only a supervisor of a member of"):
                     server.publish_turnaround(conn, change, department="Billing")
     with team.connect(*lee) as conn:  # nor carry IT's times over to Billing
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no grant on the column

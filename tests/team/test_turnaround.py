@@ -49,7 +49,8 @@ def test_a_tag_before_the_default_and_the_member_before_the_department():
 def test_the_needed_by_follows_the_figure_shown():
     found = turnaround.hint(state((None, "Billing", "", 16)), WorkingCalendar(),
                             direction=Direction.MADE, counterpart="@dana", tags=(), asked_at=MON)
-    assert found.needed_by == datetime(2026, 11, 24, 17, 0, tzinfo=timezone.utc)  # the end of Tuesday
+    # 16 working hours from Monday 09:00: the end of Tuesday
+    assert found.needed_by == datetime(2026, 11, 24, 17, 0, tzinfo=timezone.utc)
 
 
 def test_only_a_supervisor_of_its_members_edits_a_departments_times():
