@@ -20,6 +20,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from app.i18n import Text
+
 SCHEMA_VERSION = 4  # 2: notes, escalations seen while open, departments, turnaround times;
 # 3: "reminded"; 4: a department's own published turnaround times
 SCHEMA = "promptly_team"
@@ -639,8 +641,8 @@ def publish_turnaround(conn, hours_by_tag: dict[str, float | None],
         delete = f"DELETE FROM {SCHEMA}.turnarounds WHERE login = current_user AND tag = %s"
         upsert = (f"INSERT INTO {SCHEMA}.turnarounds (tag, hours) VALUES (%s, %s)"
                   " ON CONFLICT (login, tag) DO UPDATE SET hours = excluded.hours")
-    refused = TeamError(f"only a supervisor of a member of {department} may publish its "
-                        "turnaround times")
+    refused = TeamError(Text("only a supervisor of a member of {department} may publish its "
+                             "turnaround times", department=department))
     try:
         with conn.transaction():
             for tag, hours in hours_by_tag.items():

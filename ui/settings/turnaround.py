@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import error_text
 from app.settings import Settings
 from ui.controller import Controller
 from ui.settings.page import SettingsPage, note, plain
@@ -28,7 +29,7 @@ MAX_HOURS = 2000
 class _Relay(QObject):
     """Carries the worker thread's answer to the GUI thread (a queued signal)."""
 
-    done = Signal(object, object, str)  # the editor, the team's table or None, an error message
+    done = Signal(object, object, object)  # the editor, the team's table or None, the error
 
 
 class TimesEditor(QWidget):
@@ -190,16 +191,17 @@ class TurnaroundPage(SettingsPage):
 
         def work() -> None:  # the network, off the GUI thread
             try:
-                relay.done.emit(editor, turnaround.publish(url, send, department), "")
+                relay.done.emit(editor, turnaround.publish(url, send, department), None)
             except Exception as exc:  # noqa: BLE001 - said on the page; nothing was changed
-                relay.done.emit(editor, None, str(exc))
+                relay.done.emit(editor, None, exc)
 
         threading.Thread(target=work, name="publish-turnaround", daemon=True).start()
 
-    def _published(self, editor: TimesEditor, rows: list | None, error: str) -> None:
+    def _published(self, editor: TimesEditor, rows: list | None,
+                   error: Exception | None) -> None:
         editor.publish_button.setEnabled(True)
         if rows is None:
-            note(editor.note, self.tr("Not published: {0}").format(error), ok=False)
+            note(editor.note, self.tr("Not published: {0}").format(error_text(error)), ok=False)
             return
         self.core.remember_turnarounds(rows)
         self.load(self.core.settings)
