@@ -2549,12 +2549,12 @@ Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheite
             <translation>Abteilung: {0}</translation>
         </message>
         <message>
-            <source>Colleagues asking a member of {0} see these times for a tag the member publishes nothing for. You may publish them: you supervise members of {0}.</source>
-            <translation>Wer ein Mitglied von {0} fragt, sieht diese Zeiten für ein Schlagwort, für das das Mitglied selbst nichts veröffentlicht. Sie dürfen sie veröffentlichen, weil Ihnen Mitglieder von {0} unterstellt sind.</translation>
+            <source>Colleagues asking a member of {0} see these times for a tag the member publishes nothing for; the row without a tag is the default. You may publish them: you supervise members of {0}.</source>
+            <translation>Wer ein Mitglied von {0} fragt, sieht diese Zeiten für ein Schlagwort, für das das Mitglied selbst nichts veröffentlicht; die Zeile ohne Schlagwort ist der Standard. Sie dürfen sie veröffentlichen, weil Ihnen Mitglieder von {0} unterstellt sind.</translation>
         </message>
         <message>
-            <source>Colleagues asking a member of {0} see these times for a tag the member publishes nothing for. A supervisor of its members publishes them; you can read them here.</source>
-            <translation>Wer ein Mitglied von {0} fragt, sieht diese Zeiten für ein Schlagwort, für das das Mitglied selbst nichts veröffentlicht. Die Vorgesetzten ihrer Mitglieder veröffentlichen sie; hier können Sie sie lesen.</translation>
+            <source>Colleagues asking a member of {0} see these times for a tag the member publishes nothing for; the row without a tag is the default. A supervisor of its members publishes them; you can read them here.</source>
+            <translation>Wer ein Mitglied von {0} fragt, sieht diese Zeiten für ein Schlagwort, für das das Mitglied selbst nichts veröffentlicht; die Zeile ohne Schlagwort ist der Standard. Die Vorgesetzten ihrer Mitglieder veröffentlichen sie; hier können Sie sie lesen.</translation>
         </message>
         <message>
             <source>Nothing changed.</source>

@@ -3,8 +3,10 @@
     Xvfb :77 -screen 0 1600x1000x24 &
     DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.team_screenshots [OUT_DIR]
 
-Saves escalation.png (the "Escalated to me" prompt) and tray-escalated.png (the tray menu's
-section). The team bookkeeping is written as a sync leaves it, so no server is needed.
+Saves escalation.png (the "Escalated to me" prompt), tray-escalated.png (the tray menu's
+section) and settings-turnaround.png (Kim's times and her department's, which she may publish as
+Dana's and Ravi's supervisor). The team bookkeeping is written as a sync leaves it, so no
+server is needed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ def team_state() -> dict:
         "server": "db.example.org:5432/promptly", "url": "postgresql://kim@db.example.org/promptly",
         "member": "kim", "origin": "0" * 32, "last_seq": 41, "pushed_upto": 0, "shared": {},
         "last_sync": NOW.isoformat(),
+        "turnarounds": [{"login": login, "department": department, "tag": tag, "hours": hours}
+                        for login, department, tag, hours in (
+                            ("kim", None, None, 4), ("kim", None, "audit", 16),
+                            (None, "Billing", None, 16), (None, "Billing", "billing", 48),
+                            (None, "Billing", "credit-note", 8))],
         "members": [{"login": login, "name": name, "active": True, "supervisor": boss,
                      "email": None, "department": "Billing"}
                     for login, name, boss in (("kim", "Kim", None), ("dana", "Dana", "kim"),
@@ -84,6 +91,15 @@ def main(out: Path) -> int:
         window.grab().save(str(out / "escalation.png"))
         window.hide()
 
+        from ui.settings import SettingsDialog
+
+        dialog = SettingsDialog(controller)
+        dialog.show_page("turnaround")
+        dialog.show()
+        settle()
+        dialog.grab().save(str(out / "settings-turnaround.png"))
+        dialog.hide()
+
         tray = Tray()
         tray.attach(TrayData(core))
         tray.data.reload()
@@ -92,7 +108,7 @@ def main(out: Path) -> int:
         tray.menu.grab().save(str(out / "tray-escalated.png"))
         tray.menu.hide()
         core.close()
-    print(f"saved escalation and tray-escalated .png in {out}")
+    print(f"saved escalation, tray-escalated and settings-turnaround .png in {out}")
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,18 @@ class _Relay(QObject):
     done = Signal(object, object, object)  # the editor, the team's table or None, the error
 
 
+class _Table(QTableWidget):
+    """Prefers room for a few rows, so both tables fit the dialog without scrolling; more
+    space makes it grow."""
+
+    ROWS = 4
+
+    def sizeHint(self) -> QSize:
+        rows = self.horizontalHeader().sizeHint().height() + self.ROWS * (
+            self.verticalHeader().defaultSectionSize())
+        return QSize(super().sizeHint().width(), rows + 2 * self.frameWidth())
+
+
 class TimesEditor(QWidget):
     """A table of tag -> working hours with its buttons; read-only shows the table alone."""
 
@@ -39,7 +51,7 @@ class TimesEditor(QWidget):
         super().__init__()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 2)
+        self.table = _Table(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Working hours")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 200)
@@ -128,6 +140,7 @@ class TurnaroundPage(SettingsPage):
                                       self.tr("Publish for the &department"))
         self.department.publish_button.clicked.connect(lambda: self.publish(self.department))
         heading = QHBoxLayout()
+        heading.setContentsMargins(0, 12, 0, 0)  # apart from my own times above
         heading.addWidget(self.department_heading)
         heading.addWidget(self.department_choice, 1)
         self.box.addLayout(heading)
@@ -164,10 +177,12 @@ class TurnaroundPage(SettingsPage):
                                         else self.tr("Department: {0}").format(name))
         self.department_intro.setText(self.tr(
             "Colleagues asking a member of {0} see these times for a tag the member publishes "
-            "nothing for. You may publish them: you supervise members of {0}.").format(name)
+            "nothing for; the row without a tag is the default. You may publish them: you "
+            "supervise members of {0}.").format(name)
             if editable else self.tr(
             "Colleagues asking a member of {0} see these times for a tag the member publishes "
-            "nothing for. A supervisor of its members publishes them; you can read them here.")
+            "nothing for; the row without a tag is the default. A supervisor of its members "
+            "publishes them; you can read them here.")
             .format(name))
         self.department.show_times(hours, editable)
         self.department.note.clear()
