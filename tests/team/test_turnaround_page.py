@@ -61,11 +61,14 @@ def test_a_supervisor_publishes_the_departments_times_and_a_member_reads_them(qt
     assert page.department_heading.text() == "Department: Billing"
     assert "You may publish them" in page.department_intro.text()
     assert not editor.publish_button.isHidden() and page.department_choice.isHidden()
+    page.mine.add_button.click()  # her own, typed and not published yet
+    page.mine.table.setItem(0, 1, QTableWidgetItem("6"))
     editor.add_button.click()
     editor.table.setItem(0, 0, QTableWidgetItem("IT"))
     editor.table.setItem(0, 1, QTableWidgetItem("4"))
     editor.publish_button.click()
     qtbot.waitUntil(lambda: editor.note.text() == "Published to your team.", timeout=10_000)
+    assert page.mine.table.item(0, 1).text() == "6"  # still there to publish
     with server.connect(team.admin_url(), allow_password=True) as conn:
         rows = conn.execute("SELECT department, tag, hours"
                             " FROM promptly_team.department_turnarounds").fetchall()

@@ -219,5 +219,10 @@ class TurnaroundPage(SettingsPage):
             note(editor.note, self.tr("Not published: {0}").format(error_text(error)), ok=False)
             return
         self.core.remember_turnarounds(rows)
-        self.load(self.core.settings)
+        # the published table afresh; the other table keeps what is being typed there
+        if editor is self.mine:
+            self.mine.show_times(self.core.my_turnarounds())
+        else:
+            self.departments = self.core.department_turnarounds()
+            self._show_department()
         note(editor.note, self.tr("Published to your team."), ok=True)
