@@ -366,7 +366,7 @@
         </message>
         <message>
             <source>only a supervisor of a member of {department} may publish its turnaround times</source>
-            <translation>nur Vorgesetzte eines Mitglieds von {department} dürfen die Bearbeitungszeiten von {department} veröffentlichen</translation>
+            <translation>nur Vorgesetzte eines Mitglieds von {department} dürfen die Bearbeitungszeiten dieser Abteilung veröffentlichen</translation>
         </message>
     </context>
     <context>
