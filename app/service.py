@@ -378,6 +378,15 @@ class Promptly:
 
         return turnaround.mine(self.team_state())
 
+    def department_turnarounds(self) -> list[tuple[str, bool, dict[str, float]]]:
+        """The departments whose times I see (mine, and those I supervise members of), each
+        with whether I may publish them and their times as of the last sync."""
+        from app.team import turnaround
+
+        st = self.team_state()
+        return [(name, editable, turnaround.published(st, department=name))
+                for name, editable in turnaround.departments(st)]
+
     def remember_turnarounds(self, rows: list[dict]) -> None:
         """The team's published table, as the server just gave it (app.team.turnaround.publish)."""
         st = self.team_state()

@@ -293,8 +293,8 @@ class QuickAddDialog(QDialog):
         self._fit_height()
 
     def _show_turnaround(self, result: ParseResult | None) -> None:
-        """`Dana usually needs 48 working hours for #billing`, and the needed-by it suggests
-        when the line names no time."""
+        """`Dana usually needs 48 working hours for #billing`, whose figure it is when it is
+        her department's, and the needed-by it suggests when the line names no time."""
         core = self.controller.core
         found = result and core.turnaround_hint(result.direction, result.counterpart, result.tags)
         text = ""
@@ -302,6 +302,9 @@ class QuickAddDialog(QDialog):
             text = (self.tr("{name} usually needs {hours} working hours for #{tag}") if found.tag
                     else self.tr("{name} usually needs {hours} working hours")).format(
                 name=found.member, hours=f"{found.hours:g}", tag=found.tag)
+            if found.department:  # not their own figure: say whose it is
+                text += " " + self.tr("(published by {department})").format(
+                    department=found.department)
             if result.needed_by is None and result.promised_at is None:
                 text += " · " + self.tr("wanted by {time}").format(
                     time=moment_text(found.needed_by, core.settings.zone, core.now()))

@@ -79,8 +79,11 @@ def _parse(ctx: Context, args: Args):
 
 
 def turnaround_line(found, zone, now) -> str:
-    """`Dana usually needs 48 working hours for #billing: wanted by Wed 13:00`."""
+    """`Dana usually needs 48 working hours for #billing (published by Billing): wanted by
+    Wed 13:00`."""
     what = f" for #{found.tag}" if found.tag else ""
+    if found.department:
+        what += f" (published by {plain(found.department)})"
     return (f"{plain(found.member)} usually needs {found.hours:g} working hours{what}: "
             f"wanted by {moment(found.needed_by, zone, now)} unless the line names a time")
 

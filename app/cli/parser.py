@@ -143,13 +143,16 @@ COMMANDS: list[Command] = [
             "escalated, seen, turnaround", "app.cli.team:team", (
         arg("action", choices=ACTIONS, metavar="ACTION",
             help="init URL | add-member URL LOGIN | remove-member URL LOGIN | join URL | status | "
-                 "members | escalated | seen UID | turnaround [--set TAG=HOURS …]"),
+                 "members | escalated | seen UID | "
+                 "turnaround [--department D] [--set TAG=HOURS …]"),
         arg("url", nargs="?", metavar="URL", help="postgresql://USER@HOST:PORT/DATABASE"),
         arg("login", nargs="?", metavar="LOGIN", help="the member's login (add-member, remove-member)"),
         arg("--name", metavar="NAME", help="the member's display name (add-member)"),
         arg("--email", metavar="E", help="the member's e-mail (add-member)"),
         arg("--supervisor", metavar="LOGIN", help="whom escalations reach (add-member)"),
-        arg("--department", metavar="D", help="the member's department, for team totals (add-member)"),
+        arg("--department", metavar="D", help="the member's department, for team totals "
+            "(add-member); turnaround: publish this department's times (its members' "
+            "supervisors may)"),
         arg("--set", dest="turnaround", action="extend", nargs="+", metavar="TAG=HOURS",
             help="turnaround: publish my usual turnaround in working hours; TAG 'default' for "
                  "all others, HOURS 0 or '-' to withdraw it"),

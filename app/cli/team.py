@@ -147,20 +147,36 @@ def _parse_turnaround(items: list[str]) -> dict[str, float | None]:
     return result
 
 
+def _department(name: str, team: list) -> str:
+    """The department `name` stands for, as the team directory spells it."""
+    known = sorted({m.department for m in team if m.department})
+    found = next((d for d in known if d.casefold() == name.strip().casefold()), None)
+    if found is None:
+        raise CommandError(f"there is no department {name!r} in the team"
+                           + (f"; there are {', '.join(known)}" if known else ""))
+    return found
+
+
 def _turnaround(ctx: Context, args: Args, server, sync) -> int:
     from datetime import timedelta
 
     core = ctx.core
     st = sync.state(core)
     changes = _parse_turnaround(args.turnaround or [])
+    if args.department and not changes:
+        raise CommandError("--department goes with --set: promptly team turnaround "
+                           "--department D --set default=16 billing=48")
     with sync._connect(st["url"]) as conn:
         if changes:
-            server.publish_turnaround(conn, changes)
+            department = (_department(args.department, server.members(conn))
+                          if args.department else None)
+            server.publish_turnaround(conn, changes, department)
         rows = server.turnarounds(conn, core.now() - timedelta(weeks=8))
     core.remember_turnarounds([t.to_json() for t in rows])
     names = {m["login"]: m["name"] for m in st["members"]}
     if ctx.json:
-        ctx.emit([{**t.to_json(), "name": names.get(t.login, t.login)} for t in rows])
+        ctx.emit([{**t.to_json(), "name": t.department or names.get(t.login, t.login)}
+                  for t in rows])
         return 0
     if not rows:
         ctx.out("Nobody has published a turnaround yet: "
@@ -171,10 +187,16 @@ def _turnaround(ctx: Context, args: Args, server, sync) -> int:
     def hours(value: float | None) -> str:
         return "—" if value is None else f"{value:g} h"
 
-    ctx.out(table(("member", "tag", "published", "measured (8 weeks)", "settled"), [
-        (plain(names.get(t.login, t.login)), t.tag or "default", hours(t.hours),
-         hours(round(t.median_hours, 1) if t.median_hours is not None else None), str(t.settled))
-        for t in rows]))
+    tables = []
+    for heading, found in (("member", [t for t in rows if t.department is None]),
+                           ("department", [t for t in rows if t.department is not None])):
+        if found:
+            tables.append(table((heading, "tag", "published", "measured (8 weeks)", "settled"), [
+                (plain(t.department or names.get(t.login, t.login)), t.tag or "default",
+                 hours(t.hours),
+                 hours(round(t.median_hours, 1) if t.median_hours is not None else None),
+                 str(t.settled)) for t in found]))
+    ctx.out("\n\n".join(tables))
     return 0
 
 

@@ -20,7 +20,10 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-SCHEMA_VERSION = 3  # 2: notes, escalations seen while open, departments, turnaround times; 3: "reminded"
+from app.i18n import Text
+
+SCHEMA_VERSION = 4  # 2: notes, escalations seen while open, departments, turnaround times;
+# 3: "reminded"; 4: a department's own published turnaround times
 SCHEMA = "promptly_team"
 OWNER = "promptly_owner"
 MEMBER = "promptly_member"
@@ -104,6 +107,12 @@ def _ddl() -> list[str]:
             tag text NOT NULL DEFAULT '' CHECK (length(tag) <= 64),
             hours numeric NOT NULL CHECK (hours > 0 AND hours <= 2000),
             PRIMARY KEY (login, tag))""",
+        # a department's, published by a supervisor of one of its members (policy below)
+        f"""CREATE TABLE IF NOT EXISTS {s}.department_turnarounds (
+            department text NOT NULL CHECK (department <> ''),
+            tag text NOT NULL DEFAULT '' CHECK (length(tag) <= 64),
+            hours numeric NOT NULL CHECK (hours > 0 AND hours <= 2000),
+            PRIMARY KEY (department, tag))""",
         f"CREATE INDEX IF NOT EXISTS events_request_seq ON {s}.events (request_uid, seq)",
         f"CREATE INDEX IF NOT EXISTS requests_requester ON {s}.requests (requester)",
         f"CREATE INDEX IF NOT EXISTS requests_asked ON {s}.requests (asked)",
@@ -121,13 +130,17 @@ def _ddl() -> list[str]:
         f"GRANT INSERT (uid, request_uid, kind, at, data) ON {s}.events TO {MEMBER}",
         f"GRANT SELECT, DELETE ON {s}.turnarounds TO {MEMBER}",
         f"GRANT INSERT (tag, hours), UPDATE (hours) ON {s}.turnarounds TO {MEMBER}",
+        f"GRANT SELECT, DELETE ON {s}.department_turnarounds TO {MEMBER}",
+        f"GRANT INSERT (department, tag, hours), UPDATE (hours) ON {s}.department_turnarounds"
+        f" TO {MEMBER}",
         *_functions(),
         # policies are dropped and created again: running init twice leaves the same set
         *_policies(),
     ]
 
 
-TABLES = ("meta", "members", "requests", "escalations", "events", "turnarounds")
+TABLES = ("meta", "members", "requests", "escalations", "events", "turnarounds",
+          "department_turnarounds")
 
 
 def _functions() -> list[str]:
@@ -171,6 +184,22 @@ def _functions() -> list[str]:
             JOIN {s}.requests r ON r.asked = t.login AND (t.tag = '' OR t.tag = ANY (r.tags))
             WHERE r.asked_at >= since AND {closing} = 'done'
             GROUP BY t.login, t.tag $$""",
+        # the same for a department's published times, over the requests asked of its members;
+        # only in a department of MIN_DEPARTMENT, like its totals, so no one member's shows
+        f"""CREATE OR REPLACE FUNCTION {s}.measured_department_turnaround(since timestamptz)
+            RETURNS TABLE (department text, tag text, median_hours double precision,
+                           settled bigint)
+            LANGUAGE sql STABLE {definer} AS $$
+            SELECT t.department, t.tag,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY {s}.working_hours(r.asked_at, {settled})),
+                   count(r.uid)
+            FROM {s}.department_turnarounds t
+            JOIN {s}.members m ON m.department = t.department
+            JOIN {s}.requests r ON r.asked = m.login AND (t.tag = '' OR t.tag = ANY (r.tags))
+            WHERE r.asked_at >= since AND {closing} = 'done'
+              AND (SELECT count(*) FROM {s}.members o WHERE o.active
+                   AND o.department = t.department) >= {MIN_DEPARTMENT}
+            GROUP BY t.department, t.tag $$""",
         # the caller's department's totals for a week: never one member's figures
         f"""CREATE OR REPLACE FUNCTION {s}.department_totals(since timestamptz, until timestamptz)
             RETURNS TABLE (department text, members bigint, requests bigint, answered bigint,
@@ -194,12 +223,15 @@ def _functions() -> list[str]:
                    count(*) FILTER (WHERE last = 'done' AND done_at <= promised_at),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY
                        CASE WHEN last = 'done' THEN {s}.working_hours(asked_at, done_at) END),
-                   (SELECT avg(t.hours)::double precision FROM {s}.turnarounds t
-                    WHERE t.tag = '' AND t.login IN (SELECT login FROM team))
+                   coalesce((SELECT d.hours::double precision FROM {s}.department_turnarounds d
+                             WHERE d.tag = '' AND d.department = (SELECT department FROM mine)),
+                            (SELECT avg(t.hours)::double precision FROM {s}.turnarounds t
+                             WHERE t.tag = '' AND t.login IN (SELECT login FROM team)))
             FROM asked WHERE EXISTS (SELECT 1 FROM mine) $$""",
     ]
     for function in ("working_hours(timestamptz, timestamptz)", "request_open(text)",
                      "measured_turnaround(timestamptz)",
+                     "measured_department_turnaround(timestamptz)",
                      "department_totals(timestamptz, timestamptz)"):
         statements += [f"ALTER FUNCTION {s}.{function} OWNER TO {OWNER}",
                        f"REVOKE ALL ON FUNCTION {s}.{function} FROM PUBLIC",
@@ -211,12 +243,16 @@ def _policies() -> list[str]:
     s = SCHEMA
     active = f"EXISTS (SELECT 1 FROM {s}.members m WHERE m.login = current_user AND m.active)"
     party = "current_user IN (r.requester, r.asked)"
+    supervises = (f"EXISTS (SELECT 1 FROM {s}.members m WHERE m.active AND m.supervisor = "
+                  f"current_user AND m.department = department_turnarounds.department)")
     statements = []
     for table, name in (("meta", "meta_read"), ("members", "members_read"),
                         ("requests", "requests_read"), ("requests", "requests_add"),
                         ("escalations", "escalations_read"), ("escalations", "escalations_add"),
                         ("events", "events_read"), ("events", "events_add"),
                         ("turnarounds", "turnarounds_read"), ("turnarounds", "turnarounds_write"),
+                        ("department_turnarounds", "department_turnarounds_read"),
+                        ("department_turnarounds", "department_turnarounds_write"),
                         *((t, "owner_read") for t in TABLES)):
         statements.append(f"DROP POLICY IF EXISTS {name} ON {s}.{table}")
     statements += [
@@ -252,6 +288,12 @@ def _policies() -> list[str]:
         f"CREATE POLICY turnarounds_read ON {s}.turnarounds FOR SELECT TO {MEMBER} USING (true)",
         f"""CREATE POLICY turnarounds_write ON {s}.turnarounds FOR ALL TO {MEMBER}
             USING (login = current_user) WITH CHECK (login = current_user AND {active})""",
+        f"""CREATE POLICY department_turnarounds_read ON {s}.department_turnarounds
+            FOR SELECT TO {MEMBER} USING (true)""",
+        # a department's times: published, changed and withdrawn by whoever supervises one of
+        # its active members (the directory, which members cannot change, says who that is)
+        f"""CREATE POLICY department_turnarounds_write ON {s}.department_turnarounds
+            FOR ALL TO {MEMBER} USING ({supervises}) WITH CHECK ({active} AND {supervises})""",
         # the NOLOGIN owner runs the SECURITY DEFINER functions: FORCE RLS applies to it too
         *(f"CREATE POLICY owner_read ON {s}.{t} FOR SELECT TO {OWNER} USING (true)"
           for t in TABLES),
@@ -563,46 +605,78 @@ def add_note(conn, event: ServerEvent) -> None:
 
 @dataclass(frozen=True)
 class Turnaround:
-    """A published usual turnaround (tag '' is the member's default) and what was measured."""
+    """A published usual turnaround (tag '' is the default) and what was measured: a member's
+    (`login`), or with `department` a department's (`login` None)."""
 
-    login: str
+    login: str | None
     tag: str
     hours: float
     median_hours: float | None = None
     settled: int = 0
+    department: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"login": self.login, "tag": self.tag or None, "hours": self.hours,
+        return {"login": self.login, "department": self.department, "tag": self.tag or None,
+                "hours": self.hours,
                 "measured_median_hours": (round(self.median_hours, 1)
                                           if self.median_hours is not None else None),
                 "settled": self.settled}
 
 
-def publish_turnaround(conn, hours_by_tag: dict[str, float | None]) -> None:
-    """Set (or with None remove) this member's published turnaround per tag ('' = default)."""
-    with conn.transaction():
-        for tag, hours in hours_by_tag.items():
-            if hours is None:
-                conn.execute(f"DELETE FROM {SCHEMA}.turnarounds WHERE login = current_user"
-                             " AND tag = %s", (tag,))
-            else:
-                conn.execute(f"INSERT INTO {SCHEMA}.turnarounds (tag, hours) VALUES (%s, %s)"
-                             " ON CONFLICT (login, tag) DO UPDATE SET hours = excluded.hours",
-                             (tag, hours))
+def publish_turnaround(conn, hours_by_tag: dict[str, float | None],
+                       department: str | None = None) -> None:
+    """Set (or with None remove) this member's published turnaround per tag ('' = default), or
+    with `department` that department's: the server lets only a supervisor of one of its
+    members (TeamError otherwise)."""
+    import psycopg
+
+    if department:
+        owner: tuple = (department,)
+        delete = f"DELETE FROM {SCHEMA}.department_turnarounds WHERE department = %s AND tag = %s"
+        upsert = (f"INSERT INTO {SCHEMA}.department_turnarounds (department, tag, hours)"
+                  " VALUES (%s, %s, %s) ON CONFLICT (department, tag)"
+                  " DO UPDATE SET hours = excluded.hours")
+    else:
+        owner = ()
+        delete = f"DELETE FROM {SCHEMA}.turnarounds WHERE login = current_user AND tag = %s"
+        upsert = (f"INSERT INTO {SCHEMA}.turnarounds (tag, hours) VALUES (%s, %s)"
+                  " ON CONFLICT (login, tag) DO UPDATE SET hours = excluded.hours")
+    refused = TeamError(Text("only a supervisor of a member of {department} may publish its "
+                             "turnaround times", department=department))
+    try:
+        with conn.transaction():
+            for tag, hours in hours_by_tag.items():
+                if hours is not None:
+                    conn.execute(upsert, (*owner, tag, hours))
+                    continue
+                gone = conn.execute(delete, (*owner, tag)).rowcount
+                if department and not gone and conn.execute(
+                        f"SELECT 1 FROM {SCHEMA}.department_turnarounds"
+                        " WHERE department = %s AND tag = %s", (department, tag)).fetchone():
+                    raise refused  # RLS kept the row: say so rather than nothing
+    except psycopg.errors.InsufficientPrivilege:
+        raise refused from None
+
+
+def _published(conn, table: str, key: str, measured: str, since: datetime | None) -> list[tuple]:
+    if since is None:
+        return conn.execute(f"SELECT {key}, tag, hours::double precision FROM {SCHEMA}.{table}"
+                            f" ORDER BY {key}, tag").fetchall()
+    return conn.execute(
+        f"SELECT t.{key}, t.tag, t.hours::double precision, m.median_hours, coalesce(m.settled, 0)"
+        f" FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.{measured}(%s) m"
+        f"   ON m.{key} = t.{key} AND m.tag = t.tag ORDER BY t.{key}, t.tag", (since,)).fetchall()
 
 
 def turnarounds(conn, since: datetime | None = None) -> list[Turnaround]:
-    """Every published turnaround of the team; with `since`, beside each the median measured
-    over the requests asked since then and settled (done)."""
-    if since is None:
-        rows = conn.execute(f"SELECT login, tag, hours::double precision FROM {SCHEMA}.turnarounds"
-                            " ORDER BY login, tag").fetchall()
-        return [Turnaround(*row) for row in rows]
-    rows = conn.execute(
-        f"SELECT t.login, t.tag, t.hours::double precision, m.median_hours, coalesce(m.settled, 0)"
-        f" FROM {SCHEMA}.turnarounds t LEFT JOIN {SCHEMA}.measured_turnaround(%s) m"
-        "   ON m.login = t.login AND m.tag = t.tag ORDER BY t.login, t.tag", (since,)).fetchall()
-    return [Turnaround(*row) for row in rows]
+    """Every published turnaround of the team, the members' then the departments'; with
+    `since`, beside each the median measured over the requests asked since then and settled
+    (done)."""
+    members = _published(conn, "turnarounds", "login", "measured_turnaround", since)
+    departments = _published(conn, "department_turnarounds", "department",
+                             "measured_department_turnaround", since)
+    return ([Turnaround(*row) for row in members]
+            + [Turnaround(None, *rest, department=name) for name, *rest in departments])
 
 
 def department_totals(conn, since: datetime, until: datetime) -> dict[str, Any] | None:

@@ -364,6 +364,10 @@
             <source>only what you asked for can be reminded of</source>
             <translation>erinnern können Sie nur an das, worum Sie gebeten haben</translation>
         </message>
+        <message>
+            <source>only a supervisor of a member of {department} may publish its turnaround times</source>
+            <translation>nur Vorgesetzte eines Mitglieds von {department} dürfen die Bearbeitungszeiten dieser Abteilung veröffentlichen</translation>
+        </message>
     </context>
     <context>
         <name>DataPage</name>
@@ -1583,6 +1587,10 @@
             <translation>zuerst {time}</translation>
         </message>
         <message>
+            <source>(published by {department})</source>
+            <translation>(veröffentlicht von {department})</translation>
+        </message>
+        <message>
             <source>Type a request, e.g. from @dana: repair invoice by fri 3pm</source>
             <translation>Anfrage eingeben, z. B. from @dana: Rechnung korrigieren by fri 3pm</translation>
         </message>
@@ -2462,6 +2470,25 @@ Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheite
         </message>
     </context>
     <context>
+        <name>TimesEditor</name>
+        <message>
+            <source>Tag</source>
+            <translation>Schlagwort</translation>
+        </message>
+        <message>
+            <source>Working hours</source>
+            <translation>Arbeitsstunden</translation>
+        </message>
+        <message>
+            <source>Row {0}: give the working hours, more than 0 and at most {1}</source>
+            <translation>Zeile {0}: geben Sie die Arbeitsstunden an, mehr als 0 und höchstens {1}</translation>
+        </message>
+        <message>
+            <source>Row {0}: this tag is in the table twice</source>
+            <translation>Zeile {0}: dieses Schlagwort steht zweimal in der Tabelle</translation>
+        </message>
+    </context>
+    <context>
         <name>Tray</name>
         <message>
             <source>Promptly is starting…</source>
@@ -2550,14 +2577,6 @@ Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheite
             <translation>Was Sie üblicherweise brauchen, in Arbeitsstunden: Wer Sie fragt, sieht es und bekommt es als vorgeschlagene Zeit. Lassen Sie das Schlagwort für Ihren Standard leer.</translation>
         </message>
         <message>
-            <source>Tag</source>
-            <translation>Schlagwort</translation>
-        </message>
-        <message>
-            <source>Working hours</source>
-            <translation>Arbeitsstunden</translation>
-        </message>
-        <message>
             <source>&amp;Add row</source>
             <translation>Zeile &amp;hinzufügen</translation>
         </message>
@@ -2570,12 +2589,32 @@ Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheite
             <translation>&amp;Veröffentlichen</translation>
         </message>
         <message>
-            <source>Row {0}: give the working hours, more than 0 and at most {1}</source>
-            <translation>Zeile {0}: geben Sie die Arbeitsstunden an, mehr als 0 und höchstens {1}</translation>
+            <source>Add ro&amp;w</source>
+            <translation>Zei&amp;le hinzufügen</translation>
         </message>
         <message>
-            <source>Row {0}: this tag is in the table twice</source>
-            <translation>Zeile {0}: dieses Schlagwort steht zweimal in der Tabelle</translation>
+            <source>Remo&amp;ve row</source>
+            <translation>Zeile entfe&amp;rnen</translation>
+        </message>
+        <message>
+            <source>Publish for the &amp;department</source>
+            <translation>Für die &amp;Abteilung veröffentlichen</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>Abteilung</translation>
+        </message>
+        <message>
+            <source>Department: {0}</source>
+            <translation>Abteilung: {0}</translation>
+        </message>
+        <message>
+            <source>Colleagues asking a member of {0} see these times for a tag the member publishes nothing for; the row without a tag is the default. You may publish them: you supervise members of {0}.</source>
+            <translation>Wer ein Mitglied von {0} fragt, sieht diese Zeiten für ein Schlagwort, für das das Mitglied selbst nichts veröffentlicht; die Zeile ohne Schlagwort ist der Standard. Sie dürfen sie veröffentlichen, weil Ihnen Mitglieder von {0} unterstellt sind.</translation>
+        </message>
+        <message>
+            <source>Colleagues asking a member of {0} see these times for a tag the member publishes nothing for; the row without a tag is the default. A supervisor of its members publishes them; you can read them here.</source>
+            <translation>Wer ein Mitglied von {0} fragt, sieht diese Zeiten für ein Schlagwort, für das das Mitglied selbst nichts veröffentlicht; die Zeile ohne Schlagwort ist der Standard. Die Vorgesetzten ihrer Mitglieder veröffentlichen sie; hier können Sie sie lesen.</translation>
         </message>
         <message>
             <source>Nothing changed.</source>

@@ -66,13 +66,17 @@ def people(team, tmp_path):
     first = _admin(team, tmp_path, "team", "init", admin)
     assert first.code == 0 and "up to date" in first.out, first.err  # the fixture ran init
     logins, tag = {}, uuid.uuid4().hex[:6]  # roles are cluster-wide: unique per test
-    for base, name, boss in (("kim", "Kim", None), ("dana", "Dana", "kim"), ("sam", "Sam", None)):
+    for base, name, boss, department in (("kim", "Kim", None, None),
+                                         ("dana", "Dana", "kim", "Billing"),
+                                         ("sam", "Sam", None, "Billing")):
         login = f"{base}_{tag}"
         logins[base] = login
         args = ["team", "add-member", admin, login, "--name", name, "--email",
                 f"{base}@example.org", "--password-stdin"]
         if boss:
             args += ["--supervisor", logins[boss]]
+        if department:
+            args += ["--department", department]
         done = _admin(team, tmp_path, *args, stdin=f"pw-{login}-secret\n")
         assert done.code == 0, done.err
     members = {}
@@ -293,3 +297,30 @@ def test_published_turnaround_is_shown_used_and_measured(team, people):
     shown = sam.ok("team", "turnaround", now=TUE).out
     assert "Dana" in shown and "48 h" in shown and "3 h" in shown
     assert quick["needed_by"] is not None
+
+
+def test_a_supervisor_publishes_the_departments_turnaround(team, people):
+    sam, dana, kim = people["sam"], people["dana"], people["kim"]
+    for who in (sam, kim):
+        who.ok("team", "join", team.url(who.login), now=MON)
+    # Sam is in Billing but supervises nobody there: the server refuses
+    assert_one_line_error(sam("team", "turnaround", "--department", "billing", "--set",
+                              "default=16", now=MON), "only a supervisor of a member of Billing")
+    assert_one_line_error(kim("team", "turnaround", "--department", "Sales", "--set",
+                              "default=16", now=MON), "no department 'Sales'", "Billing")
+    assert_one_line_error(kim("team", "turnaround", "--department", "Billing", now=MON),
+                          "--department goes with --set")
+    kim.ok("team", "turnaround", "--department", "billing", "--set", "default=16", "it=4",
+           now=MON)  # Kim supervises Dana, who is in Billing
+    sam.ok("team", "turnaround", "--set", "default=2", now=MON)  # Sam's own, beside it
+    sam.ok("sync", now=MON)
+    parsed = sam.ok("parse", "ask @Dana for a new laptop #it", now=MON).out
+    assert "Dana usually needs 4 working hours for #it (published by Billing)" in parsed
+    table = {(t["login"], t["department"], t["tag"]): (t["name"], t["hours"]) for t in
+             sam.ok("team", "turnaround", "--json", now=MON).json}
+    assert table == {(sam.login, None, None): ("Sam", 2), (None, "Billing", None): ("Billing", 16),
+                     (None, "Billing", "it"): ("Billing", 4)}
+    shown = sam.ok("team", "turnaround", now=MON).out.splitlines()
+    assert shown[0].split() == ["member", "tag", "published", "measured", "(8", "weeks)", "settled"]
+    assert shown[3].split()[:4] == ["department", "tag", "published", "measured"]
+    assert shown[4].split() == ["Billing", "default", "16", "h", "—", "0"]

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.postgresql
 @pytest.fixture
 def people(team, tmp_path, clock, monkeypatch, qapp):
     kim = team.add("kim", "Kim")
-    dana = team.add("dana", "Dana", supervisor=kim[0])
-    sam = team.add("sam", "Sam")
+    dana = team.add("dana", "Dana", supervisor=kim[0], department="Billing")
+    sam = team.add("sam", "Sam", department="Billing")
     lee = team.add("lee", "Lee")  # supervises nobody here
     team.password_file((kim, dana, sam, lee), tmp_path, monkeypatch)
     cores = {}

@@ -116,6 +116,7 @@ def test_the_owner_cannot_log_in_and_tables_force_rls(team):
             " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             " WHERE n.nspname = 'promptly_team' AND p.prosecdef").fetchall()
         assert {d[0] for d in definers} == {"request_open", "measured_turnaround",
+                                            "measured_department_turnaround",
                                             "department_totals"}
         assert all(d[1] == ["search_path=pg_catalog, pg_temp"] and not d[2] for d in definers)
 
@@ -238,6 +239,8 @@ def test_a_member_publishes_only_their_own_turnaround_and_all_read_them(three):
 def test_init_upgrades_a_version_1_schema(team):
     with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # back to what 1 had
         for statement in (
+                "DROP TABLE promptly_team.department_turnarounds",
+                "DROP FUNCTION promptly_team.measured_department_turnaround(timestamptz)",
                 "DROP TABLE promptly_team.turnarounds",
                 "ALTER TABLE promptly_team.members DROP COLUMN department",
                 "DROP POLICY requests_read ON promptly_team.requests",
@@ -275,3 +278,65 @@ def test_init_upgrades_a_version_1_server_to_take_reminders(three):
         server.push(conn, [], [reminder])
     with team.connect(*dana) as conn:
         assert [e.kind for e in server.pull(conn, 0)] == ["created", "reminded"]
+
+
+@pytest.fixture
+def departments(team):
+    kim = team.add("kim", "Kim")  # supervises Dana, so publishes Billing's times
+    dana = team.add("dana", "Dana", supervisor=kim[0], department="Billing")
+    sam = team.add("sam", "Sam", department="Billing")  # in Billing, supervises nobody
+    lee = team.add("lee", "Lee")  # supervises Ola, in IT
+    team.add("ola", "Ola", supervisor=lee[0], department="IT")
+    return team, kim, dana, sam, lee
+
+
+def test_only_a_supervisor_of_its_members_publishes_a_departments_turnaround(departments):
+    team, kim, dana, sam, lee = departments
+    with team.connect(*kim) as conn:
+        server.publish_turnaround(conn, {"": 16, "billing": 48}, department="Billing")
+    with team.connect(*lee) as conn:
+        server.publish_turnaround(conn, {"": 4}, department="IT")
+    # a member of Billing, the member Kim supervises, a supervisor in another department
+    for who in (sam, dana, lee):
+        with team.connect(*who) as conn:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):  # WITH CHECK
+                conn.execute("INSERT INTO promptly_team.department_turnarounds"
+                             " (department, tag, hours) VALUES ('Billing', 'it', 1)")
+            assert conn.execute("UPDATE promptly_team.department_turnarounds SET hours = 1"
+                                " WHERE department = 'Billing'").rowcount == 0
+            assert conn.execute("DELETE FROM promptly_team.department_turnarounds"
+                                " WHERE department = 'Billing'").rowcount == 0
+            for change in ({"billing": 1}, {"billing": None}):
+                with pytest.raises(server.TeamError, match="only a supervisor of a member of"):
+                    server.publish_turnaround(conn, change, department="Billing")
+    with team.connect(*lee) as conn:  # nor carry IT's times over to Billing
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no grant on the column
+            conn.execute("UPDATE promptly_team.department_turnarounds SET department = 'Billing'")
+    with team.connect(*kim) as conn:  # Kim changes Billing's times, and only those
+        assert conn.execute("UPDATE promptly_team.department_turnarounds SET hours = 8"
+                            " WHERE tag = ''").rowcount == 1
+    with team.connect(*sam) as conn:  # everyone in the team reads them
+        found = {(t.department, t.tag, t.hours) for t in server.turnarounds(conn) if t.department}
+    assert found == {("Billing", "", 8), ("Billing", "billing", 48), ("IT", "", 4)}
+    server.remove_member(team.admin_url(), dana[0])  # Kim supervises no one in Billing now
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError):
+            server.publish_turnaround(conn, {"billing": 24}, department="Billing")
+
+
+def test_init_upgrades_a_version_3_server_to_take_department_times(departments):
+    team, kim, *_ = departments
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # as version 3 left it
+        for statement in (
+                "DROP TABLE promptly_team.department_turnarounds",
+                "DROP FUNCTION promptly_team.measured_department_turnaround(timestamptz)",
+                "UPDATE promptly_team.meta SET version = 3"):
+            conn.execute(statement)
+    with team.connect(*kim) as conn:  # clients wait for the upgrade
+        with pytest.raises(server.TeamError, match="older than this Promptly.*team init"):
+            server.check_version(conn)
+    assert server.init(team.admin_url()) is True
+    with team.connect(*kim) as conn:
+        server.publish_turnaround(conn, {"billing": 48}, department="Billing")
+        assert [(t.department, t.hours) for t in server.turnarounds(conn)] == [("Billing", 48)]
+    assert server.init(team.admin_url()) is False

@@ -27,10 +27,12 @@ def _event(conn, uid: str, request: str, author: str, kind: str, at: datetime, *
 
 @pytest.fixture
 def billing(team):
-    members = {base: team.add(base, base.title(), department="Billing")
+    lee = team.add("lee", "Lee")  # supervises Billing and Kim in IT: publishes their times
+    members = {base: team.add(base, base.title(), supervisor=lee[0], department="Billing")
                for base in ("dana", "ola", "pia")}
     members["sam"] = team.add("sam", "Sam")
-    members["kim"] = team.add("kim", "Kim", department="IT")
+    members["kim"] = team.add("kim", "Kim", supervisor=lee[0], department="IT")
+    members["lee"] = lee
     return team, members
 
 
@@ -77,6 +79,30 @@ def test_measured_turnaround_only_where_published(billing):
     with team.connect(*sam) as conn:  # the functions' owner is not a role a member can become
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SET ROLE promptly_owner")
+
+
+def test_a_departments_time_is_measured_over_its_members_requests(billing):
+    team, m = billing
+    sam, dana, ola, kim = m["sam"], m["dana"], m["ola"], m["kim"]
+    with team.connect(*sam) as conn:
+        _ask(conn, "a", sam[0], dana[0], MON, tags=["billing"])
+        _ask(conn, "b", sam[0], ola[0], MON, tags=["billing"])
+        _ask(conn, "c", sam[0], kim[0], MON, tags=["billing"])  # IT's, not Billing's
+    for who, uid, request, done in ((dana, "d", "a", MON + timedelta(hours=2)),
+                                    (ola, "e", "b", MON + timedelta(days=1)),  # 8 working h
+                                    (kim, "f", "c", MON + timedelta(hours=1))):
+        with team.connect(*who) as conn:
+            _event(conn, uid, request, who[0], "done", done)
+    with team.connect(*m["lee"]) as conn:
+        server.publish_turnaround(conn, {"": 16, "billing": 24}, department="Billing")
+        server.publish_turnaround(conn, {"": 4}, department="IT")
+    with team.connect(*sam) as conn:
+        rows = server.turnarounds(conn, MON - timedelta(weeks=8))
+    assert [(t.department, t.tag, t.hours, t.median_hours, t.settled) for t in rows] == [
+        ("Billing", "", 16, 5.0, 2), ("Billing", "billing", 24, 5.0, 2),
+        ("IT", "", 4, None, 0)]  # a department of one: its median would be Kim's
+    with team.connect(*m["pia"]) as conn:  # the totals set against the department's own default
+        assert server.department_totals(conn, *WEEK)["published_hours"] == 16
 
 
 def test_the_weekly_summary_shows_the_department_after_a_sync(billing, tmp_path, monkeypatch):

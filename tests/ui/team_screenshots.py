@@ -4,9 +4,11 @@
     DISPLAY=:77 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.team_screenshots [OUT_DIR]
 
 Saves settings-team-join.png (Settings → Team after a connection test: what joining would
-share), team-join.png (Join's question), escalation.png (the "Escalated to me" prompt) and
-tray-escalated.png (the tray menu's section). The members are given as the server would
-answer, and the team bookkeeping is written as a sync leaves it, so no server is needed.
+share), team-join.png (Join's question), escalation.png (the "Escalated to me" prompt),
+tray-escalated.png (the tray menu's section) and settings-turnaround.png (Kim's times and her
+department's, which she may publish as Dana's and Ravi's supervisor). The members are given as
+the server would answer, and the team bookkeeping is written as a sync leaves it, so no server
+is needed.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ def team_state() -> dict:
         "server": "db.example.org:5432/promptly", "url": "postgresql://kim@db.example.org/promptly",
         "member": "kim", "origin": "0" * 32, "last_seq": 41, "pushed_upto": 0, "shared": {},
         "last_sync": NOW.isoformat(),
+        "turnarounds": [{"login": login, "department": department, "tag": tag, "hours": hours}
+                        for login, department, tag, hours in (
+                            ("kim", None, None, 4), ("kim", None, "audit", 16),
+                            (None, "Billing", None, 16), (None, "Billing", "billing", 48),
+                            (None, "Billing", "credit-note", 8))],
         "members": [{"login": login, "name": name, "active": True, "supervisor": boss,
                      "email": None, "department": "Billing"}
                     for login, name, boss in MEMBERS],
@@ -90,6 +97,15 @@ def main(out: Path) -> int:
         window.grab().save(str(out / "escalation.png"))
         window.hide()
 
+        from ui.settings import SettingsDialog
+
+        dialog = SettingsDialog(controller)
+        dialog.show_page("turnaround")
+        dialog.show()
+        settle()
+        dialog.grab().save(str(out / "settings-turnaround.png"))
+        dialog.hide()
+
         tray = Tray()
         tray.attach(TrayData(core))
         tray.data.reload()
@@ -98,7 +114,8 @@ def main(out: Path) -> int:
         tray.menu.grab().save(str(out / "tray-escalated.png"))
         tray.menu.hide()
         core.close()
-    print(f"saved settings-team-join, team-join, escalation and tray-escalated .png in {out}")
+    print(f"saved settings-team-join, team-join, escalation, tray-escalated and settings-turnaround "
+          f".png in {out}")
     return 0
 
 

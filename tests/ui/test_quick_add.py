@@ -263,13 +263,19 @@ def test_a_team_members_published_turnaround_is_shown_and_becomes_the_needed_by(
         "server": "db:5432/team", "url": "postgresql://sam@db/team", "member": "sam",
         "origin": "x", "last_seq": 0, "pushed_upto": 0, "shared": {}, "last_sync": None,
         "members": [{"login": "sam", "name": "Sam", "active": True, "supervisor": None},
-                    {"login": "dana", "name": "Dana", "active": True, "supervisor": None}],
+                    {"login": "dana", "name": "Dana", "active": True, "supervisor": None,
+                     "department": "Finance"}],
         "turnarounds": [{"login": "dana", "tag": None, "hours": 4},
-                        {"login": "dana", "tag": "billing", "hours": 16}]})
+                        {"login": "dana", "tag": "billing", "hours": 16},
+                        {"login": None, "department": "Finance", "tag": "it", "hours": 8}]})
     dialog = make(qtbot, controller)
     qtbot.keyClicks(dialog.line, "ask @Dana for the invoice #billing")
     hint = dialog.turnaround_label.text()
     assert hint.startswith("Dana usually needs 16 working hours for #billing · wanted by ")
+    dialog.line.clear()
+    qtbot.keyClicks(dialog.line, "ask @Dana for a new laptop #it")  # her department's figure
+    assert dialog.turnaround_label.text().startswith(
+        "Dana usually needs 8 working hours for #it (published by Finance) · wanted by ")
     dialog.line.clear()
     qtbot.keyClicks(dialog.line, "ask @Dana for the keys by fri 3pm")
     assert dialog.turnaround_label.text() == "Dana usually needs 4 working hours"

@@ -1,19 +1,24 @@
 """Turnaround: the usual turnaround times I publish to my team, per tag and a default, in
-working hours. Shown only in a team. Publishing talks to the team server off the GUI thread."""
+working hours; below, my department's (editable by a supervisor of its members, read-only for
+others). Shown only in a team. Publishing talks to the team server off the GUI thread."""
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from app.i18n import error_text
 from app.settings import Settings
 from ui.controller import Controller
 from ui.settings.page import SettingsPage, note, plain
@@ -24,45 +29,58 @@ MAX_HOURS = 2000
 class _Relay(QObject):
     """Carries the worker thread's answer to the GUI thread (a queued signal)."""
 
-    done = Signal(object, str)  # the team's table or None, and an error message
+    done = Signal(object, object, object)  # the editor, the team's table or None, the error
 
 
-class TurnaroundPage(SettingsPage):
-    key = "turnaround"
+class _Table(QTableWidget):
+    """Prefers room for a few rows, so both tables fit the dialog without scrolling; more
+    space makes it grow."""
 
-    def __init__(self, controller: Controller) -> None:
-        super().__init__(controller, self.tr("Turnaround"), self.tr(
-            "What you usually need, in working hours, so that colleagues asking you see it and "
-            "get it as the suggested time. Leave the tag empty for your default."))
-        self.table = QTableWidget(0, 2)
+    ROWS = 4
+
+    def sizeHint(self) -> QSize:
+        rows = self.horizontalHeader().sizeHint().height() + self.ROWS * (
+            self.verticalHeader().defaultSectionSize())
+        return QSize(super().sizeHint().width(), rows + 2 * self.frameWidth())
+
+
+class TimesEditor(QWidget):
+    """A table of tag -> working hours with its buttons; read-only shows the table alone."""
+
+    def __init__(self, add: str, remove: str, publish: str) -> None:
+        super().__init__()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.table = _Table(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Working hours")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 200)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.box.addWidget(self.table, 1)
+        box.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add row"))
-        self.remove_button = QPushButton(self.tr("&Remove row"))
-        self.publish_button = QPushButton(self.tr("&Publish"))
+        self.add_button = QPushButton(add)
+        self.remove_button = QPushButton(remove)
+        self.publish_button = QPushButton(publish)
         self.add_button.clicked.connect(lambda: self._append("", ""))
         self.remove_button.clicked.connect(self._remove)
-        self.publish_button.clicked.connect(self.publish)
         self.note = plain()
         for widget in (self.add_button, self.remove_button, self.publish_button):
             row.addWidget(widget)
         row.addWidget(self.note, 1)
-        self.box.addLayout(row)
-        self.relay = _Relay(self)
-        self.relay.done.connect(self._published)
+        box.addLayout(row)
         self.published: dict[str, float] = {}
-        self.finish(stretch=False)
+        self.editable = True
 
-    def load(self, settings: Settings) -> None:
-        self.published = self.core.my_turnarounds()
+    def show_times(self, hours: dict[str, float], editable: bool = True) -> None:
+        self.published, self.editable = dict(hours), editable
         self.table.setRowCount(0)
-        for tag, hours in sorted(self.published.items()):
-            self._append(tag, f"{hours:g}")
+        for tag, value in sorted(hours.items()):
+            self._append(tag, f"{value:g}")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
+                                   else QAbstractItemView.EditTrigger.NoEditTriggers)
+        for button in (self.add_button, self.remove_button, self.publish_button):
+            button.setVisible(editable)
 
     def _append(self, tag: str, hours: str) -> None:
         index = self.table.rowCount()
@@ -99,34 +117,112 @@ class TurnaroundPage(SettingsPage):
             found[tag] = value
         return found
 
-    def publish(self) -> None:
+
+class TurnaroundPage(SettingsPage):
+    key = "turnaround"
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__(controller, self.tr("Turnaround"), self.tr(
+            "What you usually need, in working hours, so that colleagues asking you see it and "
+            "get it as the suggested time. Leave the tag empty for your default."))
+        self.mine = TimesEditor(self.tr("&Add row"), self.tr("&Remove row"), self.tr("&Publish"))
+        self.mine.publish_button.clicked.connect(lambda: self.publish(self.mine))
+        self.box.addWidget(self.mine, 1)
+        # my department's times: what colleagues see for a tag I publish nothing for
+        self.department_heading = plain(wrap=False)
+        font = self.department_heading.font()
+        font.setBold(True)
+        self.department_heading.setFont(font)
+        self.department_choice = QComboBox()
+        self.department_choice.currentIndexChanged.connect(self._show_department)
+        self.department_intro = plain()
+        self.department = TimesEditor(self.tr("Add ro&w"), self.tr("Remo&ve row"),
+                                      self.tr("Publish for the &department"))
+        self.department.publish_button.clicked.connect(lambda: self.publish(self.department))
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 12, 0, 0)  # apart from my own times above
+        heading.addWidget(self.department_heading)
+        heading.addWidget(self.department_choice, 1)
+        self.box.addLayout(heading)
+        self.box.addWidget(self.department_intro)
+        self.box.addWidget(self.department, 1)
+        self.relay = _Relay(self)
+        self.relay.done.connect(self._published)
+        self.departments: list[tuple[str, bool, dict[str, float]]] = []
+        self.finish(stretch=False)
+
+    def load(self, settings: Settings) -> None:
+        self.mine.show_times(self.core.my_turnarounds())
+        shown = self.department_choice.currentText()
+        self.departments = self.core.department_turnarounds()
+        names = [name for name, _, _ in self.departments]
+        self.department_choice.blockSignals(True)
+        self.department_choice.clear()
+        self.department_choice.addItems(names)
+        self.department_choice.setCurrentIndex(names.index(shown) if shown in names else 0)
+        self.department_choice.blockSignals(False)
+        # a choice only for whoever sees more than one (a supervisor of several departments)
+        self.department_choice.setVisible(len(names) > 1)
+        for widget in (self.department_heading, self.department_intro, self.department):
+            widget.setVisible(bool(names))
+        self._show_department()
+
+    def _show_department(self) -> None:
+        index = self.department_choice.currentIndex()
+        if not 0 <= index < len(self.departments):
+            return
+        name, editable, hours = self.departments[index]
+        several = len(self.departments) > 1  # then the choice beside it names the department
+        self.department_heading.setText(self.tr("Department") if several
+                                        else self.tr("Department: {0}").format(name))
+        self.department_intro.setText(self.tr(
+            "Colleagues asking a member of {0} see these times for a tag the member publishes "
+            "nothing for; the row without a tag is the default. You may publish them: you "
+            "supervise members of {0}.").format(name)
+            if editable else self.tr(
+            "Colleagues asking a member of {0} see these times for a tag the member publishes "
+            "nothing for; the row without a tag is the default. A supervisor of its members "
+            "publishes them; you can read them here.")
+            .format(name))
+        self.department.show_times(hours, editable)
+        self.department.note.clear()
+
+    def publish(self, editor: TimesEditor) -> None:
         from app.team import turnaround
 
-        wanted = self.wanted()
+        wanted = editor.wanted()
         state = self.core.team_state()
         if wanted is None or not state:
             return
-        send = turnaround.changes(self.published, wanted)
+        send = turnaround.changes(editor.published, wanted)
         if not send:
-            note(self.note, self.tr("Nothing changed."), ok=True)
+            note(editor.note, self.tr("Nothing changed."), ok=True)
             return
-        self.publish_button.setEnabled(False)
-        note(self.note, self.tr("Publishing…"), ok=True)
+        department = (self.department_choice.currentText() if editor is self.department
+                      else None)
+        editor.publish_button.setEnabled(False)
+        note(editor.note, self.tr("Publishing…"), ok=True)
         url, relay = state["url"], self.relay
 
         def work() -> None:  # the network, off the GUI thread
             try:
-                relay.done.emit(turnaround.publish(url, send), "")
+                relay.done.emit(editor, turnaround.publish(url, send, department), None)
             except Exception as exc:  # noqa: BLE001 - said on the page; nothing was changed
-                relay.done.emit(None, str(exc))
+                relay.done.emit(editor, None, exc)
 
         threading.Thread(target=work, name="publish-turnaround", daemon=True).start()
 
-    def _published(self, rows: list | None, error: str) -> None:
-        self.publish_button.setEnabled(True)
+    def _published(self, editor: TimesEditor, rows: list | None,
+                   error: Exception | None) -> None:
+        editor.publish_button.setEnabled(True)
         if rows is None:
-            note(self.note, self.tr("Not published: {0}").format(error), ok=False)
+            note(editor.note, self.tr("Not published: {0}").format(error_text(error)), ok=False)
             return
         self.core.remember_turnarounds(rows)
-        self.load(self.core.settings)
-        note(self.note, self.tr("Published to your team."), ok=True)
+        # the published table afresh; the other table keeps what is being typed there
+        if editor is self.mine:
+            self.mine.show_times(self.core.my_turnarounds())
+        else:
+            self.departments = self.core.department_turnarounds()
+            self._show_department()
+        note(editor.note, self.tr("Published to your team."), ok=True)
