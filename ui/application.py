@@ -220,6 +220,7 @@ class Application(QObject):
         self.shortcut = GlobalShortcut(self)  # the key is grabbed once ready (settle)
         self.shortcut.activated.connect(self.quick_add_key)  # queued: it fires on the grab's thread
         self._due_at_start = []  # what the first check finds is shown once ready (settle)
+        self._anything_open = bool(open_requests)  # then no first start: welcome not even loaded
         self.driver.start(open_requests)
         self._start_mail_capture(location, clock)
         self._start_team_sync(location, clock)
@@ -240,10 +241,11 @@ class Application(QObject):
         if os.environ.get(QUIT_AFTER_START_ENV):
             QTimer.singleShot(0, self.quit)
             return
-        from ui.welcome import first_run
+        if not self._anything_open:
+            from ui.welcome import first_run
 
-        if first_run(self.controller):  # what to type, where the icon is, how prompts work
-            self.open("welcome")
+            if first_run(self.controller):  # what to type, where the icon is, how prompts work
+                self.open("welcome")
         if self.command == QUICK_ADD:
             self.open("quick_add")
         elif self.command == SHOW:
