@@ -505,9 +505,10 @@ class Promptly:
 
     def schedule(self, now: datetime | None = None,
                  requests: Sequence[Request] | None = None) -> Schedule:
-        """`requests`: the open requests with history, if the caller has just loaded them."""
+        """`requests`: what `open_requests()` gave, if the caller has just loaded it (already
+        checked by `usable`: not checked again)."""
         settings = self.settings
-        requests = self.open_requests() if requests is None else self.usable(requests)
+        requests = self.open_requests() if requests is None else requests
         return schedule(
             requests, settings.ladder, self.calendar, now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
