@@ -2,8 +2,10 @@
 
 Start-up order is the point of this module. The tray icon shows first, with nothing but Qt
 imported; the database layer (SQLAlchemy alone costs ~0.3 s) loads in the event loop's first
-turn, then the tray fills in and the scheduler is armed. A second launch hands its arguments to
-the running instance over the local socket and exits; the same socket serves the CLI.
+turn, then the tray fills in and the scheduler is armed ("ready"). The turn after that shows the
+prompts that wait and grabs the quick-add key ("settled"); the start-up report, with the memory
+held, is written then. A second launch hands its arguments to the running instance over the
+local socket and exits; the same socket serves the CLI.
 """
 
 from __future__ import annotations
