@@ -514,14 +514,16 @@ class Promptly:
 
     def schedule(self, now: datetime | None = None,
                  requests: Sequence[Request] | None = None) -> Schedule:
-        """`requests`: the open requests with history, if the caller has just loaded them."""
+        """`requests`: what `open_requests()` gave, if the caller has just loaded it (already
+        checked by `usable`: not checked again)."""
         settings = self.settings
+        requests = self.open_requests() if requests is None else requests
         return schedule(
-            self.open_requests() if requests is None else self.usable(requests),
-            settings.ladder, self.calendar, now or self.now(),
+            requests, settings.ladder, self.calendar, now or self.now(),
             paused_until=self.paused_until, digests=settings.digests,
             digests_fired=frozenset(self.store.state(DIGESTS_KEY, [])),
-            owes_anything=bool(settings.digests) and bool(self.still_owed()),
+            # what still_owed() would read again: received among the open ones
+            owes_anything=any(r.direction is Direction.RECEIVED for r in requests),
         )
 
     def standing(self, prompt: Prompt) -> Prompt | None:
@@ -555,7 +557,8 @@ class Promptly:
                                             due_at=p.due_at, missed=p.missed, superseded=hidden)
             return record
 
-        self.store.update_many((rid, recorder(batch)) for rid, batch in by_request.items())
+        if by_request:  # prompts shown before ask for no write (and no wait for the lock)
+            self.store.update_many((rid, recorder(batch)) for rid, batch in by_request.items())
         if digests:
             fired = self.store.state(DIGESTS_KEY, [])
             # keep a few weeks of keys: enough to never repeat one

@@ -2,8 +2,10 @@
 
 Start-up order is the point of this module. The tray icon shows first, with nothing but Qt
 imported; the database layer (SQLAlchemy alone costs ~0.3 s) loads in the event loop's first
-turn, then the tray fills in and the scheduler is armed. A second launch hands its arguments to
-the running instance over the local socket and exits; the same socket serves the CLI.
+turn, then the tray fills in and the scheduler is armed ("ready"). The turn after that shows the
+prompts that wait and grabs the quick-add key ("settled"); the start-up report, with the memory
+held, is written then. A second launch hands its arguments to the running instance over the
+local socket and exits; the same socket serves the CLI.
 """
 
 from __future__ import annotations
@@ -170,6 +172,7 @@ class Application(QObject):
         from ui.controller import Controller
         from ui.database_watch import DatabaseWatch
         from ui.errors import bug_message
+        from ui.global_shortcut import GlobalShortcut
         from ui.notifier import Announcer, FreedesktopNotifier, PlyerNotifier, TrayNotifier
         from ui.scheduler_driver import SchedulerDriver
         from ui.tray import TrayData
@@ -216,21 +219,35 @@ class Application(QObject):
 
         self.server.ready(lambda line: answer(line, core=core, location=location))
         self.server.served.connect(self.outside_change)
+        self.shortcut = GlobalShortcut(self)  # the key is grabbed once ready (settle)
+        self.shortcut.activated.connect(self.quick_add_key)  # queued: it fires on the grab's thread
+        self._due_at_start = []  # what the first check finds is shown once ready (settle)
+        self._anything_open = bool(open_requests)  # then no first start: welcome not even loaded
         self.driver.start(open_requests)
         self._start_mail_capture(location, clock)
         self._start_team_sync(location, clock)
         del open_requests  # with their history: not kept once the timer is armed
-        self._grab_shortcut()
-        self.report.mark("ready", tray_visible=self.tray.icon.isVisible(),
-                         global_shortcut=self.shortcut.register(core.settings.global_shortcut))
+        self.report.mark("ready", tray_visible=self.tray.icon.isVisible())
+        QTimer.singleShot(0, self.settle)
+
+    def settle(self) -> None:
+        """The rest of the start, once the data is loaded and the timer armed: the prompts that
+        wait (their window costs ~40 ms to import and build), the quick-add key (python-xlib),
+        the welcome and what the launch asked for."""
+        due, self._due_at_start = self._due_at_start, None
+        for prompts, digests in due:
+            self.show_due(prompts, digests)
+        self.report.mark("settled", global_shortcut=self.shortcut.register(
+            self.controller.core.settings.global_shortcut))
         self.report.write()
         if os.environ.get(QUIT_AFTER_START_ENV):
             QTimer.singleShot(0, self.quit)
             return
-        from ui.welcome import first_run
+        if not self._anything_open:
+            from ui.welcome import first_run
 
-        if first_run(controller):  # what to type, where the icon is, how prompts work
-            self.open("welcome")
+            if first_run(self.controller):  # what to type, where the icon is, how prompts work
+                self.open("welcome")
         if self.command == QUICK_ADD:
             self.open("quick_add")
         elif self.command == SHOW:
@@ -250,14 +267,9 @@ class Application(QObject):
         self.mail_capture.start()
         self.controller.changed.connect(self.mail_capture.follow_settings)
 
-    def _grab_shortcut(self) -> None:
-        from ui.global_shortcut import GlobalShortcut
-
-        self.shortcut = GlobalShortcut(self)
-        self.shortcut.activated.connect(self.quick_add_key)  # queued: it fires on the grab's thread
-
     def quick_add_key(self) -> None:
         self.open("quick_add")
+
     def _start_team_sync(self, location: str, clock) -> None:
         from app.service import Promptly
         from ui.team_sync import TeamSyncDriver
@@ -428,7 +440,12 @@ class Application(QObject):
 
     # -- prompts --------------------------------------------------------------------------
 
+    _due_at_start: list | None = None
+
     def show_due(self, prompts: list, digests: list) -> None:
+        if self._due_at_start is not None:  # still starting: shown once ready (settle)
+            self._due_at_start.append((prompts, digests))
+            return
         core = self.controller.core
         settings = core.settings
         self.announcer.announce(prompts, digests, now=core.now(), zone=settings.zone,

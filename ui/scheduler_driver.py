@@ -67,7 +67,7 @@ class SchedulerDriver(QObject):
     def check(self, requests: list | None = None) -> None:
         """Show what is due, record it as fired, and arm the timer for the next wake.
 
-        `requests`: the open requests with history, when the caller has just loaded them.
+        `requests`: `core.open_requests()`, when the caller has just loaded them.
         """
         try:
             plan = self.core.schedule(requests=requests)

@@ -73,10 +73,17 @@ def add(core, title, minutes, who="Dana"):
     return core.add(NewRequest(Direction.RECEIVED, who, title, needed_by=wanted))
 
 
-def test_load_fills_the_tray_and_arms_the_scheduler(shell, outside, clock):
+def start(shell, qtbot):
+    """Load as the app does, and wait for the rest of the start (prompts, key, welcome)."""
+    shell.report.marks.pop("settled", None)
+    shell.load()
+    qtbot.waitUntil(lambda: "settled" in shell.report.marks)
+
+
+def test_load_fills_the_tray_and_arms_the_scheduler(shell, outside, clock, qtbot):
     clock.set(outside.now().replace(hour=10))
     add(outside, "repair invoice", minutes=180)
-    shell.load()
+    start(shell, qtbot)
     assert shell.controller is not None
     assert [c.title for c in shell.tray.snapshot.countdowns] == ["repair invoice"]
     assert shell.driver.timer.isActive()
@@ -84,10 +91,19 @@ def test_load_fills_the_tray_and_arms_the_scheduler(shell, outside, clock):
     assert shell.server.answer is not None
 
 
-def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock, notified):
+def test_waiting_prompts_are_shown_once_the_scheduler_is_armed(shell, outside, clock, qtbot):
+    clock.set(outside.now().replace(hour=9, minute=15))
+    add(outside, "repair invoice", minutes=300)
+    shell.load()
+    assert shell.driver.timer.isActive() and "ready" in shell.report.marks
+    assert "prompts" not in shell.windows  # built in the start's next step, not before "ready"
+    qtbot.waitUntil(lambda: "prompts" in shell.windows and shell.windows["prompts"].isVisible())
+
+
+def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock, notified, qtbot):
     clock.set(outside.now().replace(hour=9, minute=15))
     add(outside, MARKUP, minutes=300)  # asked 09:15: the reply prompt falls due at 10:00, now
-    shell.load()
+    start(shell, qtbot)
     [notification] = notified
     assert notification["title"] == MARKUP  # the summary is plain text by the notification spec
     assert notification["message"] == ("Dana asked 45 min ago and wants it by 14:15 — reply with "
@@ -97,27 +113,27 @@ def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock
     assert shell.controller.core.schedule().fresh == []  # recorded as fired
 
 
-def test_window_only_style_skips_the_native_notification(shell, outside, clock, notified):
+def test_window_only_style_skips_the_native_notification(shell, outside, clock, notified, qtbot):
     outside.save_settings(outside.settings.with_changes(notification_style="window"))
     clock.set(outside.now().replace(hour=9))
     add(outside, "repair invoice", minutes=30)
-    shell.load()
+    start(shell, qtbot)
     assert notified == []
     assert shell.windows["prompts"].isVisible()
 
 
-def test_writes_by_another_process_are_noticed(shell, outside):
-    shell.load()
+def test_writes_by_another_process_are_noticed(shell, outside, qtbot):
+    start(shell, qtbot)
     assert shell.tray.snapshot.countdowns == []
     add(outside, "review contract", minutes=300)
     shell._poll_database()  # what the 1.5 s timer does
     assert [c.title for c in shell.tray.snapshot.countdowns] == ["review contract"]
 
 
-def test_pause_from_the_tray_holds_prompts(shell, outside):
+def test_pause_from_the_tray_holds_prompts(shell, outside, qtbot):
     outside.add(NewRequest(Direction.RECEIVED, "Dana", "repair invoice",
                            promised_at=outside.now() + timedelta(minutes=300)))  # due soon later
-    shell.load()
+    start(shell, qtbot)
     core = shell.controller.core
     until = core.now() + timedelta(hours=1)
     shell.tray.pause_requested.emit(until)
@@ -127,29 +143,29 @@ def test_pause_from_the_tray_holds_prompts(shell, outside):
 
 
 def test_menu_entries_open_their_windows(shell, qtbot):
-    shell.load()
+    start(shell, qtbot)
     shell.tray.quick_add_requested.emit()
     assert shell.windows["quick_add"].isVisible()
     shell.tray.list_requested.emit()
     assert shell.windows["list"].isVisible()
 
 
-def test_a_second_launch_opens_quick_add(shell):
-    shell.load()
+def test_a_second_launch_opens_quick_add(shell, qtbot):
+    start(shell, qtbot)
     shell.server.gui_requested.emit("quick-add")
     assert shell.windows["quick_add"].isVisible()
 
 
-def test_a_handover_during_loading_is_done_once_ready(shell):
+def test_a_handover_during_loading_is_done_once_ready(shell, qtbot):
     shell.handle("quick-add")
     assert shell.windows == {}
-    shell.load()
+    start(shell, qtbot)
     assert shell.windows["quick_add"].isVisible()
 
 
-def test_without_a_tray_the_list_stands_in_and_closing_it_asks(shell, monkeypatch):
+def test_without_a_tray_the_list_stands_in_and_closing_it_asks(shell, monkeypatch, qtbot):
     assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: no tray, as on a bare desktop
-    shell.load()
+    start(shell, qtbot)
     for _ in range(TRAY_WAIT_TRIES - 1):
         shell._wait_for_tray()
     assert "list" not in shell.windows  # still giving a late panel its chance
@@ -173,7 +189,7 @@ def test_without_a_tray_the_list_stands_in_and_closing_it_asks(shell, monkeypatc
 def test_ctrl_shift_p_in_any_window_takes_the_keyboard_to_the_prompts(shell, outside, clock, qtbot):
     clock.set(outside.now().replace(hour=9, minute=15))
     add(outside, "repair invoice", minutes=300)
-    shell.load()
+    start(shell, qtbot)
     prompts = shell.windows["prompts"]
     prompts.hide()  # put away with ×; the prompt still waits
     listing = shell.open("list")
@@ -189,18 +205,18 @@ def test_ctrl_shift_p_in_any_window_takes_the_keyboard_to_the_prompts(shell, out
 
 
 def test_the_first_start_welcomes_once(shell, outside, qtbot):
-    shell.load()
+    start(shell, qtbot)
     welcome = shell.windows["welcome"]
     assert welcome.isVisible()
     qtbot.mouseClick(welcome.add_button, Qt.MouseButton.LeftButton)  # "Add my first request"
     assert not welcome.isVisible() and shell.windows["quick_add"].isVisible()
     welcome.close()
     shell.windows.clear()
-    shell.load()  # the next start
+    start(shell, qtbot)  # the next start
     assert "welcome" not in shell.windows
 
 
-def test_a_database_with_requests_is_no_first_start(shell, outside):
+def test_a_database_with_requests_is_no_first_start(shell, outside, qtbot):
     add(outside, "repair invoice", 120)
-    shell.load()
+    start(shell, qtbot)
     assert "welcome" not in shell.windows
