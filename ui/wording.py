@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
@@ -143,7 +144,7 @@ def _time(value: str, zone: ZoneInfo, now: datetime) -> str:
 def _edited(field: str, value, was: dict, zone: ZoneInfo, now: datetime) -> str:
     """One edited field; who, the direction and the wish with their new value."""
     if field == "counterpart":
-        if was.get("counterpart"):
+        if was.get("counterpart") and isinstance(was["counterpart"], str):
             return _tr("person {old} → {new}").format(old=was["counterpart"], new=value)
         return _tr("person → {name}").format(name=value)
     if field == "direction":
@@ -156,15 +157,25 @@ def _edited(field: str, value, was: dict, zone: ZoneInfo, now: datetime) -> str:
 
 def _as_created(request: Request) -> tuple[str, Direction]:
     """Who was asked, and which way, when the request was created: the first edit of each
-    remembers what it was."""
-    name = direction = None
+    remembers what it was. Where that first edit does not (a colleague's, or one from an older
+    Promptly), the present value is all there is."""
+    first: dict[str, Any] = {}
     for event in request.history:
-        was = event.data.get("was", {}) if event.kind is EventKind.EDITED else {}
-        if name is None and was.get("counterpart"):
-            name = str(was["counterpart"])
-        if direction is None and was.get("direction") in (Direction.MADE.value, Direction.RECEIVED.value):
-            direction = Direction(was["direction"])
-    return name or request.counterpart.name, direction or request.direction
+        if event.kind is EventKind.EDITED:
+            changes, was = event.data.get("changes"), _was(event)
+            for name in ("counterpart", "direction"):
+                if isinstance(changes, dict) and name in changes:
+                    first.setdefault(name, was.get(name))
+    name, direction = first.get("counterpart"), first.get("direction")
+    return (name if isinstance(name, str) and name else request.counterpart.name,
+            Direction(direction) if direction in (Direction.MADE.value, Direction.RECEIVED.value)
+            else request.direction)
+
+
+def _was(event: Event) -> dict:
+    """An edit's old person and direction, as this machine recorded them."""
+    was = event.data.get("was")
+    return was if isinstance(was, dict) and not event.from_team else {}
 
 
 def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
@@ -217,7 +228,7 @@ def event_text(event: Event, request: Request, zone: ZoneInfo) -> str:
         text = _tr("Cancelled")
     elif kind is EventKind.EDITED:
         text = _tr("Edited {fields}").format(fields=", ".join(
-            _edited(field, value, data.get("was", {}), zone, now)
+            _edited(field, value, _was(event), zone, now)
             for field, value in sorted(data.get("changes", {}).items())))
     elif kind is EventKind.DISMISSED:
         text = _tr("Prompt dismissed")

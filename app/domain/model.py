@@ -89,6 +89,9 @@ class Person:
     id: int | None = None
 
 
+TEAM = "team"  # the key of a pulled event's origin (uid, author) in its data
+
+
 @dataclass(slots=True)
 class Event:
     """One entry of a request's append-only history. `data` holds the kind's details."""
@@ -97,6 +100,11 @@ class Event:
     at: datetime
     data: dict[str, Any] = field(default_factory=dict)
     id: int | None = None
+
+    @property
+    def from_team(self) -> bool:
+        """Pulled from a colleague through the team server: told from their side."""
+        return TEAM in self.data
 
 
 @dataclass(slots=True)

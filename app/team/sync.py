@@ -17,11 +17,10 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.bounds import MAX_TAGS, keepable
-from app.domain.model import OPEN_STATUSES, Direction, Event, EventKind, Person, Priority, Request
+from app.domain.model import OPEN_STATUSES, TEAM, Direction, Event, EventKind, Person, Priority, Request
 from app.team import escalation, server
 from app.team.fold import SHARED_FIELDS, SHARED_KINDS, FoldState, SharedEvent, fold
 
-TEAM = "team"  # the key of a pulled event's origin in its data
 ESCALATE_HOW = "promptly"  # an escalation recorded so: it reaches the supervisor's Promptly
 _NS = uuid.UUID("6f1c7d2e-5a8b-4c3d-9e0f-2a1b3c4d5e6f")
 
@@ -177,14 +176,13 @@ def event_uid(origin: str, event: Event) -> str:
 
 
 def _is_mine(event: Event) -> bool:
-    return TEAM not in event.data
+    return not event.from_team
 
 
 def _shared_data(event: Event) -> dict[str, Any]:
-    data = dict(event.data)
-    if event.kind is EventKind.EDITED:
-        data["changes"] = {k: v for k, v in data.get("changes", {}).items() if k in SHARED_FIELDS}
-    return data
+    if event.kind is EventKind.EDITED:  # the shared fields' new values only: who it was with before stays here
+        return {"changes": {k: v for k, v in event.data.get("changes", {}).items() if k in SHARED_FIELDS}}
+    return dict(event.data)
 
 
 def _outgoing(core, st: dict) -> tuple[list, list, list, dict, int]:
@@ -333,7 +331,7 @@ def _apply(core, conn, st: dict, batch: list[server.ServerEvent]) -> int:
             local = _new_local(core, row, me, team,
                                next((e for e in incoming if e.kind == "created"), None))
             created += 1
-        known = {e.data[TEAM].get("uid") for e in local.history if TEAM in e.data}
+        known = {e.data[TEAM].get("uid") for e in local.history if e.from_team}
         fresh = [e for e in incoming if e.uid not in known]
         if not fresh:
             continue
@@ -380,7 +378,7 @@ def _refold(request: Request, row: server.SharedRequest, origin: str, me: str) -
     for e in request.history:
         if e.kind not in SHARED_KINDS or e.kind is EventKind.CREATED:
             continue
-        if TEAM in e.data:
+        if e.from_team:
             info = e.data[TEAM]
             if "uid" not in info:
                 continue

@@ -135,3 +135,22 @@ def test_text_written_past_the_client_is_kept_by_the_local_rules(pair, clock):
     assert request.title.startswith("Invoice fdp.exe x") and len(request.title) <= 500
     assert request.tags == ["billing-team"]
     assert dana.acknowledge(request.id).status is Status.ACKNOWLEDGED  # usable like any other
+
+
+def test_who_a_request_was_with_before_an_edit_never_leaves_the_machine(pair, clock):
+    """Noted with someone outside the team, then turned into a request to a member: the member
+    gets the request, never the outsider's name nor which way it went before."""
+    team, dana, sam, dana_login, sam_login, run = pair
+    noted = sam.add(NewRequest(Direction.RECEIVED, "Bob Outsider", "salary review notes"))
+    sam.edit(noted.id, counterpart="Dana", direction=Direction.MADE, title="salary review")
+    assert sam.get(noted.id).history[-1].data["was"] == {"counterpart": "Bob Outsider",
+                                                         "direction": "received"}
+    run(sam_login)
+    with team.connect(sam_login, f"pw-{sam_login}-secret") as conn:
+        data = [r[0] for r in conn.execute("SELECT data::text FROM promptly_team.events")]
+    assert data and not any("Bob" in d or "was" in d for d in data), data
+    run(dana_login)
+    [theirs] = dana.requests()
+    assert (theirs.counterpart.name, theirs.direction, theirs.title) == ("Sam", Direction.RECEIVED,
+                                                                        "salary review")
+    assert not any("was" in e.data for e in theirs.history)

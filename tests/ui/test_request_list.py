@@ -277,6 +277,34 @@ def test_f2_changes_person_direction_wish_and_promise_each_in_the_history(qtbot,
     assert shown(window, WHO) == ["Dana Smith owes me"]
 
 
+def test_the_first_history_line_trusts_only_this_machine_s_first_edit_of_who_and_which_way():
+    from app.domain import lifecycle
+    from app.domain.model import TEAM, Event
+
+    def first_line(*edits: Event) -> str:
+        request = lifecycle.create(direction=Direction.RECEIVED, counterpart=Person("Bob"),
+                                   title="repair invoice", now=MON_9)
+        request.counterpart = Person("Dana")  # who it is with now, after the edits
+        request.history.extend(edits)
+        return event_text(request.history[0], request, UTC)
+
+    at = MON_9 + timedelta(hours=1)
+    mine = Event(EventKind.EDITED, at, {"changes": {"counterpart": "Dana"},
+                                        "was": {"counterpart": "Bob", "direction": "received"}})
+    assert first_line(mine) == "Bob asked me"
+    # a colleague's edit is told from their side: never taken for who asked whom here
+    theirs = Event(EventKind.EDITED, at, {"changes": {"counterpart": "Dana"}, TEAM: {"uid": "u"},
+                                          "was": {"counterpart": "Eve", "direction": "made"}})
+    assert first_line(theirs) == "Dana asked me"
+    # an older Promptly's edit kept nothing: a later edit's "was" is not the original either
+    older = Event(EventKind.EDITED, at, {"changes": {"counterpart": "Kim"}})
+    later = Event(EventKind.EDITED, at, {"changes": {"counterpart": "Dana"}, "was": {"counterpart": "Kim"}})
+    assert first_line(older, later) == "Dana asked me"
+    for broken in ("x", ["Bob"], {"counterpart": 7, "direction": "sideways"}):  # hand-written data
+        edit = Event(EventKind.EDITED, at, {"changes": {"counterpart": "Dana", "direction": "made"}, "was": broken})
+        assert first_line(edit) == "Dana asked me"
+
+
 def test_an_unreadable_time_is_shown_in_the_dialog_and_nothing_is_lost(qtbot, window, core):
     request = add(core, "repair invoice")
     dialog = open_edit(qtbot, window, "repair invoice")
