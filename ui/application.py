@@ -223,12 +223,14 @@ class Application(QObject):
         self.shortcut.activated.connect(self.quick_add_key)  # queued: it fires on the grab's thread
         self._due_at_start = []  # what the first check finds is shown once ready (settle)
         self._anything_open = bool(open_requests)  # then no first start: welcome not even loaded
-        self.driver.start(open_requests)
-        self._start_mail_capture(location, clock)
-        self._start_team_sync(location, clock)
+        try:
+            self.driver.start(open_requests)
+            self._start_mail_capture(location, clock)
+            self._start_team_sync(location, clock)
+        finally:  # whatever failed there, the prompts found are shown, not kept back for ever
+            QTimer.singleShot(0, self.settle)
         del open_requests  # with their history: not kept once the timer is armed
         self.report.mark("ready", tray_visible=self.tray.icon.isVisible())
-        QTimer.singleShot(0, self.settle)
 
     def settle(self) -> None:
         """The rest of the start, once the data is loaded and the timer armed: the prompts that

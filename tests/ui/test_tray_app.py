@@ -100,6 +100,20 @@ def test_waiting_prompts_are_shown_once_the_scheduler_is_armed(shell, outside, c
     qtbot.waitUntil(lambda: "prompts" in shell.windows and shell.windows["prompts"].isVisible())
 
 
+def test_waiting_prompts_are_shown_even_when_a_later_part_of_the_start_fails(
+        shell, outside, clock, qtbot, monkeypatch):
+    clock.set(outside.now().replace(hour=9, minute=15))
+    add(outside, "repair invoice", minutes=300)
+
+    def broken(*_args):
+        raise RuntimeError("team sync could not start")
+
+    monkeypatch.setattr(shell, "_start_team_sync", broken)
+    with pytest.raises(RuntimeError, match="could not start"):
+        shell.load()
+    qtbot.waitUntil(lambda: "prompts" in shell.windows and shell.windows["prompts"].isVisible())
+
+
 def test_a_due_prompt_is_announced_in_plain_text_and_shown(shell, outside, clock, notified, qtbot):
     clock.set(outside.now().replace(hour=9, minute=15))
     add(outside, MARKUP, minutes=300)  # asked 09:15: the reply prompt falls due at 10:00, now
