@@ -132,14 +132,16 @@ class FileGuard:
                 target = self.path.with_name(f"{self.path.stem}.recovered-{stamp}{self.path.suffix}")
                 # written under another name, then renamed: the copy appears whole or not at all
                 partial = target.with_name(f".{target.name}.partial")
+                _remove_partial(partial)  # one a crash left: never whole, nobody's data
                 try:
+                    # created ours alone: what it holds is never readable by others, not even briefly
+                    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
                     copy = sqlite3.connect(partial)
                     try:
                         self._anchor.backup(copy)
                         copy.execute("PRAGMA journal_mode=DELETE")  # one file, to move as it is
                     finally:
                         copy.close()
-                    os.chmod(partial, 0o600)
                     os.rename(partial, target)
                 except BaseException:
                     _remove_partial(partial)  # half a copy is nobody's data

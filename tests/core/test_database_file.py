@@ -99,18 +99,20 @@ def test_a_thread_that_must_not_wait_fails_fast_on_another_programs_lock(db_path
     core.store.db.dispose()
 
 
-def test_a_recovery_copy_that_cannot_be_written_still_moves_the_log_aside(core, db_path):
+def test_a_copy_that_cannot_be_written_still_moves_the_log_aside_and_a_half_copy_is_replaced(core, db_path):
     fill(core, 3)
     db_path.unlink()
     guard = core.store.db.guard
     blocker = db_path.with_name(".promptly.recovered-20261123-100000.db.partial")
-    blocker.mkdir()  # where the copy is written first: SQLite cannot open a folder
-    with pytest.raises(sqlite3.Error):
+    blocker.mkdir()  # where the copy is written first: a folder is in the way
+    with pytest.raises(OSError):
         guard.save_recovery_copy(datetime(2026, 11, 23, 10, 0))
     assert recovery_copies(db_path.parent) == [] and blocker.is_dir()  # no half copy shown as whole
     assert not db_path.with_name(db_path.name + "-wal").exists()
     blocker.rmdir()
-    message = core.store.db.check_file()  # the next look saves it
+    blocker.write_bytes(b"half a copy")  # as a crash while copying would leave it
+    guard.save_recovery_copy(datetime(2026, 11, 23, 10, 0))
+    message = core.store.db.check_file()
     [copy] = recovery_copies(db_path.parent)
     assert str(copy) in message and len(titles(copy)) == 3
     assert [p.name for p in db_path.parent.iterdir() if p.name.startswith(".")] == []
