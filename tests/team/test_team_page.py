@@ -105,7 +105,7 @@ def test_without_a_keyring_joining_stores_nothing_and_says_it_asks_at_start(
 
 @pytest.fixture
 def sams_requests(team, members, controller):
-    """Sam's open requests before joining: with Dana (by name and by login), Kim, a removed
+    """Sam's requests before joining: open ones with Dana (by name and by login), Kim, a removed
     member, someone outside the team and one with Sam's own name; and one with Dana done."""
     (dana, _), _ = members
     kim = team.add("kim", "Kim")
