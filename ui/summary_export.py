@@ -1,7 +1,8 @@
 """The weekly summary as text (for "Copy as text"), CSV and a one-page PDF report.
 
 The words go through Qt's translations (context "SummaryExport"); person names are plain text
-(escaped in the PDF's HTML). The CSV is a table for a spreadsheet: its column names are data keys.
+(escaped in the PDF's HTML). The CSV is a table for a spreadsheet: its column names are data keys;
+the team's totals, when there are any, are a second small table in a file beside it.
 """
 
 from __future__ import annotations
@@ -142,14 +143,20 @@ def as_text(s: Summary, zone: ZoneInfo) -> str:
 
 
 CSV_COLUMNS = ("week", "date", "weekday", "person", "received", "made", "done")
+# the department's totals (app.team.server.department_totals, as of the last sync), one row a week
+TEAM_CSV_COLUMNS = ("week", "department", "members", "requests", "answered", "answered_on_time",
+                    "promised", "promises_kept", "median_hours", "published_hours", "as_of")
 
 
 def as_csv(s: Summary) -> str:
-    """A table: one row per day and person (received, made, done), and a row with an empty person
-    for a day with nothing, so every day of the week is there. Column names are data keys;
-    names that a spreadsheet would run as a formula stay text. In a team with a department, an
-    empty row and then the department's totals follow, a line each in the window's words (every
-    row has the table's number of cells, so a spreadsheet or a CSV reader takes it whole)."""
+    """The day table: one row per day and person (received, made, done), and a row with an empty
+    person for a day with nothing, so every day of the week is there. Column names are data keys;
+    names that a spreadsheet would run as a formula stay text.
+
+    Only that table: every row has a date and three whole numbers, so a script or a spreadsheet
+    reads the file whole with typed columns. The department's totals are one week's figures of
+    other shapes (no day, no person); they go to a table of their own (`team_csv`), not in here
+    as extra rows or columns."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -158,17 +165,41 @@ def as_csv(s: Summary) -> str:
     rows += [(day.date, "", 0, 0, 0) for day in s.by_day if day.date not in busy]
     for day, person, received, made, done in sorted(rows, key=lambda r: r[0]):
         writer.writerow([s.week, day.isoformat(), day.strftime("%a"), safe_cell(person), received, made, done])
-    if s.team:
-        heading, figures = team_section(s.team)
-        blank = [""] * (len(CSV_COLUMNS) - 1)
-        writer.writerow(["", *blank])
-        for line in (heading, *figures):  # the department's name is the server's text
-            writer.writerow([safe_cell(line), *blank])
     return out.getvalue()
 
 
-def write_csv(s: Summary, path: str | Path) -> None:
-    Path(path).write_text(as_csv(s), encoding="utf-8")
+def team_csv(s: Summary) -> str | None:
+    """The department's totals as a table of their own: a header of data keys and one row (an
+    unknown median or published time is an empty cell); None without them. Every cell is
+    spreadsheet-safe: the department's name is the server's text."""
+    if not s.team:
+        return None
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TEAM_CSV_COLUMNS)
+    values = {**s.team, "week": s.week}
+    writer.writerow([safe_cell("" if values.get(key) is None else str(values[key]))
+                     for key in TEAM_CSV_COLUMNS])
+    return out.getvalue()
+
+
+def team_csv_path(path: str | Path) -> Path:
+    """Where the team's table goes beside the day table: `week.csv` → `week-team.csv`."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-team{path.suffix}")
+
+
+def write_csv(s: Summary, path: str | Path) -> list[Path]:
+    """The day table at `path` and, when the summary has the department's totals, their table
+    beside it (`team_csv_path`): two clean tables rather than one with rows of another shape.
+    Returns the files written."""
+    written = [Path(path)]
+    written[0].write_text(as_csv(s), encoding="utf-8")
+    team = team_csv(s)
+    if team is not None:
+        written.append(team_csv_path(path))
+        written[1].write_text(team, encoding="utf-8")
+    return written
 
 
 def report_html(s: Summary, zone: ZoneInfo, charts: list[QImage]) -> tuple[str, dict[str, QImage]]:

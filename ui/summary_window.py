@@ -194,7 +194,7 @@ class SummaryWindow(QWidget):
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         root.addLayout(actions)
-        self.export_note = plain_label()  # which file an export wrote
+        self.export_note = plain_label()  # which files an export wrote
         self.export_note.setWordWrap(True)
         root.addWidget(self.export_note)
 
@@ -423,13 +423,15 @@ class SummaryWindow(QWidget):
                              filters)
 
     def _write(self, write, path: str) -> str | None:
+        """`write()` returns the files it wrote when they are more than `path` (the CSV's team
+        table beside it): the note names them all."""
         try:
-            write()
+            written = write() or [path]
         except OSError as exc:
             self.controller.error.emit(self.tr("Could not write {0}: {1}. Choose another folder.").format(
-                path, exc.strerror or exc))
+                exc.filename or path, exc.strerror or exc))
             return None
-        self.export_note.setText(self.tr("Saved {0}").format(path))
+        self.export_note.setText(self.tr("Saved {0}").format(", ".join(map(str, written))))
         return path
 
     # -- geometry -----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.bounds import MAX_TAGS, keepable
-from app.domain.model import OPEN_STATUSES, TEAM, Direction, Event, EventKind, Person, Priority, Request
+from app.domain.model import TEAM, Direction, Event, EventKind, Person, Priority, Request
 from app.team import escalation, server
 from app.team.fold import SHARED_FIELDS, SHARED_KINDS, FoldState, SharedEvent, fold
 
@@ -125,19 +125,19 @@ def _me(team: list[server.Member], address: server.Address) -> server.Member:
 
 @dataclass
 class JoinPreview:
-    """What joining would do with my open requests, before anything is sent."""
-    shared: list[Request]  # the counterpart is another active member: both will see it
-    personal: list[Request]  # anyone else: stays on this computer
+    """What joining would do with my requests, before anything is sent."""
+    shared: list[Request]  # open, done and cancelled, with their history: both parties see them
+    personal: list[Request]  # with anyone else: stay on this computer
 
 
 def join_preview(core, url: str, team: list[server.Member]) -> JoinPreview:
-    """My open requests split by the rule the sync shares by (`_member_for`), for the members
+    """All my requests split by the rule the first sync pushes by (`_parties`), for the members
     fetched already (off the GUI thread). TeamError when the login is not an active member."""
     me = _me(team, server.Address.parse(url))
     members = [m.to_json() for m in team]
     preview = JoinPreview([], [])
-    for request in core.requests(statuses=OPEN_STATUSES, with_history=False):
-        shared = _member_for(members, request.counterpart.name, me.login) is not None
+    for request in core.requests(with_history=False):
+        shared = _parties(members, me.login, {}, request) is not None  # nothing shared yet
         (preview.shared if shared else preview.personal).append(request)
     return preview
 
@@ -161,6 +161,19 @@ def teammate(core, name: str) -> dict | None:
     """The member a counterpart's name (or login) stands for: a request with them is shared."""
     found = core.team_state()
     return _member_for(found["members"], name, found["member"]) if found else None
+
+
+def _parties(team: list[dict], me: str, shared: dict, request: Request) -> dict | None:
+    """The one rule of what the team shares, whatever the request's status: {"requester",
+    "asked"} of a request shared already, or of one whose counterpart is another active member;
+    None for a request that stays on this computer."""
+    if request.uid in shared:
+        return shared[request.uid]
+    other = _member_for(team, request.counterpart.name, me)
+    if other is None:
+        return None
+    mine = request.direction is Direction.MADE
+    return {"requester": me if mine else other["login"], "asked": other["login"] if mine else me}
 
 
 def _member_for(team: list[dict], name: str, me: str) -> dict | None:
@@ -194,18 +207,15 @@ def _outgoing(core, st: dict) -> tuple[list, list, list, dict, int]:
     team = st["members"]
     for request in core.requests(with_history=True):
         newest = max([newest, *(e.id or 0 for e in request.history)])
-        is_new = False
-        if request.uid not in shared:
-            other = _member_for(team, request.counterpart.name, me)
-            if other is None:
-                continue  # someone outside the team: stays local
-            requester, asked = ((me, other["login"]) if request.direction is Direction.MADE
-                                else (other["login"], me))
-            shared[request.uid] = {"requester": requester, "asked": asked}
+        parties = _parties(team, me, shared, request)
+        if parties is None:
+            continue  # someone outside the team: stays local
+        is_new = request.uid not in shared
+        if is_new:
+            shared[request.uid] = parties
             new_requests.append(server.SharedRequest(
-                request.uid, requester, asked, request.title, list(request.tags),
-                int(request.priority), request.asked_at, request.needed_by))
-            is_new = True
+                request.uid, parties["requester"], parties["asked"], request.title,
+                list(request.tags), int(request.priority), request.asked_at, request.needed_by))
         for event in request.history:
             if event.kind not in SHARED_KINDS or not _is_mine(event):
                 continue
@@ -214,7 +224,6 @@ def _outgoing(core, st: dict) -> tuple[list, list, list, dict, int]:
             events.append(server.ServerEvent(0, event_uid(origin, event), request.uid, me,
                                              event.kind.value, event.at, _shared_data(event)))
             if event.kind is EventKind.ESCALATED and event.data.get("how") == ESCALATE_HOW:
-                parties = shared[request.uid]
                 if parties["requester"] == me:
                     boss = next((m["supervisor"] for m in team if m["login"] == parties["asked"]), None)
                     if boss:

@@ -2357,30 +2357,63 @@ Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheite
             </translation>
         </message>
         <message>
+            <source>You have no requests: joining shares nothing yet.</source>
+            <translation>Sie haben keine Anfragen: Beim Beitritt wird noch nichts geteilt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Joining shares %n requests with team members ({closed} done or cancelled):</source>
+            <translation>
+                <numerusform>Beim Beitritt wird %n Anfrage mit Teammitgliedern geteilt ({closed} erledigt oder abgebrochen):</numerusform>
+                <numerusform>Beim Beitritt werden %n Anfragen mit Teammitgliedern geteilt ({closed} erledigt oder abgebrochen):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Joining shares %n requests with team members:</source>
+            <translation>
+                <numerusform>Beim Beitritt wird %n Anfrage mit Teammitgliedern geteilt:</numerusform>
+                <numerusform>Beim Beitritt werden %n Anfragen mit Teammitgliedern geteilt:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>None of your requests is with a team member: joining shares none of them.</source>
+            <translation>Keine Ihrer Anfragen betrifft ein Teammitglied: Beim Beitritt wird keine davon geteilt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n requests stay personal, with people outside the team:</source>
+            <translation>
+                <numerusform>%n Anfrage bleibt persönlich, mit Personen außerhalb des Teams:</numerusform>
+                <numerusform>%n Anfragen bleiben persönlich, mit Personen außerhalb des Teams:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>None stays personal: each of your requests is with a team member.</source>
+            <translation>Keine bleibt persönlich: Jede Ihrer Anfragen betrifft ein Teammitglied.</translation>
+        </message>
+        <message>
             <source>You have no open requests: joining shares nothing yet.</source>
-            <translation>Sie haben keine offenen Anfragen: Beim Beitritt wird noch nichts geteilt.</translation>
+            <translation type="vanished">Sie haben keine offenen Anfragen: Beim Beitritt wird noch nichts geteilt.</translation>
         </message>
         <message numerus="yes">
             <source>Joining shares %n open requests with team members:</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Beim Beitritt wird %n offene Anfrage mit Teammitgliedern geteilt:</numerusform>
                 <numerusform>Beim Beitritt werden %n offene Anfragen mit Teammitgliedern geteilt:</numerusform>
             </translation>
         </message>
         <message>
             <source>None of your open requests is with a team member: joining shares none of them.</source>
-            <translation>Keine Ihrer offenen Anfragen betrifft ein Teammitglied: Beim Beitritt wird keine davon geteilt.</translation>
+            <translation type="vanished">Keine Ihrer offenen Anfragen betrifft ein Teammitglied: Beim Beitritt wird keine davon geteilt.</translation>
         </message>
         <message numerus="yes">
             <source>%n open requests stay personal, with people outside the team:</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n offene Anfrage bleibt persönlich, mit Personen außerhalb des Teams:</numerusform>
                 <numerusform>%n offene Anfragen bleiben persönlich, mit Personen außerhalb des Teams:</numerusform>
             </translation>
         </message>
         <message>
             <source>None stays personal: each of your open requests is with a team member.</source>
-            <translation>Keine bleibt persönlich: Jede Ihrer offenen Anfragen betrifft ein Teammitglied.</translation>
+            <translation type="vanished">Keine bleibt persönlich: Jede Ihrer offenen Anfragen betrifft ein Teammitglied.</translation>
         </message>
         <message>
             <source>No usable system keyring: the password is not saved, and Promptly asks for it when it starts (the tray menu says “Team: password needed”).</source>

@@ -123,15 +123,36 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Joining shares %n open requests with team members:</source>
+            <source>Joining shares %n requests with team members ({closed} done or cancelled):</source>
             <translation>
+                <numerusform>Joining shares %n request with team members ({closed} done or cancelled):</numerusform>
+                <numerusform>Joining shares %n requests with team members ({closed} done or cancelled):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Joining shares %n requests with team members:</source>
+            <translation>
+                <numerusform>Joining shares %n request with team members:</numerusform>
+                <numerusform>Joining shares %n requests with team members:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n requests stay personal, with people outside the team:</source>
+            <translation>
+                <numerusform>%n request stays personal, with people outside the team:</numerusform>
+                <numerusform>%n requests stay personal, with people outside the team:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Joining shares %n open requests with team members:</source>
+            <translation type="vanished">
                 <numerusform>Joining shares %n open request with team members:</numerusform>
                 <numerusform>Joining shares %n open requests with team members:</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n open requests stay personal, with people outside the team:</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n open request stays personal, with people outside the team:</numerusform>
                 <numerusform>%n open requests stay personal, with people outside the team:</numerusform>
             </translation>

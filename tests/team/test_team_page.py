@@ -1,14 +1,15 @@
 """The Team settings page over a real PostgreSQL server: the connection test and joining run off
 the GUI thread, the password goes to the keyring only, leaving forgets it, and without a keyring
 the page says the password will be asked for at start. Before joining, the page counts which
-open requests the team will share, and the first sync shares exactly those."""
+requests the team will share (done and cancelled ones too) and which stay personal, and the first
+sync pushes exactly the ones counted."""
 
 from __future__ import annotations
 
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as NoKeyring
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.commands import NewRequest
@@ -16,6 +17,7 @@ from app.domain.model import Direction
 from app.secrets import SERVICE, Secrets
 from app.team import server as team_server
 from tests.test_secrets import MemoryKeyring
+from tests.ui.test_plurals import installed  # noqa: F401  (fixture: "1 request", as people read it)
 from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
 from ui.settings.team import TeamPage
 
@@ -103,7 +105,7 @@ def test_without_a_keyring_joining_stores_nothing_and_says_it_asks_at_start(
 
 @pytest.fixture
 def sams_requests(team, members, controller):
-    """Sam's open requests before joining: with Dana (by name and by login), Kim, a removed
+    """Sam's requests before joining: open ones with Dana (by name and by login), Kim, a removed
     member, someone outside the team and one with Sam's own name; and one with Dana done."""
     (dana, _), _ = members
     kim = team.add("kim", "Kim")
@@ -127,12 +129,12 @@ def sams_requests(team, members, controller):
 
 
 SAMS_PREVIEW = (
-    "Joining shares 4 open requests with team members:\n"
+    "Joining shares 5 requests with team members (1 done or cancelled):\n"
     "  • Dana owes me · Credit note for order 4711\n"
     "  • I owe {dana} · Access to the billing archive\n"
     "  • kim owes me · Holiday rota\n"
-    "  • and 1 more\n"
-    "3 open requests stay personal, with people outside the team:\n"
+    "  • and 2 more\n"
+    "3 requests stay personal, with people outside the team:\n"
     "  • I owe Lee · Quote for Acme, with the new discount rules agr…\n"
     "  • Ola owes me · Old supplier list\n"
     "  • Sam owes me · Note to self")
@@ -151,7 +153,7 @@ def test_the_connection_test_counts_what_joining_shares_and_what_stays_personal(
     assert controller.core.team_state() is None  # counting sends nothing
 
 
-def test_join_asks_with_the_counts_and_the_first_sync_shares_exactly_those(
+def test_join_asks_with_the_counts_and_the_first_sync_pushes_exactly_those(
         qtbot, controller, team, members, memory, sams_requests, monkeypatch):
     from app.team import sync
 
@@ -165,10 +167,15 @@ def test_join_asks_with_the_counts_and_the_first_sync_shares_exactly_those(
     qtbot.waitUntil(lambda: controller.core.team_state() is not None, timeout=10_000)
     assert asked == [SAMS_PREVIEW.format(dana=dana) + "\n\n" + page.shared_text()]
     assert page.preview.text() == ""  # joined: the list says what is shared from now on
+    counted = {ids[key].uid for key in ("credit", "archive", "rota", "figures", "closed")}
+    with team.connect(sam, password) as conn:
+        preview = sync.join_preview(controller.core, page.url(), team_server.members(conn))
+    assert {r.uid for r in preview.shared} == counted
+    assert {r.uid for r in preview.personal} == {ids[k].uid for k in ("quote", "old", "self")}
     sync.sync(controller.core)
-    shared = sync.shared_uids(controller.core)
-    open_shared = {key for key, request in ids.items() if request.uid in shared and key != "closed"}
-    assert open_shared == {"credit", "archive", "rota", "figures"}  # the four counted, no other
+    assert sync.shared_uids(controller.core) == counted
+    with team.connect(sam, password) as conn:  # what reached the server: the five, no other
+        assert {e.request_uid for e in team_server.pull(conn, 0)} == counted
 
 
 def test_join_cancelled_at_the_question_joins_nothing(qtbot, controller, team, members, memory,
@@ -180,25 +187,48 @@ def test_join_cancelled_at_the_question_joins_nothing(qtbot, controller, team, m
     qtbot.waitUntil(lambda: page.note.text() != "Connecting…", timeout=10_000)
     assert page.note.text() == "Not joined; nothing was sent."
     assert controller.core.team_state() is None and memory.entries == {}
-    assert page.preview.text().startswith("Joining shares 4 open requests")  # still to read
+    assert page.preview.text().startswith("Joining shares 5 requests")  # still to read
     assert page.join_button.isEnabled()
 
 
-def test_with_no_open_request_the_preview_says_nothing_is_shared_yet(qtbot, controller, team,
+def test_with_no_request_the_preview_says_nothing_is_shared_yet(qtbot, controller, team,
                                                                      members, memory):
     _, (sam, password) = members
     page = _page(qtbot, controller, team, sam, password)
     page.test_connection()
     qtbot.waitUntil(lambda: page.note.text() != "Connecting…", timeout=10_000)
-    assert page.preview.text() == "You have no open requests: joining shares nothing yet."
+    assert page.preview.text() == "You have no requests: joining shares nothing yet."
     controller.core.add(NewRequest(Direction.MADE, "Dana", "Credit note"))
     controller.core.add(NewRequest(Direction.RECEIVED, "Dana", "Rota"))
     page.test_connection()
     qtbot.waitUntil(lambda: page.preview.text().startswith("Joining"), timeout=10_000)
     assert page.preview.text() == (
-        "Joining shares 2 open requests with team members:\n  • Dana owes me · Credit note\n"
+        "Joining shares 2 requests with team members:\n  • Dana owes me · Credit note\n"
         "  • I owe Dana · Rota\n"
-        "None stays personal: each of your open requests is with a team member.")
+        "None stays personal: each of your requests is with a team member.")
+
+
+def test_a_done_request_with_a_member_is_counted_and_reaches_her(qtbot, controller, team, members,
+                                                                  memory, monkeypatch, installed):
+    """Done and cancelled requests go with their history at the first sync: the preview says so."""
+    from app.team import sync
+
+    installed(QLocale.Language.English)
+    (dana, dana_password), (sam, password) = members
+    done = controller.core.add(NewRequest(Direction.MADE, "Dana", "Credit note"))
+    controller.core.done(done.id)
+    page = _page(qtbot, controller, team, sam, password)
+    asked = []
+    monkeypatch.setattr(page, "_cancelled", lambda box: asked.append(box.text()) or False)
+    page.join()
+    qtbot.waitUntil(lambda: controller.core.team_state() is not None, timeout=10_000)
+    assert asked[0].split("\n\n")[0] == (
+        "Joining shares 1 request with team members (1 done or cancelled):\n"
+        "  • Dana owes me · Credit note · done\n"
+        "None stays personal: each of your requests is with a team member.")
+    assert sync.sync(controller.core).pushed == 2  # created and done
+    with team.connect(dana, dana_password) as conn:
+        assert team_server.shared_requests(conn, [done.uid])[done.uid].title == "Credit note"
 
 
 def test_a_removed_member_gets_no_preview_and_no_question(qtbot, controller, team, members, memory,

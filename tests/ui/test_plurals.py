@@ -67,13 +67,16 @@ def test_german_counts_have_their_plural(qtbot, controller, core, clock, install
     assert intro.startswith(words) and "(" not in intro
 
 
-def join_preview_text(qtbot, controller, core, personal: int) -> str:
-    """The Team page's join preview for one request with Dana and `personal` with Lee."""
+def join_preview_text(qtbot, controller, core, personal: int, done: int = 0) -> str:
+    """The Team page's join preview for one open request with Dana, `done` done ones with her,
+    and `personal` with Lee."""
     from app.secrets import Secrets
     from app.team.sync import JoinPreview
     from ui.settings.team import TeamPage
 
     shared = [core.add(NewRequest(Direction.MADE, "Dana", "Credit note"))]
+    shared += [core.done(core.add(NewRequest(Direction.MADE, "Dana", f"invoice {n}")).id)
+               for n in range(done)]
     others = [core.add(NewRequest(Direction.RECEIVED, "Lee", f"quote {n}")) for n in range(personal)]
     page = TeamPage(controller, Secrets())
     qtbot.addWidget(page)
@@ -83,13 +86,29 @@ def join_preview_text(qtbot, controller, core, personal: int) -> str:
 def test_the_join_preview_counts_in_english_words(qtbot, controller, core, installed):
     installed(QLocale.Language.English)
     assert join_preview_text(qtbot, controller, core, 4).splitlines() == [
-        "Joining shares 1 open request with team members:", "  • Dana owes me · Credit note",
-        "4 open requests stay personal, with people outside the team:", "  • I owe Lee · quote 0",
+        "Joining shares 1 request with team members:", "  • Dana owes me · Credit note",
+        "4 requests stay personal, with people outside the team:", "  • I owe Lee · quote 0",
         "  • I owe Lee · quote 1", "  • I owe Lee · quote 2", "  • and 1 more"]
+
+
+@pytest.mark.parametrize("done, heading", [
+    (1, "Joining shares 2 requests with team members (1 done or cancelled):"),
+    (3, "Joining shares 4 requests with team members (3 done or cancelled):")])
+def test_the_join_preview_counts_done_requests_too(qtbot, controller, core, installed, done,
+                                                   heading):
+    installed(QLocale.Language.English)
+    lines = join_preview_text(qtbot, controller, core, 1, done).splitlines()
+    assert lines[:3] == [heading, "  • Dana owes me · Credit note",
+                         "  • Dana owes me · invoice 0 · done"]  # open ones first
+    assert lines[-2] == "1 request stays personal, with people outside the team:"
 
 
 def test_the_join_preview_counts_in_german_words(qtbot, controller, core, installed):
     installed(QLocale.Language.German)
     lines = join_preview_text(qtbot, controller, core, 1).splitlines()
-    assert lines[0] == "Beim Beitritt wird 1 offene Anfrage mit Teammitgliedern geteilt:"
-    assert lines[2] == "1 offene Anfrage bleibt persönlich, mit Personen außerhalb des Teams:"
+    assert lines[0] == "Beim Beitritt wird 1 Anfrage mit Teammitgliedern geteilt:"
+    assert lines[2] == "1 Anfrage bleibt persönlich, mit Personen außerhalb des Teams:"
+    lines = join_preview_text(qtbot, controller, core, 2, 1).splitlines()
+    assert lines[0] == ("Beim Beitritt werden 2 Anfragen mit Teammitgliedern geteilt "
+                        "(1 erledigt oder abgebrochen):")
+    assert lines[2] == "  • Dana schuldet mir · invoice 0 · erledigt"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from app.summary import IsoWeek, weekly_summary
 from tests.test_summary import w48  # noqa: F401  (fixture)
 from tests.ui.windows_support import controller, settings_dir  # noqa: F401  (fixtures)
-from ui.summary_export import as_csv, report_html
+from ui.summary_export import CSV_COLUMNS, as_csv, report_html
 from ui.summary_window import SummaryWindow
 
 
@@ -143,9 +147,6 @@ def test_the_window_module_and_charts_are_not_loaded_at_app_start():
 
 
 def test_names_a_spreadsheet_would_run_stay_text_in_the_csv(core, clock, w48):
-    import csv
-    import io
-
     from app.domain.model import Direction
     from app.domain.commands import NewRequest
 
@@ -170,9 +171,6 @@ def test_the_charts_show_every_day_label_whole_and_room_above_100_percent(qtbot,
 
 def test_the_csv_is_a_table_with_a_row_per_day_and_person(core, w48):
     """Read as a spreadsheet reads it: the same columns on every row, numbers that add up."""
-    import csv
-    import io
-
     summary = weekly_summary(core, "2026-W48")
     rows = list(csv.DictReader(io.StringIO(as_csv(summary))))
     assert {len(row) for row in rows} == {7}
@@ -232,14 +230,20 @@ def _pdf_text(path: Path) -> str:
     return " ".join(done.stdout.split())
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
-    import csv
+def _typed_day_rows(path: Path) -> list[dict]:
+    """The day table as a script reads it: every row through csv.DictReader, each column
+    converted to its type (an error here is a row a script would fail on)."""
+    with path.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        assert tuple(reader.fieldnames) == CSV_COLUMNS
+        return [{**row, "date": date.fromisoformat(row["date"]), "received": int(row["received"]),
+                 "made": int(row["made"]), "done": int(row["done"])} for row in reader]
 
-    return list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
 
-
-def test_the_exports_carry_the_team_section_in_the_windows_words(qtbot, controller, core, w48,
-                                                                 tmp_path):
+def test_the_exports_carry_the_team_section_and_the_csv_stays_a_typed_day_table(
+        qtbot, controller, core, w48, tmp_path):
+    """Text and PDF in the window's words; the CSV's day table as without a team (a script reads
+    every row with its types), the team's totals in a table of their own beside it."""
     core.save_team_state({"member": "sam", "members": [],
                           "department_totals": {"2026-W48": BILLING}})
     window = make(qtbot, controller, "2026-W48")
@@ -247,11 +251,20 @@ def test_the_exports_carry_the_team_section_in_the_windows_words(qtbot, controll
     window.copy_text()
     assert "\n\n" + "\n  ".join(BILLING_LINES) + "\n\n" in QGuiApplication.clipboard().text()
 
-    rows = _csv_rows(Path(window.export_csv(str(tmp_path / "week.csv"))))
-    assert {len(row) for row in rows} == {7}  # one table shape, read whole by a CSV reader
-    days = [row for row in rows[1:] if row[0] == "2026-W48"]
-    assert len(days) == len(rows) - 1 - 1 - len(BILLING_LINES)  # the day table stays as it was
-    assert rows[-len(BILLING_LINES) - 1:] == [[""] * 7] + [[line] + [""] * 6 for line in BILLING_LINES]
+    day_table = Path(window.export_csv(str(tmp_path / "week.csv")))
+    team_table = tmp_path / "week-team.csv"
+    assert window.export_note.text() == f"Saved {day_table}, {team_table}"
+    days = _typed_day_rows(day_table)  # every row a day's, with its types: no team line in it
+    assert {row["week"] for row in days} == {"2026-W48"}
+    alone = dataclasses.replace(window.summary, team=None)
+    assert day_table.read_text(encoding="utf-8") == as_csv(alone)  # as it is outside a team
+    assert len(days) >= 7
+    with team_table.open(encoding="utf-8", newline="") as file:
+        teams = list(csv.DictReader(file))
+    assert teams == [{"week": "2026-W48", "department": "Billing", "members": "4",
+                      "requests": "12", "answered": "11", "answered_on_time": "9",
+                      "promised": "7", "promises_kept": "5", "median_hours": "6.5",
+                      "published_hours": "8.0", "as_of": "2026-11-27T17:00:00+00:00"}]
 
     text = _pdf_text(Path(window.export_pdf(str(tmp_path / "week.pdf"))))
     assert " ".join(BILLING_LINES) in text
@@ -267,27 +280,23 @@ def test_without_department_totals_the_exports_say_nothing_of_a_team(qtbot, cont
                           "department_totals": {"2026-W49": BILLING}})
     window = make(qtbot, controller, "2026-W48")
     assert window.team_label.isHidden()
-    rows = _csv_rows(Path(window.export_csv(str(tmp_path / "week.csv"))))
-    assert all(row[0] == "2026-W48" for row in rows[1:])
+    rows = _typed_day_rows(Path(window.export_csv(str(tmp_path / "week.csv"))))
+    assert {row["week"] for row in rows} == {"2026-W48"}
+    assert not (tmp_path / "week-team.csv").exists()
+    assert window.export_note.text() == f"Saved {tmp_path / 'week.csv'}"
     assert "Team" not in window.report_text()
     text = _pdf_text(Path(window.export_pdf(str(tmp_path / "week.pdf"))))
     assert "Team" not in text and "Billing" not in text
     assert "Delivered when wanted" in text  # the PDF's text is read at all
 
 
-def test_team_lines_a_spreadsheet_would_run_stay_text(core, w48, monkeypatch):
-    """The department's name is the server's text, and a translation may put it first."""
-    import csv
-    import io
-
+def test_team_cells_a_spreadsheet_would_run_stay_text(core, w48):
+    """The department's name is the server's text."""
     from app.spreadsheet import FORMULA_STARTS
-    from ui import summary_export
+    from ui.summary_export import team_csv
 
     core.save_team_state({"member": "sam", "members": [], "department_totals": {"2026-W48": {
         **BILLING, "department": '=HYPERLINK("http://evil.example","x")'}}})
-    monkeypatch.setattr(summary_export, "team_section",
-                        lambda team: (f"{team['department']} (4)", ["-12", "@9", "+5"]))
-    rows = list(csv.reader(io.StringIO(as_csv(weekly_summary(core, "2026-W48")))))
-    assert [row[0] for row in rows[-4:]] == ["'=HYPERLINK(\"http://evil.example\",\"x\") (4)",
-                                             "'-12", "'@9", "'+5"]
-    assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_STARTS)]
+    rows = list(csv.DictReader(io.StringIO(team_csv(weekly_summary(core, "2026-W48")))))
+    assert rows[0]["department"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert not [cell for row in rows for cell in row.values() if cell.startswith(FORMULA_STARTS)]

@@ -1,7 +1,7 @@
 """Team: join a team's server, or leave it. The password goes to the system keyring only; the
 connection test and joining talk to the server on a worker thread, so the window never waits.
-Before joining, the page counts which of my open requests the team will share and which stay
-personal, by the rule the sync shares by."""
+Before joining, the page counts which of my requests the team will share (done and cancelled
+ones too, with their history) and which stay personal, by the rule the first sync pushes by."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from ui.controller import Controller
 from ui.mail_sender import keyring_note
 from ui.settings.page import SettingsPage, note, plain
 from ui.tray import short
-from ui.wording import who_text
+from ui.wording import status_text, who_text
 
 if TYPE_CHECKING:
     from app.team.sync import JoinPreview
@@ -89,28 +89,38 @@ class TeamPage(SettingsPage):
             "notes, your prompts, snoozes, drafts and pauses, your settings and weekly figures.")
 
     def preview_text(self, preview: JoinPreview) -> str:
-        """How many of my open requests joining shares and how many stay personal, with a few
-        of each: plain text (titles are user text)."""
+        """How many of my requests joining shares (done and cancelled ones too, as the sync does)
+        and how many stay personal, with a few of each, open ones first: plain text (titles are
+        user text)."""
+        now = self.core.now()
+
         def examples(requests: list[Request]) -> list[str]:
-            lines = [f"  • {who_text(r)} · {short(r.title)}" for r in requests[:EXAMPLES]]
+            lines = [f"  • {who_text(r)} · {short(r.title)}"
+                     + (f" · {status_text(r, now)}" if r.is_closed else "")
+                     for r in sorted(requests, key=lambda r: r.is_closed)[:EXAMPLES]]
             if len(requests) > EXAMPLES:
                 lines.append("  • " + self.tr("and %n more", "", len(requests) - EXAMPLES))
             return lines
 
         shared, personal = preview.shared, preview.personal
         if not shared and not personal:
-            return self.tr("You have no open requests: joining shares nothing yet.")
-        if shared:
-            lines = [self.tr("Joining shares %n open requests with team members:", "", len(shared)),
+            return self.tr("You have no requests: joining shares nothing yet.")
+        closed = sum(r.is_closed for r in shared)
+        if closed:
+            lines = [self.tr("Joining shares %n requests with team members ({closed} done or "
+                             "cancelled):", "", len(shared)).format(closed=closed),
+                     *examples(shared)]
+        elif shared:
+            lines = [self.tr("Joining shares %n requests with team members:", "", len(shared)),
                      *examples(shared)]
         else:
-            lines = [self.tr("None of your open requests is with a team member: joining shares "
-                             "none of them.")]
+            lines = [self.tr("None of your requests is with a team member: joining shares none "
+                             "of them.")]
         if personal:
-            lines += [self.tr("%n open requests stay personal, with people outside the team:", "",
+            lines += [self.tr("%n requests stay personal, with people outside the team:", "",
                               len(personal)), *examples(personal)]
         else:
-            lines.append(self.tr("None stays personal: each of your open requests is with a team "
+            lines.append(self.tr("None stays personal: each of your requests is with a team "
                                  "member."))
         return "\n".join(lines)
 
