@@ -155,8 +155,8 @@ def as_csv(s: Summary) -> str:
 
     Only that table: every row has a date and three whole numbers, so a script or a spreadsheet
     reads the file whole with typed columns. The department's totals are one week's figures of
-    other shapes (no day, no person); they go to a table of their own (`team_csv`), not in here
-    as extra rows or columns."""
+    other shapes (no day, no person); they are a table of their own (`team_csv`, exported on its
+    own), not in here as extra rows or columns."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -183,23 +183,13 @@ def team_csv(s: Summary) -> str | None:
     return out.getvalue()
 
 
-def team_csv_path(path: str | Path) -> Path:
-    """Where the team's table goes beside the day table: `week.csv` → `week-team.csv`."""
-    path = Path(path)
-    return path.with_name(f"{path.stem}-team{path.suffix}")
+def write_csv(s: Summary, path: str | Path) -> None:
+    Path(path).write_text(as_csv(s), encoding="utf-8")
 
 
-def write_csv(s: Summary, path: str | Path) -> list[Path]:
-    """The day table at `path` and, when the summary has the department's totals, their table
-    beside it (`team_csv_path`): two clean tables rather than one with rows of another shape.
-    Returns the files written."""
-    written = [Path(path)]
-    written[0].write_text(as_csv(s), encoding="utf-8")
-    team = team_csv(s)
-    if team is not None:
-        written.append(team_csv_path(path))
-        written[1].write_text(team, encoding="utf-8")
-    return written
+def write_team_csv(s: Summary, path: str | Path) -> None:
+    """The department's totals (`team_csv`); only offered when the summary has them."""
+    Path(path).write_text(team_csv(s) or "", encoding="utf-8")
 
 
 def report_html(s: Summary, zone: ZoneInfo, charts: list[QImage]) -> tuple[str, dict[str, QImage]]:

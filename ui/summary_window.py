@@ -49,6 +49,7 @@ from ui.summary_export import (
     wishes_text,
     write_csv,
     write_pdf,
+    write_team_csv,
 )
 from ui.wording import moment_text
 
@@ -187,11 +188,14 @@ class SummaryWindow(QWidget):
         actions.addWidget(self.calibration, 1)
         self.copy_button = QPushButton(self.tr("Copy as text"))
         self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.team_csv_button = QPushButton(self.tr("Export team CSV…"))  # with the team's totals only
+        self.team_csv_button.hide()
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        for button in (self.copy_button, self.csv_button, self.pdf_button):
+        for button in (self.copy_button, self.csv_button, self.team_csv_button, self.pdf_button):
             actions.addWidget(button)
         self.copy_button.clicked.connect(self.copy_text)
         self.csv_button.clicked.connect(lambda: self.export_csv())
+        self.team_csv_button.clicked.connect(lambda: self.export_team_csv())
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         root.addLayout(actions)
         self.export_note = plain_label()  # which files an export wrote
@@ -300,6 +304,7 @@ class SummaryWindow(QWidget):
     def _fill_team(self, team: dict | None) -> None:
         self.team_label.setText(team_line(team) if team else "")
         self.team_label.setVisible(bool(team))
+        self.team_csv_button.setVisible(bool(team))
 
     def _points(self, rate: float | None, before: float | None) -> tuple[str, bool | None]:
         """`▲ 12 pts` against last week's rate."""
@@ -411,6 +416,16 @@ class SummaryWindow(QWidget):
             return None
         return self._write(lambda: write_csv(self.summary, path), path)
 
+    def export_team_csv(self, path: str | None = None) -> str | None:
+        """The department's totals as a table of their own: the day table stays one typed table."""
+        if self.summary is None or not self.summary.team:
+            return None
+        path = path or ask_save_path(self, self.tr("Export the team's totals as CSV"),
+                                     f"promptly-{self.summary.week}-team.csv", self.tr("CSV files (*.csv)"))
+        if not path:
+            return None
+        return self._write(lambda: write_team_csv(self.summary, path), path)
+
     def export_pdf(self, path: str | None = None) -> str | None:
         path = path or self._ask_path(self.tr("Export the week as PDF"), "pdf", self.tr("PDF files (*.pdf)"))
         if not path or self.summary is None:
@@ -423,15 +438,13 @@ class SummaryWindow(QWidget):
                              filters)
 
     def _write(self, write, path: str) -> str | None:
-        """`write()` returns the files it wrote when they are more than `path` (the CSV's team
-        table beside it): the note names them all."""
         try:
-            written = write() or [path]
+            write()
         except OSError as exc:
             self.controller.error.emit(self.tr("Could not write {0}: {1}. Choose another folder.").format(
                 exc.filename or path, exc.strerror or exc))
             return None
-        self.export_note.setText(self.tr("Saved {0}").format(", ".join(map(str, written))))
+        self.export_note.setText(self.tr("Saved {0}").format(path))
         return path
 
     # -- geometry -----------------------------------------------------------------------

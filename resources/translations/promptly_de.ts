@@ -2195,6 +2195,10 @@
             <translation>CSV exportieren…</translation>
         </message>
         <message>
+            <source>Export team CSV…</source>
+            <translation>Team-CSV exportieren…</translation>
+        </message>
+        <message>
             <source>Export PDF…</source>
             <translation>PDF exportieren…</translation>
         </message>
@@ -2279,6 +2283,10 @@
         <message>
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the team's totals as CSV</source>
+            <translation>Summen des Teams als CSV exportieren</translation>
         </message>
         <message>
             <source>Export the week as PDF</source>

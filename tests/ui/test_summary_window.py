@@ -243,7 +243,7 @@ def _typed_day_rows(path: Path) -> list[dict]:
 def test_the_exports_carry_the_team_section_and_the_csv_stays_a_typed_day_table(
         qtbot, controller, core, w48, tmp_path):
     """Text and PDF in the window's words; the CSV's day table as without a team (a script reads
-    every row with its types), the team's totals in a table of their own beside it."""
+    every row with its types), the team's totals in a table of their own, exported on its own."""
     core.save_team_state({"member": "sam", "members": [],
                           "department_totals": {"2026-W48": BILLING}})
     window = make(qtbot, controller, "2026-W48")
@@ -252,8 +252,11 @@ def test_the_exports_carry_the_team_section_and_the_csv_stays_a_typed_day_table(
     assert "\n\n" + "\n  ".join(BILLING_LINES) + "\n\n" in QGuiApplication.clipboard().text()
 
     day_table = Path(window.export_csv(str(tmp_path / "week.csv")))
-    team_table = tmp_path / "week-team.csv"
-    assert window.export_note.text() == f"Saved {day_table}, {team_table}"
+    assert window.export_note.text() == f"Saved {day_table}"
+    assert window.team_csv_button.isVisibleTo(window)  # the team's table: exported on its own
+    team_table = Path(window.export_team_csv(str(tmp_path / "week-team.csv")))
+    assert window.export_note.text() == f"Saved {team_table}"
+    assert sorted(tmp_path.glob("*.csv")) == [team_table, day_table]
     days = _typed_day_rows(day_table)  # every row a day's, with its types: no team line in it
     assert {row["week"] for row in days} == {"2026-W48"}
     alone = dataclasses.replace(window.summary, team=None)
@@ -282,8 +285,10 @@ def test_without_department_totals_the_exports_say_nothing_of_a_team(qtbot, cont
     assert window.team_label.isHidden()
     rows = _typed_day_rows(Path(window.export_csv(str(tmp_path / "week.csv"))))
     assert {row["week"] for row in rows} == {"2026-W48"}
-    assert not (tmp_path / "week-team.csv").exists()
     assert window.export_note.text() == f"Saved {tmp_path / 'week.csv'}"
+    assert not window.team_csv_button.isVisibleTo(window)
+    assert window.export_team_csv(str(tmp_path / "week-team.csv")) is None
+    assert not (tmp_path / "week-team.csv").exists()
     assert "Team" not in window.report_text()
     text = _pdf_text(Path(window.export_pdf(str(tmp_path / "week.pdf"))))
     assert "Team" not in text and "Billing" not in text
