@@ -232,7 +232,7 @@ def test_a_member_publishes_only_their_own_turnaround_and_all_read_them(three):
         assert conn.execute("UPDATE promptly_team.turnarounds SET hours = 1").rowcount == 1
         assert conn.execute("DELETE FROM promptly_team.turnarounds").rowcount == 1  # own only
     with team.connect(*kim) as conn:
-        found = {(t.login, t.tag, t.hours) for t in server.turnarounds(conn, T0)}
+        found = {(t.login, t.tag, t.hours) for t in server.turnarounds(conn, measured=True)}
         assert found == {(dana[0], "", 8), (dana[0], "billing", 48)}
 
 
@@ -240,13 +240,13 @@ def test_init_upgrades_a_version_1_schema(team):
     with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # back to what 1 had
         for statement in (
                 "DROP TABLE promptly_team.department_turnarounds",
-                "DROP FUNCTION promptly_team.measured_department_turnaround(timestamptz)",
+                "DROP FUNCTION promptly_team.measured_department_turnaround()",
                 "DROP TABLE promptly_team.turnarounds",
                 "ALTER TABLE promptly_team.members DROP COLUMN department",
                 "DROP POLICY requests_read ON promptly_team.requests",
                 "DROP POLICY events_add ON promptly_team.events",
-                "DROP FUNCTION promptly_team.measured_turnaround(timestamptz)",
-                "DROP FUNCTION promptly_team.department_totals(timestamptz, timestamptz)",
+                "DROP FUNCTION promptly_team.measured_turnaround()",
+                "DROP FUNCTION promptly_team.department_totals(date, text)",
                 "DROP FUNCTION promptly_team.request_open(text)",
                 "ALTER TABLE promptly_team.events DROP CONSTRAINT events_kind_check",
                 "ALTER TABLE promptly_team.events ADD CONSTRAINT events_kind_check"
@@ -329,7 +329,7 @@ def test_init_upgrades_a_version_3_server_to_take_department_times(departments):
     with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # as version 3 left it
         for statement in (
                 "DROP TABLE promptly_team.department_turnarounds",
-                "DROP FUNCTION promptly_team.measured_department_turnaround(timestamptz)",
+                "DROP FUNCTION promptly_team.measured_department_turnaround()",
                 "UPDATE promptly_team.meta SET version = 3"):
             conn.execute(statement)
     with team.connect(*kim) as conn:  # clients wait for the upgrade
@@ -339,4 +339,35 @@ def test_init_upgrades_a_version_3_server_to_take_department_times(departments):
     with team.connect(*kim) as conn:
         server.publish_turnaround(conn, {"billing": 48}, department="Billing")
         assert [(t.department, t.hours) for t in server.turnarounds(conn)] == [("Billing", 48)]
+    assert server.init(team.admin_url()) is False
+
+
+def test_init_upgrades_a_version_4_server_to_measure_over_its_own_window(departments):
+    team, kim, *_ = departments
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # as version 4 left it
+        for statement in (
+                "DROP FUNCTION promptly_team.measured_turnaround()",
+                "DROP FUNCTION promptly_team.measured_department_turnaround()",
+                "DROP FUNCTION promptly_team.department_totals(date, text)",
+                *(f"CREATE FUNCTION promptly_team.{name} RETURNS integer LANGUAGE sql AS 'SELECT 1'"
+                  for name in ("measured_turnaround(since timestamptz)",
+                               "measured_department_turnaround(since timestamptz)",
+                               "department_totals(since timestamptz, until timestamptz)")),
+                "UPDATE promptly_team.meta SET version = 4"):
+            conn.execute(statement)
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError, match="older than this Promptly.*team init"):
+            server.check_version(conn)
+    assert server.init(team.admin_url()) is True
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # the caller's windows: gone
+        found = conn.execute("SELECT p.oid::regprocedure::text FROM pg_proc p"
+                             " JOIN pg_namespace n ON n.oid = p.pronamespace"
+                             " WHERE n.nspname = 'promptly_team' AND p.prosecdef").fetchall()
+    assert sorted(f for f, in found) == [
+        "promptly_team.department_totals(date,text)",
+        "promptly_team.measured_department_turnaround()", "promptly_team.measured_turnaround()",
+        "promptly_team.request_open(text)"]
+    with team.connect(*kim) as conn:
+        server.check_version(conn)
+        assert server.turnarounds(conn, measured=True) == []
     assert server.init(team.admin_url()) is False
