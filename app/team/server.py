@@ -27,7 +27,10 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 5  # 2: notes, escalations seen while open, departments, turnaround times;
 # 3: "reminded"; 4: a department's own published turnaround times; 5: the server picks the
-# windows of the team's figures
+# windows of the team's figures, and meta names the oldest client schema it serves
+# The oldest client schema this server's schema still serves (meta.min_client), so that a
+# newer server that only adds keeps its older clients: raise it only when they would break.
+MIN_CLIENT = 5  # 5 replaced functions that 4 called
 SCHEMA = "promptly_team"
 OWNER = "promptly_owner"
 MEMBER = "promptly_member"
@@ -72,6 +75,7 @@ def _ddl() -> list[str]:
         f"REVOKE ALL ON SCHEMA {s} FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA {s} TO {MEMBER}",
         f"CREATE TABLE IF NOT EXISTS {s}.meta (version integer NOT NULL)",
+        f"ALTER TABLE {s}.meta ADD COLUMN IF NOT EXISTS min_client integer",
         f"""CREATE TABLE IF NOT EXISTS {s}.members (
             login name PRIMARY KEY,
             name text NOT NULL CHECK (name <> ''),
@@ -398,19 +402,22 @@ def _connect_error(address: Address, reason: str) -> TeamError:
 
 
 def check_version(conn) -> None:
-    """Refuse a server whose schema is missing, older (not upgraded yet) or newer than this
-    client knows."""
+    """Refuse a server whose schema is missing, older than this client (not upgraded yet), or
+    so much newer that it no longer serves this client (its meta's min_client)."""
     row = conn.execute(
         f"SELECT to_regclass('{SCHEMA}.meta') IS NOT NULL").fetchone()
     if not row[0]:
         raise TeamError("this server has no Promptly team yet: an administrator runs "
                         "`promptly team init URL`")
-    found = conn.execute(f"SELECT max(version) FROM {SCHEMA}.meta").fetchone()[0]
-    if found is None:
+    # as JSON: a server older than schema 5 has no min_client column
+    meta = conn.execute(f"SELECT to_jsonb(m) FROM {SCHEMA}.meta m"
+                        " ORDER BY version DESC LIMIT 1").fetchone()
+    if meta is None:
         raise TeamError("you are not a member of this team (ask the administrator to add you)")
-    if found > SCHEMA_VERSION:
+    found = meta[0]["version"]
+    if SCHEMA_VERSION < (meta[0].get("min_client") or found):
         raise TeamError(f"the team server's schema (version {found}) is newer than this Promptly "
-                        f"(version {SCHEMA_VERSION}); update Promptly")
+                        f"(version {SCHEMA_VERSION}) can use; update Promptly")
     if found < SCHEMA_VERSION:
         raise TeamError(f"the team server's schema (version {found}) is older than this Promptly "
                         f"(version {SCHEMA_VERSION}): an administrator runs `promptly team init URL`")
@@ -437,7 +444,8 @@ def init(url: str) -> bool:
         conn.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')
         conn.execute(f'GRANT CONNECT ON DATABASE "{database}" TO {MEMBER}')
         conn.execute(f"DELETE FROM {SCHEMA}.meta")
-        conn.execute(f"INSERT INTO {SCHEMA}.meta VALUES (%s)", (SCHEMA_VERSION,))
+        conn.execute(f"INSERT INTO {SCHEMA}.meta (version, min_client) VALUES (%s, %s)",
+                     (SCHEMA_VERSION, MIN_CLIENT))
     return True
 
 

@@ -251,6 +251,7 @@ def test_init_upgrades_a_version_1_schema(team):
                 "ALTER TABLE promptly_team.events DROP CONSTRAINT events_kind_check",
                 "ALTER TABLE promptly_team.events ADD CONSTRAINT events_kind_check"
                 " CHECK (kind <> 'note')",
+                "ALTER TABLE promptly_team.meta DROP COLUMN min_client",
                 "UPDATE promptly_team.meta SET version = 1"):
             conn.execute(statement)
     with server.connect(team.admin_url(), allow_password=True) as conn:  # clients wait for it
@@ -330,6 +331,7 @@ def test_init_upgrades_a_version_3_server_to_take_department_times(departments):
         for statement in (
                 "DROP TABLE promptly_team.department_turnarounds",
                 "DROP FUNCTION promptly_team.measured_department_turnaround()",
+                "ALTER TABLE promptly_team.meta DROP COLUMN min_client",
                 "UPDATE promptly_team.meta SET version = 3"):
             conn.execute(statement)
     with team.connect(*kim) as conn:  # clients wait for the upgrade
@@ -353,6 +355,7 @@ def test_init_upgrades_a_version_4_server_to_measure_over_its_own_window(departm
                   for name in ("measured_turnaround(since timestamptz)",
                                "measured_department_turnaround(since timestamptz)",
                                "department_totals(since timestamptz, until timestamptz)")),
+                "ALTER TABLE promptly_team.meta DROP COLUMN min_client",
                 "UPDATE promptly_team.meta SET version = 4"):
             conn.execute(statement)
     with team.connect(*kim) as conn:
@@ -371,3 +374,34 @@ def test_init_upgrades_a_version_4_server_to_measure_over_its_own_window(departm
         server.check_version(conn)
         assert server.turnarounds(conn, measured=True) == []
     assert server.init(team.admin_url()) is False
+
+
+def test_a_newer_server_serves_the_clients_its_meta_names(three):
+    team, kim, *_ = three
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:
+        assert conn.execute("SELECT version, min_client FROM promptly_team.meta").fetchall() == [
+            (server.SCHEMA_VERSION, server.MIN_CLIENT)]
+        # a later schema that only adds: this client still works with it
+        conn.execute("UPDATE promptly_team.meta SET version = version + 1")
+    with team.connect(*kim) as conn:
+        server.check_version(conn)
+        assert [m.login for m in server.members(conn)] == sorted(m[0] for m in three[1:])
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # one that needs a newer
+        conn.execute("UPDATE promptly_team.meta SET min_client = version")
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError, match=r"newer than this Promptly.*update Promptly"):
+            server.check_version(conn)
+    with pytest.raises(server.TeamError, match="newer"):  # nor does an older init touch it
+        server.init(team.admin_url())
+
+
+def test_a_client_older_than_the_servers_minimum_is_refused(three, monkeypatch):
+    team, kim, *_ = three
+    older = server.MIN_CLIENT - 1
+    monkeypatch.setattr(server, "SCHEMA_VERSION", older)  # a Promptly from before the minimum
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError) as refused:
+            server.check_version(conn)
+    assert str(refused.value) == (f"the team server's schema (version {server.MIN_CLIENT}) is "
+                                  f"newer than this Promptly (version {older}) can use; "
+                                  "update Promptly")
