@@ -668,8 +668,11 @@ def publish_turnaround(conn, hours_by_tag: dict[str, float | None],
         delete = f"DELETE FROM {SCHEMA}.turnarounds WHERE login = current_user AND tag = %s"
         upsert = (f"INSERT INTO {SCHEMA}.turnarounds (tag, hours) VALUES (%s, %s)"
                   " ON CONFLICT (login, tag) DO UPDATE SET hours = excluded.hours")
-    refused = TeamError(Text("only a supervisor of a member of {department} may publish its "
-                             "turnaround times", department=department))
+    refused = TeamError(
+        Text("only a supervisor of a member of {department} may publish its turnaround times",
+             department=department) if department else
+        Text("the team server refused your turnaround times: only an active member of the team "
+             "publishes their own"))
     try:
         with conn.transaction():
             for tag, hours in hours_by_tag.items():

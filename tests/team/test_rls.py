@@ -236,6 +236,18 @@ def test_a_member_publishes_only_their_own_turnaround_and_all_read_them(three):
         assert found == {(dana[0], "", 8), (dana[0], "billing", 48)}
 
 
+def test_a_member_no_longer_active_is_told_plainly_why_their_times_are_refused(three):
+    team, kim, dana, sam = three
+    with team.connect(*dana) as conn:
+        with psycopg.connect(team.admin_url(), autocommit=True) as admin:  # made inactive
+            admin.execute("UPDATE promptly_team.members SET active = false WHERE login = %s",
+                          (dana[0],))
+        with pytest.raises(server.TeamError) as refused:
+            server.publish_turnaround(conn, {"": 8})
+    assert str(refused.value) == ("the team server refused your turnaround times: only an "
+                                  "active member of the team publishes their own")
+
+
 def test_init_upgrades_a_version_1_schema(team):
     with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # back to what 1 had
         for statement in (
