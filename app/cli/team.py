@@ -158,8 +158,6 @@ def _department(name: str, team: list) -> str:
 
 
 def _turnaround(ctx: Context, args: Args, server, sync) -> int:
-    from datetime import timedelta
-
     core = ctx.core
     st = sync.state(core)
     changes = _parse_turnaround(args.turnaround or [])
@@ -171,7 +169,7 @@ def _turnaround(ctx: Context, args: Args, server, sync) -> int:
             department = (_department(args.department, server.members(conn))
                           if args.department else None)
             server.publish_turnaround(conn, changes, department)
-        rows = server.turnarounds(conn, core.now() - timedelta(weeks=8))
+        rows = server.turnarounds(conn, measured=True)
     core.remember_turnarounds([t.to_json() for t in rows])
     names = {m["login"]: m["name"] for m in st["members"]}
     if ctx.json:
@@ -187,11 +185,11 @@ def _turnaround(ctx: Context, args: Args, server, sync) -> int:
     def hours(value: float | None) -> str:
         return "—" if value is None else f"{value:g} h"
 
-    tables = []
+    tables, measured = [], f"measured ({server.MEASURED_WEEKS} weeks)"
     for heading, found in (("member", [t for t in rows if t.department is None]),
                            ("department", [t for t in rows if t.department is not None])):
         if found:
-            tables.append(table((heading, "tag", "published", "measured (8 weeks)", "settled"), [
+            tables.append(table((heading, "tag", "published", measured, "settled"), [
                 (plain(t.department or names.get(t.login, t.login)), t.tag or "default",
                  hours(t.hours),
                  hours(round(t.median_hours, 1) if t.median_hours is not None else None),

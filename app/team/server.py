@@ -14,16 +14,23 @@ carries no data: it only says "pull now".
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from app.i18n import Text
 
-SCHEMA_VERSION = 4  # 2: notes, escalations seen while open, departments, turnaround times;
-# 3: "reminded"; 4: a department's own published turnaround times
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 5  # 2: notes, escalations seen while open, departments, turnaround times;
+# 3: "reminded"; 4: a department's own published turnaround times; 5: the server picks the
+# windows of the team's figures, and meta names the oldest client schema it serves
+# The oldest client schema this server's schema still serves (meta.min_client), so that a
+# newer server that only adds keeps its older clients: raise it only when they would break.
+MIN_CLIENT = 5  # 5 replaced functions that 4 called
 SCHEMA = "promptly_team"
 OWNER = "promptly_owner"
 MEMBER = "promptly_member"
@@ -36,6 +43,8 @@ SHARED_KIND_NAMES = ("created", "acknowledged", "promised", "renegotiated", "don
                      "reopened", "edited", "escalated", "note", "reminded")
 # fewer members, and one could work out another's figures from the totals and their own
 MIN_DEPARTMENT = 3
+# measured turnaround: over the requests asked in these last weeks (the server's clock)
+MEASURED_WEEKS = 8
 # the team's working week for measured turnaround (server side, in the server's time zone)
 WORK_START, WORK_END = "09:00", "17:00"
 
@@ -66,6 +75,7 @@ def _ddl() -> list[str]:
         f"REVOKE ALL ON SCHEMA {s} FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA {s} TO {MEMBER}",
         f"CREATE TABLE IF NOT EXISTS {s}.meta (version integer NOT NULL)",
+        f"ALTER TABLE {s}.meta ADD COLUMN IF NOT EXISTS min_client integer",
         f"""CREATE TABLE IF NOT EXISTS {s}.members (
             login name PRIMARY KEY,
             name text NOT NULL CHECK (name <> ''),
@@ -161,7 +171,12 @@ def _functions() -> list[str]:
     promise = f"""(SELECT p.data->>'to' FROM {s}.events p WHERE p.request_uid = r.uid
                    AND p.kind IN ('promised', 'renegotiated') AND p.data ? 'to'
                    ORDER BY p.at DESC, p.uid COLLATE "C" DESC LIMIT 1)::timestamptz"""
+    window = f"now() - interval '{MEASURED_WEEKS} weeks'"
     statements = [
+        # schema 4's took the caller's window: gone, so no member can ask for a narrow one
+        f"DROP FUNCTION IF EXISTS {s}.measured_turnaround(timestamptz)",
+        f"DROP FUNCTION IF EXISTS {s}.measured_department_turnaround(timestamptz)",
+        f"DROP FUNCTION IF EXISTS {s}.department_totals(timestamptz, timestamptz)",
         f"""CREATE OR REPLACE FUNCTION {s}.working_hours(a timestamptz, b timestamptz)
             RETURNS double precision LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
             AS $$ SELECT coalesce(sum(extract(epoch FROM least(b, d + time '{WORK_END}')
@@ -173,8 +188,9 @@ def _functions() -> list[str]:
             LANGUAGE sql STABLE {definer} AS $$
             SELECT coalesce((SELECT coalesce({closing}, 'open') NOT IN ('done', 'cancelled')
                              FROM {s}.requests r WHERE r.uid = request), false) $$""",
-        # measured turnaround of settled requests, only where the member published one
-        f"""CREATE OR REPLACE FUNCTION {s}.measured_turnaround(since timestamptz)
+        # measured turnaround of settled requests, only where the member published one, over
+        # the server's own window: a caller's narrow one would show single requests
+        f"""CREATE OR REPLACE FUNCTION {s}.measured_turnaround()
             RETURNS TABLE (login name, tag text, median_hours double precision, settled bigint)
             LANGUAGE sql STABLE {definer} AS $$
             SELECT t.login, t.tag,
@@ -182,11 +198,11 @@ def _functions() -> list[str]:
                    count(r.uid)
             FROM {s}.turnarounds t
             JOIN {s}.requests r ON r.asked = t.login AND (t.tag = '' OR t.tag = ANY (r.tags))
-            WHERE r.asked_at >= since AND {closing} = 'done'
+            WHERE r.asked_at >= {window} AND {closing} = 'done'
             GROUP BY t.login, t.tag $$""",
         # the same for a department's published times, over the requests asked of its members;
-        # only in a department of MIN_DEPARTMENT, like its totals, so no one member's shows
-        f"""CREATE OR REPLACE FUNCTION {s}.measured_department_turnaround(since timestamptz)
+        # only where MIN_DEPARTMENT of them settled some, so no one member's figure shows
+        f"""CREATE OR REPLACE FUNCTION {s}.measured_department_turnaround()
             RETURNS TABLE (department text, tag text, median_hours double precision,
                            settled bigint)
             LANGUAGE sql STABLE {definer} AS $$
@@ -196,12 +212,13 @@ def _functions() -> list[str]:
             FROM {s}.department_turnarounds t
             JOIN {s}.members m ON m.department = t.department
             JOIN {s}.requests r ON r.asked = m.login AND (t.tag = '' OR t.tag = ANY (r.tags))
-            WHERE r.asked_at >= since AND {closing} = 'done'
-              AND (SELECT count(*) FROM {s}.members o WHERE o.active
-                   AND o.department = t.department) >= {MIN_DEPARTMENT}
-            GROUP BY t.department, t.tag $$""",
-        # the caller's department's totals for a week: never one member's figures
-        f"""CREATE OR REPLACE FUNCTION {s}.department_totals(since timestamptz, until timestamptz)
+            WHERE r.asked_at >= {window} AND {closing} = 'done'
+            GROUP BY t.department, t.tag
+            HAVING count(DISTINCT r.asked) >= {MIN_DEPARTMENT} $$""",
+        # the caller's department's totals for the ISO week starting on `week` (a Monday) in
+        # `zone`: only whole weeks, and only when MIN_DEPARTMENT of its members were asked in it
+        # (their median only when as many settled), so never one member's figures
+        f"""CREATE OR REPLACE FUNCTION {s}.department_totals(week date, zone text)
             RETURNS TABLE (department text, members bigint, requests bigint, answered bigint,
                            answered_on_time bigint, promised bigint, promises_kept bigint,
                            median_hours double precision, published_hours double precision)
@@ -211,28 +228,34 @@ def _functions() -> list[str]:
                             AND (SELECT count(*) FROM {s}.members o WHERE o.active
                                  AND o.department = me.department) >= {MIN_DEPARTMENT}),
                  team AS (SELECT m.login FROM {s}.members m JOIN mine USING (department)),
-                 asked AS (SELECT r.uid, r.asked_at, {answered} AS answered_at,
+                 bounds AS (SELECT week::timestamp AT TIME ZONE zone AS since,
+                                   (week + 7)::timestamp AT TIME ZONE zone AS until
+                            WHERE extract(isodow FROM week) = 1),
+                 asked AS (SELECT r.uid, r.asked, r.asked_at, {answered} AS answered_at,
                                   {settled} AS done_at, {promise} AS promised_at, {closing} AS last
-                           FROM {s}.requests r
+                           FROM {s}.requests r, bounds b
                            WHERE r.asked IN (SELECT login FROM team)
-                             AND r.asked_at >= since AND r.asked_at < until)
+                             AND r.asked_at >= b.since AND r.asked_at < b.until)
             SELECT (SELECT department FROM mine), (SELECT count(*) FROM team), count(*),
                    count(answered_at),
                    count(*) FILTER (WHERE {s}.working_hours(asked_at, answered_at) <= 1),
                    count(promised_at),
                    count(*) FILTER (WHERE last = 'done' AND done_at <= promised_at),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY
-                       CASE WHEN last = 'done' THEN {s}.working_hours(asked_at, done_at) END),
+                   CASE WHEN count(DISTINCT asked) FILTER (WHERE last = 'done')
+                             >= {MIN_DEPARTMENT}
+                        THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                            CASE WHEN last = 'done' THEN {s}.working_hours(asked_at, done_at) END)
+                   END,
                    coalesce((SELECT d.hours::double precision FROM {s}.department_turnarounds d
                              WHERE d.tag = '' AND d.department = (SELECT department FROM mine)),
                             (SELECT avg(t.hours)::double precision FROM {s}.turnarounds t
                              WHERE t.tag = '' AND t.login IN (SELECT login FROM team)))
-            FROM asked WHERE EXISTS (SELECT 1 FROM mine) $$""",
+            FROM asked WHERE EXISTS (SELECT 1 FROM mine)
+            HAVING count(DISTINCT asked) >= {MIN_DEPARTMENT} $$""",
     ]
     for function in ("working_hours(timestamptz, timestamptz)", "request_open(text)",
-                     "measured_turnaround(timestamptz)",
-                     "measured_department_turnaround(timestamptz)",
-                     "department_totals(timestamptz, timestamptz)"):
+                     "measured_turnaround()", "measured_department_turnaround()",
+                     "department_totals(date, text)"):
         statements += [f"ALTER FUNCTION {s}.{function} OWNER TO {OWNER}",
                        f"REVOKE ALL ON FUNCTION {s}.{function} FROM PUBLIC",
                        f"GRANT EXECUTE ON FUNCTION {s}.{function} TO {MEMBER}"]
@@ -379,19 +402,22 @@ def _connect_error(address: Address, reason: str) -> TeamError:
 
 
 def check_version(conn) -> None:
-    """Refuse a server whose schema is missing, older (not upgraded yet) or newer than this
-    client knows."""
+    """Refuse a server whose schema is missing, older than this client (not upgraded yet), or
+    so much newer that it no longer serves this client (its meta's min_client)."""
     row = conn.execute(
         f"SELECT to_regclass('{SCHEMA}.meta') IS NOT NULL").fetchone()
     if not row[0]:
         raise TeamError("this server has no Promptly team yet: an administrator runs "
                         "`promptly team init URL`")
-    found = conn.execute(f"SELECT max(version) FROM {SCHEMA}.meta").fetchone()[0]
-    if found is None:
+    # as JSON: a server older than schema 5 has no min_client column
+    meta = conn.execute(f"SELECT to_jsonb(m) FROM {SCHEMA}.meta m"
+                        " ORDER BY version DESC LIMIT 1").fetchone()
+    if meta is None:
         raise TeamError("you are not a member of this team (ask the administrator to add you)")
-    if found > SCHEMA_VERSION:
+    found = meta[0]["version"]
+    if SCHEMA_VERSION < (meta[0].get("min_client") or found):
         raise TeamError(f"the team server's schema (version {found}) is newer than this Promptly "
-                        f"(version {SCHEMA_VERSION}); update Promptly")
+                        f"(version {SCHEMA_VERSION}) can use; update Promptly")
     if found < SCHEMA_VERSION:
         raise TeamError(f"the team server's schema (version {found}) is older than this Promptly "
                         f"(version {SCHEMA_VERSION}): an administrator runs `promptly team init URL`")
@@ -418,7 +444,8 @@ def init(url: str) -> bool:
         conn.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')
         conn.execute(f'GRANT CONNECT ON DATABASE "{database}" TO {MEMBER}')
         conn.execute(f"DELETE FROM {SCHEMA}.meta")
-        conn.execute(f"INSERT INTO {SCHEMA}.meta VALUES (%s)", (SCHEMA_VERSION,))
+        conn.execute(f"INSERT INTO {SCHEMA}.meta (version, min_client) VALUES (%s, %s)",
+                     (SCHEMA_VERSION, MIN_CLIENT))
     return True
 
 
@@ -641,8 +668,11 @@ def publish_turnaround(conn, hours_by_tag: dict[str, float | None],
         delete = f"DELETE FROM {SCHEMA}.turnarounds WHERE login = current_user AND tag = %s"
         upsert = (f"INSERT INTO {SCHEMA}.turnarounds (tag, hours) VALUES (%s, %s)"
                   " ON CONFLICT (login, tag) DO UPDATE SET hours = excluded.hours")
-    refused = TeamError(Text("only a supervisor of a member of {department} may publish its "
-                             "turnaround times", department=department))
+    refused = TeamError(
+        Text("only a supervisor of a member of {department} may publish its turnaround times",
+             department=department) if department else
+        Text("the team server refused your turnaround times: only an active member of the team "
+             "publishes their own"))
     try:
         with conn.transaction():
             for tag, hours in hours_by_tag.items():
@@ -658,32 +688,41 @@ def publish_turnaround(conn, hours_by_tag: dict[str, float | None],
         raise refused from None
 
 
-def _published(conn, table: str, key: str, measured: str, since: datetime | None) -> list[tuple]:
-    if since is None:
+def _published(conn, table: str, key: str, measured: str | None) -> list[tuple]:
+    if measured is None:
         return conn.execute(f"SELECT {key}, tag, hours::double precision FROM {SCHEMA}.{table}"
                             f" ORDER BY {key}, tag").fetchall()
     return conn.execute(
         f"SELECT t.{key}, t.tag, t.hours::double precision, m.median_hours, coalesce(m.settled, 0)"
-        f" FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.{measured}(%s) m"
-        f"   ON m.{key} = t.{key} AND m.tag = t.tag ORDER BY t.{key}, t.tag", (since,)).fetchall()
+        f" FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.{measured}() m"
+        f"   ON m.{key} = t.{key} AND m.tag = t.tag ORDER BY t.{key}, t.tag").fetchall()
 
 
-def turnarounds(conn, since: datetime | None = None) -> list[Turnaround]:
+def turnarounds(conn, measured: bool = False) -> list[Turnaround]:
     """Every published turnaround of the team, the members' then the departments'; with
-    `since`, beside each the median measured over the requests asked since then and settled
-    (done)."""
-    members = _published(conn, "turnarounds", "login", "measured_turnaround", since)
+    `measured`, beside each the median over the requests asked in the last MEASURED_WEEKS and
+    settled (done), as the server counts them (a department's only where MIN_DEPARTMENT of its
+    members settled some)."""
+    members = _published(conn, "turnarounds", "login",
+                         "measured_turnaround" if measured else None)
     departments = _published(conn, "department_turnarounds", "department",
-                             "measured_department_turnaround", since)
+                             "measured_department_turnaround" if measured else None)
     return ([Turnaround(*row) for row in members]
             + [Turnaround(None, *rest, department=name) for name, *rest in departments])
 
 
-def department_totals(conn, since: datetime, until: datetime) -> dict[str, Any] | None:
-    """The caller's department's totals for requests asked in [since, until); None without a
-    department or in one smaller than MIN_DEPARTMENT."""
-    row = conn.execute(f"SELECT * FROM {SCHEMA}.department_totals(%s, %s)",
-                       (since, until)).fetchone()
+def department_totals(conn, week: date, zone: str) -> dict[str, Any] | None:
+    """The caller's department's totals for requests asked in the ISO week that starts on the
+    Monday `week` in the time zone `zone`; None without a department, in one smaller than
+    MIN_DEPARTMENT, or when fewer of its members than that were asked that week."""
+    import psycopg
+
+    try:
+        row = conn.execute(f"SELECT * FROM {SCHEMA}.department_totals(%s, %s)",
+                           (week, zone)).fetchone()
+    except psycopg.errors.InvalidParameterValue:  # a zone the server does not know
+        log.warning("the team server does not know the time zone %s: no team totals", zone)
+        return None
     if row is None or row[0] is None:
         return None
     keys = ("department", "members", "requests", "answered", "answered_on_time", "promised",

@@ -308,7 +308,7 @@ def _department_weeks(core, conn) -> dict[str, dict]:
     this = IsoWeek.of(now, zone)
     weeks = {}
     for week in (this.shifted(-1), this):
-        totals = server.department_totals(conn, week.start(zone), week.end(zone))
+        totals = server.department_totals(conn, week.monday, zone.key)
         if totals is not None:
             weeks[str(week)] = {**totals, "as_of": now.isoformat()}
     return weeks

@@ -368,6 +368,10 @@
             <source>only a supervisor of a member of {department} may publish its turnaround times</source>
             <translation>nur Vorgesetzte eines Mitglieds von {department} dürfen die Bearbeitungszeiten dieser Abteilung veröffentlichen</translation>
         </message>
+        <message>
+            <source>the team server refused your turnaround times: only an active member of the team publishes their own</source>
+            <translation>der Team-Server hat Ihre Bearbeitungszeiten abgelehnt: nur aktive Mitglieder des Teams veröffentlichen ihre eigenen</translation>
+        </message>
     </context>
     <context>
         <name>DataPage</name>

@@ -49,6 +49,14 @@ class Team:
         passfile.chmod(0o600)
         monkeypatch.setenv("PGPASSFILE", str(passfile))
 
+    def waits_for_lock(self, login: str) -> bool:
+        """Whether a session of `login` is waiting for a lock (another holds it)."""
+        import psycopg
+
+        with psycopg.connect(self.admin_url(), autocommit=True) as conn:
+            return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s"
+                                " AND wait_event_type = 'Lock'", (login,)).fetchone()[0] > 0
+
     def connect(self, login: str, password: str):
         import psycopg
 

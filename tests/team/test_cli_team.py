@@ -172,8 +172,11 @@ def test_clear_errors_for_a_wrong_password_a_removed_member_and_a_newer_server(t
                           "no password in the URL")
     assert _admin(team, tmp_path, "team", "remove-member", team.admin_url(), kim.login).code == 0
     assert_one_line_error(kim("sync", now=MON), "removed from the team")
-    with psycopg.connect(team.admin_url(), autocommit=True) as conn:
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # newer, still serving us
         conn.execute("UPDATE promptly_team.meta SET version = 99")
+    assert sam.ok("sync", now=MON).out.startswith("Synced")
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # newer, no longer
+        conn.execute("UPDATE promptly_team.meta SET min_client = 99")
     assert_one_line_error(sam("sync", now=MON), "newer than this Promptly", "update Promptly")
     assert_one_line_error(_admin(team, tmp_path, "team", "init", team.admin_url()), "newer")
 

@@ -232,25 +232,38 @@ def test_a_member_publishes_only_their_own_turnaround_and_all_read_them(three):
         assert conn.execute("UPDATE promptly_team.turnarounds SET hours = 1").rowcount == 1
         assert conn.execute("DELETE FROM promptly_team.turnarounds").rowcount == 1  # own only
     with team.connect(*kim) as conn:
-        found = {(t.login, t.tag, t.hours) for t in server.turnarounds(conn, T0)}
+        found = {(t.login, t.tag, t.hours) for t in server.turnarounds(conn, measured=True)}
         assert found == {(dana[0], "", 8), (dana[0], "billing", 48)}
+
+
+def test_a_member_no_longer_active_is_told_plainly_why_their_times_are_refused(three):
+    team, kim, dana, sam = three
+    with team.connect(*dana) as conn:
+        with psycopg.connect(team.admin_url(), autocommit=True) as admin:  # made inactive
+            admin.execute("UPDATE promptly_team.members SET active = false WHERE login = %s",
+                          (dana[0],))
+        with pytest.raises(server.TeamError) as refused:
+            server.publish_turnaround(conn, {"": 8})
+    assert str(refused.value) == ("the team server refused your turnaround times: only an "
+                                  "active member of the team publishes their own")
 
 
 def test_init_upgrades_a_version_1_schema(team):
     with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # back to what 1 had
         for statement in (
                 "DROP TABLE promptly_team.department_turnarounds",
-                "DROP FUNCTION promptly_team.measured_department_turnaround(timestamptz)",
+                "DROP FUNCTION promptly_team.measured_department_turnaround()",
                 "DROP TABLE promptly_team.turnarounds",
                 "ALTER TABLE promptly_team.members DROP COLUMN department",
                 "DROP POLICY requests_read ON promptly_team.requests",
                 "DROP POLICY events_add ON promptly_team.events",
-                "DROP FUNCTION promptly_team.measured_turnaround(timestamptz)",
-                "DROP FUNCTION promptly_team.department_totals(timestamptz, timestamptz)",
+                "DROP FUNCTION promptly_team.measured_turnaround()",
+                "DROP FUNCTION promptly_team.department_totals(date, text)",
                 "DROP FUNCTION promptly_team.request_open(text)",
                 "ALTER TABLE promptly_team.events DROP CONSTRAINT events_kind_check",
                 "ALTER TABLE promptly_team.events ADD CONSTRAINT events_kind_check"
                 " CHECK (kind <> 'note')",
+                "ALTER TABLE promptly_team.meta DROP COLUMN min_client",
                 "UPDATE promptly_team.meta SET version = 1"):
             conn.execute(statement)
     with server.connect(team.admin_url(), allow_password=True) as conn:  # clients wait for it
@@ -329,7 +342,8 @@ def test_init_upgrades_a_version_3_server_to_take_department_times(departments):
     with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # as version 3 left it
         for statement in (
                 "DROP TABLE promptly_team.department_turnarounds",
-                "DROP FUNCTION promptly_team.measured_department_turnaround(timestamptz)",
+                "DROP FUNCTION promptly_team.measured_department_turnaround()",
+                "ALTER TABLE promptly_team.meta DROP COLUMN min_client",
                 "UPDATE promptly_team.meta SET version = 3"):
             conn.execute(statement)
     with team.connect(*kim) as conn:  # clients wait for the upgrade
@@ -340,3 +354,66 @@ def test_init_upgrades_a_version_3_server_to_take_department_times(departments):
         server.publish_turnaround(conn, {"billing": 48}, department="Billing")
         assert [(t.department, t.hours) for t in server.turnarounds(conn)] == [("Billing", 48)]
     assert server.init(team.admin_url()) is False
+
+
+def test_init_upgrades_a_version_4_server_to_measure_over_its_own_window(departments):
+    team, kim, *_ = departments
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # as version 4 left it
+        for statement in (
+                "DROP FUNCTION promptly_team.measured_turnaround()",
+                "DROP FUNCTION promptly_team.measured_department_turnaround()",
+                "DROP FUNCTION promptly_team.department_totals(date, text)",
+                *(f"CREATE FUNCTION promptly_team.{name} RETURNS integer LANGUAGE sql AS 'SELECT 1'"
+                  for name in ("measured_turnaround(since timestamptz)",
+                               "measured_department_turnaround(since timestamptz)",
+                               "department_totals(since timestamptz, until timestamptz)")),
+                "ALTER TABLE promptly_team.meta DROP COLUMN min_client",
+                "UPDATE promptly_team.meta SET version = 4"):
+            conn.execute(statement)
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError, match="older than this Promptly.*team init"):
+            server.check_version(conn)
+    assert server.init(team.admin_url()) is True
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # the caller's windows: gone
+        found = conn.execute("SELECT p.oid::regprocedure::text FROM pg_proc p"
+                             " JOIN pg_namespace n ON n.oid = p.pronamespace"
+                             " WHERE n.nspname = 'promptly_team' AND p.prosecdef").fetchall()
+    assert sorted(f for f, in found) == [
+        "promptly_team.department_totals(date,text)",
+        "promptly_team.measured_department_turnaround()", "promptly_team.measured_turnaround()",
+        "promptly_team.request_open(text)"]
+    with team.connect(*kim) as conn:
+        server.check_version(conn)
+        assert server.turnarounds(conn, measured=True) == []
+    assert server.init(team.admin_url()) is False
+
+
+def test_a_newer_server_serves_the_clients_its_meta_names(three):
+    team, kim, *_ = three
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:
+        assert conn.execute("SELECT version, min_client FROM promptly_team.meta").fetchall() == [
+            (server.SCHEMA_VERSION, server.MIN_CLIENT)]
+        # a later schema that only adds: this client still works with it
+        conn.execute("UPDATE promptly_team.meta SET version = version + 1")
+    with team.connect(*kim) as conn:
+        server.check_version(conn)
+        assert [m.login for m in server.members(conn)] == sorted(m[0] for m in three[1:])
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # one that needs a newer
+        conn.execute("UPDATE promptly_team.meta SET min_client = version")
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError, match=r"newer than this Promptly.*update Promptly"):
+            server.check_version(conn)
+    with pytest.raises(server.TeamError, match="newer"):  # nor does an older init touch it
+        server.init(team.admin_url())
+
+
+def test_a_client_older_than_the_servers_minimum_is_refused(three, monkeypatch):
+    team, kim, *_ = three
+    older = server.MIN_CLIENT - 1
+    monkeypatch.setattr(server, "SCHEMA_VERSION", older)  # a Promptly from before the minimum
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError) as refused:
+            server.check_version(conn)
+    assert str(refused.value) == (f"the team server's schema (version {server.MIN_CLIENT}) is "
+                                  f"newer than this Promptly (version {older}) can use; "
+                                  "update Promptly")

@@ -93,3 +93,31 @@ def test_a_supervisor_publishes_the_departments_times_and_a_member_reads_them(qt
 
     page = _page(qtbot, lee)  # no department, supervises nobody: no department section
     assert page.department.isHidden() and page.department_intro.isHidden()
+
+
+def test_a_publish_that_ends_after_the_dialog_closed_ends_quietly(qtbot, people, team,
+                                                                   monkeypatch):
+    import threading
+
+    import psycopg
+    import shiboken6
+
+    kim = people["kim"]
+    login = kim.team_state()["member"]
+    dialog = SettingsDialog(Controller(kim))
+    page = dialog.page("turnaround").mine
+    page.add_button.click()
+    page.table.setItem(0, 1, QTableWidgetItem("8"))
+    failures = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    with psycopg.connect(team.admin_url()) as admin:  # the server is slow: the table is locked
+        admin.execute("LOCK TABLE promptly_team.turnarounds IN ACCESS EXCLUSIVE MODE")
+        page.publish_button.click()
+        qtbot.waitUntil(lambda: team.waits_for_lock(login), timeout=10_000)
+        shiboken6.delete(dialog)  # closed while the publish waits
+    worker = next(t for t in threading.enumerate() if t.name == "publish-turnaround")
+    worker.join(timeout=10)
+    assert not worker.is_alive() and failures == []  # its answer finds nobody, and says nothing
+    with server.connect(team.admin_url(), allow_password=True) as conn:  # and nothing is lost
+        rows = conn.execute("SELECT login, hours FROM promptly_team.turnarounds").fetchall()
+    assert [(who, float(hours)) for who, hours in rows] == [(login, 8.0)]

@@ -4,9 +4,7 @@ others). Shown only in a team. Publishing talks to the team server off the GUI t
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,16 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.i18n import error_text
 from app.settings import Settings
+from ui.background import Background
 from ui.controller import Controller
 from ui.settings.page import SettingsPage, note, plain
 
 MAX_HOURS = 2000
-
-
-class _Relay(QObject):
-    """Carries the worker thread's answer to the GUI thread (a queued signal)."""
-
-    done = Signal(object, object, object)  # the editor, the team's table or None, the error
 
 
 class _Table(QTableWidget):
@@ -45,10 +38,12 @@ class _Table(QTableWidget):
 
 
 class TimesEditor(QWidget):
-    """A table of tag -> working hours with its buttons; read-only shows the table alone."""
+    """A table of tag -> working hours with its buttons; read-only shows the table alone.
+    Each editor publishes on its own worker (`job`), so both may be on their way at once."""
 
     def __init__(self, add: str, remove: str, publish: str) -> None:
         super().__init__()
+        self.job = Background(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.table = _Table(0, 2)
@@ -146,8 +141,6 @@ class TurnaroundPage(SettingsPage):
         self.box.addLayout(heading)
         self.box.addWidget(self.department_intro)
         self.box.addWidget(self.department, 1)
-        self.relay = _Relay(self)
-        self.relay.done.connect(self._published)
         self.departments: list[tuple[str, bool, dict[str, float]]] = []
         self.finish(stretch=False)
 
@@ -202,18 +195,13 @@ class TurnaroundPage(SettingsPage):
                       else None)
         editor.publish_button.setEnabled(False)
         note(editor.note, self.tr("Publishing…"), ok=True)
-        url, relay = state["url"], self.relay
-
-        def work() -> None:  # the network, off the GUI thread
-            try:
-                relay.done.emit(editor, turnaround.publish(url, send, department), None)
-            except Exception as exc:  # noqa: BLE001 - said on the page; nothing was changed
-                relay.done.emit(editor, None, exc)
-
-        threading.Thread(target=work, name="publish-turnaround", daemon=True).start()
+        url = state["url"]
+        editor.job.run(lambda: turnaround.publish(url, send, department),  # the network
+                       lambda rows, error: self._published(editor, rows, error),
+                       name="publish-turnaround")
 
     def _published(self, editor: TimesEditor, rows: list | None,
-                   error: Exception | None) -> None:
+                   error: BaseException | None) -> None:
         editor.publish_button.setEnabled(True)
         if rows is None:
             note(editor.note, self.tr("Not published: {0}").format(error_text(error)), ok=False)
