@@ -221,8 +221,11 @@ def _outgoing(core, st: dict) -> tuple[list, list, list, dict, int]:
                 continue
             if not is_new and (event.id or 0) <= upto:
                 continue
+            data = _shared_data(event)
+            if event.kind is EventKind.EDITED and not data["changes"]:
+                continue  # only personal fields changed: nothing to tell, not even when
             events.append(server.ServerEvent(0, event_uid(origin, event), request.uid, me,
-                                             event.kind.value, event.at, _shared_data(event)))
+                                             event.kind.value, event.at, data))
             if event.kind is EventKind.ESCALATED and event.data.get("how") == ESCALATE_HOW:
                 if parties["requester"] == me:
                     boss = next((m["supervisor"] for m in team if m["login"] == parties["asked"]), None)

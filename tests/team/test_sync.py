@@ -149,6 +149,8 @@ def test_who_a_request_was_with_before_an_edit_never_leaves_the_machine(pair, cl
     with team.connect(sam_login, f"pw-{sam_login}-secret") as conn:
         data = [r[0] for r in conn.execute("SELECT data::text FROM promptly_team.events")]
     assert data and not any("Bob" in d or "was" in d for d in data), data
+    sam.edit(noted.id, details="ask Bob first")  # a personal field alone: not even announced
+    assert run(sam_login).pushed == 0
     run(dana_login)
     [theirs] = dana.requests()
     assert (theirs.counterpart.name, theirs.direction, theirs.title) == ("Sam", Direction.RECEIVED,
