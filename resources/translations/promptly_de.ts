@@ -2356,10 +2356,10 @@
             <translation>Was geteilt wird</translation>
         </message>
         <message>
-            <source>Shared with the team: requests between you and a member — title, tags, priority, when asked and wanted by — and what happens to them: answers, ETAs, new times with their reason, done, cancelled, escalations.
-Stays on this computer: requests with anyone outside the team, details, links and notes, your prompts, snoozes, drafts and pauses, your settings and weekly figures.</source>
-            <translation>Mit dem Team geteilt: Anfragen zwischen Ihnen und einem Mitglied – Titel, Schlagwörter, Priorität, wann gefragt und bis wann gewünscht – und was mit ihnen geschieht: Antworten, Termine, neue Zeiten mit ihrem Grund, erledigt, abgebrochen, Eskalationen.
-Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, Einzelheiten, Links und Notizen, Ihre Erinnerungen, Zurückstellungen, Entwürfe und Pausen, Ihre Einstellungen und Wochenzahlen.</translation>
+            <source>Shared with the team: requests between you and a member — title, tags, priority, when asked and wanted by — and what happens to them: answers, ETAs, new times with their reason, notes, done, cancelled, escalations.
+Stays on this computer: requests with anyone outside the team, a request's details and link, your prompts, snoozes, drafts and pauses, your settings and weekly figures.</source>
+            <translation>Mit dem Team geteilt: Anfragen zwischen Ihnen und einem Mitglied – Titel, Schlagwörter, Priorität, wann gefragt und bis wann gewünscht – und was mit ihnen geschieht: Antworten, Termine, neue Zeiten mit ihrem Grund, Notizen, erledigt, abgebrochen, Eskalationen.
+Bleibt auf diesem Computer: Anfragen mit allen außerhalb des Teams, die Einzelheiten und der Link einer Anfrage, Ihre Erinnerungen, Zurückstellungen, Entwürfe und Pausen, Ihre Einstellungen und Wochenzahlen.</translation>
         </message>
         <message numerus="yes">
             <source>and %n more</source>

@@ -84,9 +84,9 @@ class TeamPage(SettingsPage):
         return self.tr(
             "Shared with the team: requests between you and a member — title, tags, priority, "
             "when asked and wanted by — and what happens to them: answers, ETAs, new times with "
-            "their reason, done, cancelled, escalations.\n"
-            "Stays on this computer: requests with anyone outside the team, details, links and "
-            "notes, your prompts, snoozes, drafts and pauses, your settings and weekly figures.")
+            "their reason, notes, done, cancelled, escalations.\n"
+            "Stays on this computer: requests with anyone outside the team, a request's details "
+            "and link, your prompts, snoozes, drafts and pauses, your settings and weekly figures.")
 
     def preview_text(self, preview: JoinPreview) -> str:
         """How many of my requests joining shares (done and cancelled ones too, as the sync does)
