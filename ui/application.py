@@ -223,12 +223,14 @@ class Application(QObject):
         self.shortcut.activated.connect(self.quick_add_key)  # queued: it fires on the grab's thread
         self._due_at_start = []  # what the first check finds is shown once ready (settle)
         self._anything_open = bool(open_requests)  # then no first start: welcome not even loaded
-        try:
-            self.driver.start(open_requests)
-            self._start_mail_capture(location, clock)
-            self._start_team_sync(location, clock)
-        finally:  # whatever failed there, the prompts found are shown, not kept back for ever
-            QTimer.singleShot(0, self.settle)
+        QTimer.singleShot(0, self.settle)  # first: whatever fails below, what is due is shown
+        self.driver.start(open_requests)
+        for start in (self._start_mail_capture, self._start_team_sync):
+            try:
+                start(location, clock)
+            except Exception:  # noqa: BLE001 - the rest works without it: say so and go on
+                log.exception("%s failed", start.__name__)
+                self.warn(bug_message())
         del open_requests  # with their history: not kept once the timer is armed
         self.report.mark("ready", tray_visible=self.tray.icon.isVisible())
 
