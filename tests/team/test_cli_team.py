@@ -65,6 +65,11 @@ def people(team, tmp_path):
     admin = team.admin_url()
     first = _admin(team, tmp_path, "team", "init", admin)
     assert first.code == 0 and "up to date" in first.out, first.err  # the fixture ran init
+    # the team's zone: a name that is none is refused and changes nothing
+    assert_one_line_error(_admin(team, tmp_path, "team", "init", admin, "--zone", "Mars/Olympus"),
+                          "unknown time zone 'Mars/Olympus'", "Europe/Berlin")
+    again = _admin(team, tmp_path, "team", "init", admin, "--zone", "UTC")
+    assert again.code == 0 and "up to date" in again.out, again.err
     logins, tag = {}, uuid.uuid4().hex[:6]  # roles are cluster-wide: unique per test
     for base, name, boss, department in (("kim", "Kim", None, None),
                                          ("dana", "Dana", "kim", "Billing"),

@@ -429,6 +429,9 @@ def test_a_client_older_than_the_servers_minimum_is_refused(three, monkeypatch):
     with team.connect(*kim) as conn:
         with pytest.raises(server.TeamError) as refused:
             server.check_version(conn)
+    from app.i18n import Text
+
+    assert isinstance(refused.value.args[0], Text)  # shown translated in a window
     assert str(refused.value) == (f"the team server's schema (version {server.MIN_CLIENT}) is "
                                   f"newer than this Promptly (version {older}) can use; "
                                   "update Promptly")
