@@ -142,7 +142,7 @@ COMMANDS: list[Command] = [
     Command("team", "team mode: init, add-member, remove-member, join, status, members, "
             "escalated, seen, turnaround", "app.cli.team:team", (
         arg("action", choices=ACTIONS, metavar="ACTION",
-            help="init URL | add-member URL LOGIN | remove-member URL LOGIN | join URL | status | "
+            help="init URL [--zone ZONE] | add-member URL LOGIN | remove-member URL LOGIN | join URL | status | "
                  "members | escalated | seen UID | "
                  "turnaround [--department D] [--set TAG=HOURS …]"),
         arg("url", nargs="?", metavar="URL", help="postgresql://USER@HOST:PORT/DATABASE"),
@@ -158,6 +158,8 @@ COMMANDS: list[Command] = [
                  "all others, HOURS 0 or '-' to withdraw it"),
         arg("--password-stdin", action="store_true",
             help="read the password from the standard input (add-member; join: into the keyring)"),
+        arg("--zone", metavar="ZONE", help="init: the team's time zone, where its weeks and "
+            "working hours are counted (default: the one it has, else this computer's)"),
     ), "Set up and use a team server (PostgreSQL). Passwords come from the system keyring or "
        "libpq's PGPASSWORD, PGPASSFILE or service file, never from the URL.", creates=True),
     Command("sync", "send this store's shared changes to the team and fetch the others'",

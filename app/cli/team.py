@@ -12,7 +12,7 @@ from app.cli.parser import ACTIONS
 
 
 def _need(args: Args, *names: str) -> None:
-    usage = {"init": "team init URL", "add-member": "team add-member URL LOGIN --name NAME "
+    usage = {"init": "team init URL [--zone ZONE]", "add-member": "team add-member URL LOGIN --name NAME "
              "[--email E] [--supervisor LOGIN] [--department D] --password-stdin",
              "remove-member": "team remove-member URL LOGIN", "join": "team join URL"}
     for name in names:
@@ -41,7 +41,7 @@ def _team(ctx: Context, args: Args, server, sync) -> int:
     action = args.action
     if action == "init":
         _need(args, "url")
-        changed = server.init(args.url)
+        changed = server.init(args.url, zone=args.zone)
         ctx.out("Team schema created or upgraded." if changed else "Team schema is up to date.")
         return 0
     if action == "add-member":

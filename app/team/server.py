@@ -25,12 +25,13 @@ from app.i18n import Text
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # 2: notes, escalations seen while open, departments, turnaround times;
+SCHEMA_VERSION = 6  # 2: notes, escalations seen while open, departments, turnaround times;
 # 3: "reminded"; 4: a department's own published turnaround times; 5: the server picks the
-# windows of the team's figures, and meta names the oldest client schema it serves
+# windows of the team's figures, and meta names the oldest client schema it serves; 6: one team
+# time zone, figures of ended weeks only, frozen at their end, without the caller's requests
 # The oldest client schema this server's schema still serves (meta.min_client), so that a
 # newer server that only adds keeps its older clients: raise it only when they would break.
-MIN_CLIENT = 5  # 5 replaced functions that 4 called
+MIN_CLIENT = 6  # 5 replaced functions that 4 called; 6 department_totals(week, zone) of 5
 SCHEMA = "promptly_team"
 OWNER = "promptly_owner"
 MEMBER = "promptly_member"
@@ -43,10 +44,13 @@ SHARED_KIND_NAMES = ("created", "acknowledged", "promised", "renegotiated", "don
                      "reopened", "edited", "escalated", "note", "reminded")
 # fewer members, and one could work out another's figures from the totals and their own
 MIN_DEPARTMENT = 3
-# measured turnaround: over the requests asked in these last weeks (the server's clock)
+# measured turnaround: over the requests asked in these last whole weeks (the team's zone)
 MEASURED_WEEKS = 8
-# the team's working week for measured turnaround (server side, in the server's time zone)
+# the team's working week for its figures, in the team's time zone (meta.zone)
 WORK_START, WORK_END = "09:00", "17:00"
+# working hours are counted over at most this many days from the ask: a bogus year 290000
+# costs no more than a year's walk
+MAX_SPAN_DAYS = 400
 
 
 class TeamError(Exception):
@@ -76,6 +80,7 @@ def _ddl() -> list[str]:
         f"GRANT USAGE ON SCHEMA {s} TO {MEMBER}",
         f"CREATE TABLE IF NOT EXISTS {s}.meta (version integer NOT NULL)",
         f"ALTER TABLE {s}.meta ADD COLUMN IF NOT EXISTS min_client integer",
+        f"ALTER TABLE {s}.meta ADD COLUMN IF NOT EXISTS zone text",  # the team's time zone
         f"""CREATE TABLE IF NOT EXISTS {s}.members (
             login name PRIMARY KEY,
             name text NOT NULL CHECK (name <> ''),
@@ -93,6 +98,7 @@ def _ddl() -> list[str]:
             asked_at timestamptz NOT NULL,
             needed_by timestamptz,
             created_by name NOT NULL DEFAULT current_user,
+            recorded_at timestamptz NOT NULL DEFAULT now(),
             CHECK (requester <> asked))""",
         f"""CREATE TABLE IF NOT EXISTS {s}.escalations (
             request_uid text NOT NULL REFERENCES {s}.requests(uid),
@@ -108,6 +114,20 @@ def _ddl() -> list[str]:
             at timestamptz NOT NULL,
             data jsonb NOT NULL DEFAULT '{{}}',
             recorded_at timestamptz NOT NULL DEFAULT now())""",
+        # when the server got a request (older servers: with its first event, else now): a
+        # week's figures count only what was recorded before the week ended, so they never change
+        f"ALTER TABLE {s}.requests ADD COLUMN IF NOT EXISTS recorded_at timestamptz",
+        f"""UPDATE {s}.requests r SET recorded_at = coalesce(
+                (SELECT min(e.recorded_at) FROM {s}.events e WHERE e.request_uid = r.uid), now())
+            WHERE recorded_at IS NULL""",
+        f"ALTER TABLE {s}.requests ALTER COLUMN recorded_at SET DEFAULT now()",
+        f"ALTER TABLE {s}.requests ALTER COLUMN recorded_at SET NOT NULL",
+        f"ALTER TABLE {s}.events ADD COLUMN IF NOT EXISTS recorded_at timestamptz NOT NULL"
+        " DEFAULT now()",
+        # no event from the far future (a day's leeway for clocks); old rows are left as they are
+        f"ALTER TABLE {s}.events DROP CONSTRAINT IF EXISTS events_at_recorded",
+        f"""ALTER TABLE {s}.events ADD CONSTRAINT events_at_recorded
+            CHECK (at <= recorded_at + interval '1 day') NOT VALID""",
         # a server made by an older version: the kinds it accepts grow (replaced, not added beside)
         f"ALTER TABLE {s}.events DROP CONSTRAINT IF EXISTS events_kind_check",
         f"ALTER TABLE {s}.events ADD CONSTRAINT events_kind_check CHECK (kind IN ({kinds}))",
@@ -154,71 +174,102 @@ TABLES = ("meta", "members", "requests", "escalations", "events", "turnarounds",
 
 
 def _functions() -> list[str]:
-    """Narrow SECURITY DEFINER functions (fixed search_path, EXECUTE for members only): they run
-    as the owner, who reads everything through the `owner_read` policies, and give back one
-    boolean or aggregates, never rows of others' requests."""
+    """Narrow SECURITY DEFINER functions (fixed search_path and TimeZone, EXECUTE for members
+    only): they run as the owner, who reads everything through the `owner_read` policies, and
+    give back one boolean or aggregates, never rows of others' requests.
+
+    The figures are the team's, never the caller's choice: weeks in the team's time zone
+    (meta.zone), only weeks that have ended, counting only what the server recorded before a
+    week's end (so an ended week's figures never change), and never a request the caller is
+    party to (so requests one makes up neither meet the threshold nor single out another's)."""
     s = SCHEMA
-    definer = "SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
-    # the fold's rule for open/closed: the last of done, cancelled and reopened in the order
-    # (at, author, uid) decides; with none the request is open
-    closing = f"""(SELECT c.kind FROM {s}.events c WHERE c.request_uid = r.uid
-                     AND c.kind IN ('done', 'cancelled', 'reopened')
+    fixed = "SET search_path = pg_catalog, pg_temp SET TimeZone = 'UTC'"
+    definer = f"SECURITY DEFINER {fixed}"
+
+    def closing(cut: str = "") -> str:
+        # the fold's rule for open/closed: the last of done, cancelled and reopened in the
+        # order (at, author, uid) decides; with none the request is open
+        return f"""(SELECT c.kind FROM {s}.events c WHERE c.request_uid = r.uid
+                     AND c.kind IN ('done', 'cancelled', 'reopened') {cut.format(e='c')}
                    ORDER BY c.at DESC, c.author::text COLLATE "C" DESC, c.uid COLLATE "C" DESC
                    LIMIT 1)"""
-    settled = f"""(SELECT min(d.at) FROM {s}.events d WHERE d.request_uid = r.uid AND d.kind = 'done')"""
+
+    cut = "AND {e}.recorded_at < b.until"  # what the server had at the window's end
+    settled = f"""(SELECT min(d.at) FROM {s}.events d WHERE d.request_uid = r.uid
+                   AND d.kind = 'done' {cut.format(e='d')})"""
     answered = f"""(SELECT min(a.at) FROM {s}.events a WHERE a.request_uid = r.uid
-                    AND a.kind IN ('acknowledged', 'promised', 'done'))"""
+                    AND a.kind IN ('acknowledged', 'promised', 'done') {cut.format(e='a')})"""
     promise = f"""(SELECT p.data->>'to' FROM {s}.events p WHERE p.request_uid = r.uid
-                   AND p.kind IN ('promised', 'renegotiated') AND p.data ? 'to'
+                   AND p.kind IN ('promised', 'renegotiated') AND p.data ? 'to' {cut.format(e='p')}
                    ORDER BY p.at DESC, p.uid COLLATE "C" DESC LIMIT 1)::timestamptz"""
-    window = f"now() - interval '{MEASURED_WEEKS} weeks'"
+    in_window = ("r.asked_at >= b.since AND r.asked_at < b.until AND r.recorded_at < b.until"
+                 f" AND {closing(cut)} = 'done'")
+    # the last MEASURED_WEEKS whole weeks that have ended, in the team's zone
+    measured = f"""(SELECT (monday - interval '{MEASURED_WEEKS} weeks') AT TIME ZONE z.zone AS since,
+                           monday AT TIME ZONE z.zone AS until, z.zone
+                    FROM (SELECT {s}.team_zone() AS zone) z,
+                         LATERAL (SELECT date_trunc('week', now() AT TIME ZONE z.zone)
+                                  AS monday) w) b"""
+    hours = f"{s}.working_hours(r.asked_at, {settled}, b.zone)"
     statements = [
-        # schema 4's took the caller's window: gone, so no member can ask for a narrow one
+        # schema 4's took the caller's window, schema 5's the caller's zone: gone, so no member
+        # can ask for a narrow or shifted one
         f"DROP FUNCTION IF EXISTS {s}.measured_turnaround(timestamptz)",
         f"DROP FUNCTION IF EXISTS {s}.measured_department_turnaround(timestamptz)",
         f"DROP FUNCTION IF EXISTS {s}.department_totals(timestamptz, timestamptz)",
-        f"""CREATE OR REPLACE FUNCTION {s}.working_hours(a timestamptz, b timestamptz)
-            RETURNS double precision LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
-            AS $$ SELECT coalesce(sum(extract(epoch FROM least(b, d + time '{WORK_END}')
-                                               - greatest(a, d + time '{WORK_START}'))), 0) / 3600
-                  FROM generate_series(date_trunc('day', a), b, interval '1 day') AS d
+        f"DROP FUNCTION IF EXISTS {s}.department_totals(date, text)",
+        f"DROP FUNCTION IF EXISTS {s}.working_hours(timestamptz, timestamptz)",
+        f"""CREATE OR REPLACE FUNCTION {s}.team_zone() RETURNS text LANGUAGE sql STABLE {fixed}
+            AS $$ SELECT coalesce(max(zone), 'UTC') FROM {s}.meta $$""",
+        # working hours between a and b, Mon-Fri WORK_START-WORK_END on the clocks of `zone`;
+        # nothing before an answer (b NULL), and at most MAX_SPAN_DAYS walked
+        f"""CREATE OR REPLACE FUNCTION {s}.working_hours(a timestamptz, b timestamptz, zone text)
+            RETURNS double precision LANGUAGE sql STABLE {fixed}
+            AS $$ SELECT coalesce(sum(extract(epoch FROM least(l.lb, d + time '{WORK_END}')
+                                               - greatest(l.la, d + time '{WORK_START}'))), 0) / 3600
+                  FROM (SELECT a AT TIME ZONE zone AS la,
+                               least(b, a + interval '{MAX_SPAN_DAYS} days') AT TIME ZONE zone AS lb
+                        WHERE isfinite(a) AND a < timestamptz '100000-01-01 UTC'
+                          AND b IS NOT NULL) l,
+                       generate_series(date_trunc('day', l.la), l.lb, interval '1 day') AS d
                   WHERE extract(isodow FROM d) < 6
-                    AND least(b, d + time '{WORK_END}') > greatest(a, d + time '{WORK_START}') $$""",
+                    AND least(l.lb, d + time '{WORK_END}') > greatest(l.la, d + time '{WORK_START}') $$""",
         f"""CREATE OR REPLACE FUNCTION {s}.request_open(request text) RETURNS boolean
             LANGUAGE sql STABLE {definer} AS $$
-            SELECT coalesce((SELECT coalesce({closing}, 'open') NOT IN ('done', 'cancelled')
+            SELECT coalesce((SELECT coalesce({closing()}, 'open') NOT IN ('done', 'cancelled')
                              FROM {s}.requests r WHERE r.uid = request), false) $$""",
         # measured turnaround of settled requests, only where the member published one, over
-        # the server's own window: a caller's narrow one would show single requests
+        # the server's window; a member's own figure is all theirs, another's leaves out what
+        # the caller asked of them
         f"""CREATE OR REPLACE FUNCTION {s}.measured_turnaround()
             RETURNS TABLE (login name, tag text, median_hours double precision, settled bigint)
             LANGUAGE sql STABLE {definer} AS $$
-            SELECT t.login, t.tag,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY {s}.working_hours(r.asked_at, {settled})),
+            SELECT t.login, t.tag, percentile_cont(0.5) WITHIN GROUP (ORDER BY {hours}),
                    count(r.uid)
-            FROM {s}.turnarounds t
-            JOIN {s}.requests r ON r.asked = t.login AND (t.tag = '' OR t.tag = ANY (r.tags))
-            WHERE r.asked_at >= {window} AND {closing} = 'done'
+            FROM {s}.turnarounds t, {measured}
+            JOIN {s}.requests r ON true
+            WHERE r.asked = t.login AND (t.tag = '' OR t.tag = ANY (r.tags))
+              AND r.requester <> session_user AND {in_window}
             GROUP BY t.login, t.tag $$""",
-        # the same for a department's published times, over the requests asked of its members;
-        # only where MIN_DEPARTMENT of them settled some, so no one member's figure shows
+        # the same for a department's published times, over the requests asked of its members
+        # (none the caller is party to); only where MIN_DEPARTMENT of them settled some
         f"""CREATE OR REPLACE FUNCTION {s}.measured_department_turnaround()
             RETURNS TABLE (department text, tag text, median_hours double precision,
                            settled bigint)
             LANGUAGE sql STABLE {definer} AS $$
-            SELECT t.department, t.tag,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY {s}.working_hours(r.asked_at, {settled})),
+            SELECT t.department, t.tag, percentile_cont(0.5) WITHIN GROUP (ORDER BY {hours}),
                    count(r.uid)
-            FROM {s}.department_turnarounds t
-            JOIN {s}.members m ON m.department = t.department
-            JOIN {s}.requests r ON r.asked = m.login AND (t.tag = '' OR t.tag = ANY (r.tags))
-            WHERE r.asked_at >= {window} AND {closing} = 'done'
+            FROM {s}.department_turnarounds t, {measured}
+            JOIN {s}.members m ON true
+            JOIN {s}.requests r ON r.asked = m.login
+            WHERE m.department = t.department AND (t.tag = '' OR t.tag = ANY (r.tags))
+              AND session_user NOT IN (r.requester, r.asked) AND {in_window}
             GROUP BY t.department, t.tag
             HAVING count(DISTINCT r.asked) >= {MIN_DEPARTMENT} $$""",
-        # the caller's department's totals for the ISO week starting on `week` (a Monday) in
-        # `zone`: only whole weeks, and only when MIN_DEPARTMENT of its members were asked in it
-        # (their median only when as many settled), so never one member's figures
-        f"""CREATE OR REPLACE FUNCTION {s}.department_totals(week date, zone text)
+        # the caller's department's totals for the ISO week starting on the Monday `week` in the
+        # team's zone, once it has ended; only when MIN_DEPARTMENT of its members were asked in
+        # it by others (their median only when as many settled), so never one member's figures
+        f"""CREATE OR REPLACE FUNCTION {s}.department_totals(week date)
             RETURNS TABLE (department text, members bigint, requests bigint, answered bigint,
                            answered_on_time bigint, promised bigint, promises_kept bigint,
                            median_hours double precision, published_hours double precision)
@@ -228,23 +279,29 @@ def _functions() -> list[str]:
                             AND (SELECT count(*) FROM {s}.members o WHERE o.active
                                  AND o.department = me.department) >= {MIN_DEPARTMENT}),
                  team AS (SELECT m.login FROM {s}.members m JOIN mine USING (department)),
-                 bounds AS (SELECT week::timestamp AT TIME ZONE zone AS since,
-                                   (week + 7)::timestamp AT TIME ZONE zone AS until
+                 bounds AS (SELECT week::timestamp AT TIME ZONE z.zone AS since,
+                                   (week + 7)::timestamp AT TIME ZONE z.zone AS until, z.zone
+                            FROM (SELECT {s}.team_zone() AS zone) z
                             WHERE extract(isodow FROM week) = 1),
-                 asked AS (SELECT r.uid, r.asked, r.asked_at, {answered} AS answered_at,
-                                  {settled} AS done_at, {promise} AS promised_at, {closing} AS last
+                 asked AS (SELECT r.uid, r.asked, r.asked_at, b.zone, {answered} AS answered_at,
+                                  {settled} AS done_at, {promise} AS promised_at,
+                                  {closing(cut)} AS last
                            FROM {s}.requests r, bounds b
-                           WHERE r.asked IN (SELECT login FROM team)
-                             AND r.asked_at >= b.since AND r.asked_at < b.until)
+                           WHERE b.until <= now() AND r.asked IN (SELECT login FROM team)
+                             AND session_user NOT IN (r.requester, r.asked)
+                             AND r.asked_at >= b.since AND r.asked_at < b.until
+                             AND r.recorded_at < b.until)
             SELECT (SELECT department FROM mine), (SELECT count(*) FROM team), count(*),
                    count(answered_at),
-                   count(*) FILTER (WHERE {s}.working_hours(asked_at, answered_at) <= 1),
+                   count(*) FILTER (WHERE answered_at IS NOT NULL
+                                    AND {s}.working_hours(asked_at, answered_at, zone) <= 1),
                    count(promised_at),
                    count(*) FILTER (WHERE last = 'done' AND done_at <= promised_at),
                    CASE WHEN count(DISTINCT asked) FILTER (WHERE last = 'done')
                              >= {MIN_DEPARTMENT}
                         THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY
-                            CASE WHEN last = 'done' THEN {s}.working_hours(asked_at, done_at) END)
+                            CASE WHEN last = 'done' THEN {s}.working_hours(asked_at, done_at, zone)
+                            END)
                    END,
                    coalesce((SELECT d.hours::double precision FROM {s}.department_turnarounds d
                              WHERE d.tag = '' AND d.department = (SELECT department FROM mine)),
@@ -253,9 +310,9 @@ def _functions() -> list[str]:
             FROM asked WHERE EXISTS (SELECT 1 FROM mine)
             HAVING count(DISTINCT asked) >= {MIN_DEPARTMENT} $$""",
     ]
-    for function in ("working_hours(timestamptz, timestamptz)", "request_open(text)",
-                     "measured_turnaround()", "measured_department_turnaround()",
-                     "department_totals(date, text)"):
+    for function in ("team_zone()", "working_hours(timestamptz, timestamptz, text)",
+                     "request_open(text)", "measured_turnaround()",
+                     "measured_department_turnaround()", "department_totals(date)"):
         statements += [f"ALTER FUNCTION {s}.{function} OWNER TO {OWNER}",
                        f"REVOKE ALL ON FUNCTION {s}.{function} FROM PUBLIC",
                        f"GRANT EXECUTE ON FUNCTION {s}.{function} TO {MEMBER}"]
@@ -407,46 +464,86 @@ def check_version(conn) -> None:
     row = conn.execute(
         f"SELECT to_regclass('{SCHEMA}.meta') IS NOT NULL").fetchone()
     if not row[0]:
-        raise TeamError("this server has no Promptly team yet: an administrator runs "
-                        "`promptly team init URL`")
+        raise TeamError(Text("this server has no Promptly team yet: an administrator runs "
+                             "`promptly team init URL`"))
     # as JSON: a server older than schema 5 has no min_client column
     meta = conn.execute(f"SELECT to_jsonb(m) FROM {SCHEMA}.meta m"
                         " ORDER BY version DESC LIMIT 1").fetchone()
     if meta is None:
-        raise TeamError("you are not a member of this team (ask the administrator to add you)")
+        raise TeamError(Text("you are not a member of this team (ask the administrator to add you)"))
     found = meta[0]["version"]
     if SCHEMA_VERSION < (meta[0].get("min_client") or found):
-        raise TeamError(f"the team server's schema (version {found}) is newer than this Promptly "
-                        f"(version {SCHEMA_VERSION}) can use; update Promptly")
+        raise _newer(found)
     if found < SCHEMA_VERSION:
-        raise TeamError(f"the team server's schema (version {found}) is older than this Promptly "
-                        f"(version {SCHEMA_VERSION}): an administrator runs `promptly team init URL`")
+        raise TeamError(Text("the team server's schema (version {found}) is older than this "
+                             "Promptly (version {version}): an administrator runs "
+                             "`promptly team init URL`", found=found, version=SCHEMA_VERSION))
+
+
+def _newer(found: int) -> TeamError:
+    return TeamError(Text("the team server's schema (version {found}) is newer than this "
+                          "Promptly (version {version}) can use; update Promptly",
+                          found=found, version=SCHEMA_VERSION))
+
+
+def check_zone(zone: str) -> str:
+    """`zone` if it names a time zone (Europe/Berlin); TeamError otherwise."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise TeamError(Text("unknown time zone {zone}; use a name like Europe/Berlin",
+                             zone=repr(zone))) from None
+    return zone
 
 
 # -- administration -----------------------------------------------------------------------
 
 
-def init(url: str) -> bool:
-    """Create or upgrade the team schema in one transaction; True if it changed anything."""
+def init(url: str, zone: str | None = None) -> bool:
+    """Create or upgrade the team schema in one transaction, with the team's time zone (by
+    default the one it has, else this machine's); True if it changed anything."""
+    from app.settings import local_timezone_name
+
+    if zone is not None:
+        check_zone(zone)
     with connect(url, allow_password=True) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUSH_LOCK + 1,))
         before = conn.execute(f"SELECT to_regclass('{SCHEMA}.meta') IS NOT NULL").fetchone()[0]
+        meta = {}
         if before:
-            found = conn.execute(f"SELECT max(version) FROM {SCHEMA}.meta").fetchone()[0] or 0
-            if found > SCHEMA_VERSION:
-                raise TeamError(f"the team server's schema (version {found}) is newer than this "
-                                f"Promptly (version {SCHEMA_VERSION}); update Promptly")
-            if found == SCHEMA_VERSION:
+            meta = conn.execute(f"SELECT to_jsonb(m) FROM {SCHEMA}.meta m"
+                                " ORDER BY version DESC LIMIT 1").fetchone()
+            meta = meta[0] if meta else {}
+        zone = zone or meta.get("zone") or local_timezone_name()
+        # the server must know it too: its figures are counted there
+        if not conn.execute("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = %s)",
+                            (zone,)).fetchone()[0]:
+            raise TeamError(Text("the team server does not know the time zone {zone}; use a "
+                                 "name like Europe/Berlin", zone=repr(zone)))
+        found = meta.get("version", 0)
+        if found > SCHEMA_VERSION:
+            raise _newer(found)
+        if found == SCHEMA_VERSION:
+            if zone == meta.get("zone"):
                 return False
+            conn.execute(f"UPDATE {SCHEMA}.meta SET zone = %s", (zone,))
+            return True
         database = conn.execute("SELECT current_database()").fetchone()[0]
         for statement in _ddl():
             conn.execute(statement)
         conn.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')
         conn.execute(f'GRANT CONNECT ON DATABASE "{database}" TO {MEMBER}')
         conn.execute(f"DELETE FROM {SCHEMA}.meta")
-        conn.execute(f"INSERT INTO {SCHEMA}.meta (version, min_client) VALUES (%s, %s)",
-                     (SCHEMA_VERSION, MIN_CLIENT))
+        conn.execute(f"INSERT INTO {SCHEMA}.meta (version, min_client, zone) VALUES (%s, %s, %s)",
+                     (SCHEMA_VERSION, MIN_CLIENT, zone))
     return True
+
+
+def team_zone(conn) -> str:
+    """The team's time zone: its weeks and working hours are counted there."""
+    return conn.execute(f"SELECT {SCHEMA}.team_zone()").fetchone()[0]
 
 
 def _ident(conn, name: str) -> str:
@@ -711,18 +808,12 @@ def turnarounds(conn, measured: bool = False) -> list[Turnaround]:
             + [Turnaround(None, *rest, department=name) for name, *rest in departments])
 
 
-def department_totals(conn, week: date, zone: str) -> dict[str, Any] | None:
+def department_totals(conn, week: date) -> dict[str, Any] | None:
     """The caller's department's totals for requests asked in the ISO week that starts on the
-    Monday `week` in the time zone `zone`; None without a department, in one smaller than
-    MIN_DEPARTMENT, or when fewer of its members than that were asked that week."""
-    import psycopg
-
-    try:
-        row = conn.execute(f"SELECT * FROM {SCHEMA}.department_totals(%s, %s)",
-                           (week, zone)).fetchone()
-    except psycopg.errors.InvalidParameterValue:  # a zone the server does not know
-        log.warning("the team server does not know the time zone %s: no team totals", zone)
-        return None
+    Monday `week` in the team's time zone, as the server recorded them by the week's end and
+    without the caller's own requests; None before the week has ended, without a department, in
+    one smaller than MIN_DEPARTMENT, or when fewer of its members than that were asked."""
+    row = conn.execute(f"SELECT * FROM {SCHEMA}.department_totals(%s)", (week,)).fetchone()
     if row is None or row[0] is None:
         return None
     keys = ("department", "members", "requests", "answered", "answered_on_time", "promised",

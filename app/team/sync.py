@@ -303,15 +303,16 @@ def _sync(core, password: str | None) -> SyncResult:
 
 
 def _department_weeks(core, conn) -> dict[str, dict]:
-    """My department's totals for this week and the one before, as of now (the summary shows
-    them offline and without a round trip)."""
+    """My department's totals for the last two weeks (the summary shows them offline and
+    without a round trip). The server serves only weeks that have ended in the team's zone, and
+    their figures never change after: this week has none yet."""
     from app.summary import IsoWeek
 
-    now, zone = core.now(), core.settings.zone
-    this = IsoWeek.of(now, zone)
+    now = core.now()
+    this = IsoWeek.of(now, core.settings.zone)
     weeks = {}
-    for week in (this.shifted(-1), this):
-        totals = server.department_totals(conn, week.monday, zone.key)
+    for week in (this.shifted(-2), this.shifted(-1)):
+        totals = server.department_totals(conn, week.monday)
         if totals is not None:
             weeks[str(week)] = {**totals, "as_of": now.isoformat()}
     return weeks

@@ -372,6 +372,30 @@
             <source>the team server refused your turnaround times: only an active member of the team publishes their own</source>
             <translation>der Team-Server hat Ihre Bearbeitungszeiten abgelehnt: nur aktive Mitglieder des Teams veröffentlichen ihre eigenen</translation>
         </message>
+        <message>
+            <source>the team server's schema (version {found}) is newer than this Promptly (version {version}) can use; update Promptly</source>
+            <translation>das Schema des Team-Servers (Version {found}) ist neuer, als dieses Promptly (Version {version}) verwenden kann; aktualisieren Sie Promptly</translation>
+        </message>
+        <message>
+            <source>this server has no Promptly team yet: an administrator runs `promptly team init URL`</source>
+            <translation>auf diesem Server gibt es noch kein Promptly-Team: ein Administrator führt `promptly team init URL` aus</translation>
+        </message>
+        <message>
+            <source>you are not a member of this team (ask the administrator to add you)</source>
+            <translation>Sie sind kein Mitglied dieses Teams (bitten Sie den Administrator, Sie hinzuzufügen)</translation>
+        </message>
+        <message>
+            <source>the team server's schema (version {found}) is older than this Promptly (version {version}): an administrator runs `promptly team init URL`</source>
+            <translation>das Schema des Team-Servers (Version {found}) ist älter als dieses Promptly (Version {version}): ein Administrator führt `promptly team init URL` aus</translation>
+        </message>
+        <message>
+            <source>unknown time zone {zone}; use a name like Europe/Berlin</source>
+            <translation>unbekannte Zeitzone {zone}; verwenden Sie einen Namen wie Europe/Berlin</translation>
+        </message>
+        <message>
+            <source>the team server does not know the time zone {zone}; use a name like Europe/Berlin</source>
+            <translation>der Team-Server kennt die Zeitzone {zone} nicht; verwenden Sie einen Namen wie Europe/Berlin</translation>
+        </message>
     </context>
     <context>
         <name>DataPage</name>

@@ -65,6 +65,11 @@ def people(team, tmp_path):
     admin = team.admin_url()
     first = _admin(team, tmp_path, "team", "init", admin)
     assert first.code == 0 and "up to date" in first.out, first.err  # the fixture ran init
+    # the team's zone: a name that is none is refused and changes nothing
+    assert_one_line_error(_admin(team, tmp_path, "team", "init", admin, "--zone", "Mars/Olympus"),
+                          "unknown time zone 'Mars/Olympus'", "Europe/Berlin")
+    again = _admin(team, tmp_path, "team", "init", admin, "--zone", "UTC")
+    assert again.code == 0 and "up to date" in again.out, again.err
     logins, tag = {}, uuid.uuid4().hex[:6]  # roles are cluster-wide: unique per test
     for base, name, boss, department in (("kim", "Kim", None, None),
                                          ("dana", "Dana", "kim", "Billing"),
@@ -290,14 +295,18 @@ def test_published_turnaround_is_shown_used_and_measured(team, people):
     mine = {r["title"]: r["id"] for r in dana.ok("list", "--json", now=MON_NOON).json}
     dana.ok("done", str(mine["a quick check"]), now="2026-11-23T13:00:00+01:00")
     dana.ok("sync", now=TUE)
+    team.recorded_when_they_happened()  # the server measures what it had by a week's end
+    # Dana's own figure counts every request asked of her; Sam's view leaves out his own
+    assert {t["tag"]: t["settled"] for t in
+            sam.ok("team", "turnaround", "--json", now=TUE).json} == {None: 0, "billing": 0}
     table = {(t["login"], t["tag"]): t for t in
-             sam.ok("team", "turnaround", "--json", now=TUE).json}
+             dana.ok("team", "turnaround", "--json", now=TUE).json}
     assert set(table) == {(dana.login, None), (dana.login, "billing")}
     assert table[(dana.login, None)]["hours"] == 8
     assert table[(dana.login, None)]["measured_median_hours"] == 3.0  # 10:00 → 13:00
     assert table[(dana.login, None)]["settled"] == 1
     assert table[(dana.login, "billing")]["settled"] == 0  # the invoice is not done yet
-    shown = sam.ok("team", "turnaround", now=TUE).out
+    shown = dana.ok("team", "turnaround", now=TUE).out
     assert "Dana" in shown and "48 h" in shown and "3 h" in shown
     assert quick["needed_by"] is not None
 

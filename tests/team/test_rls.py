@@ -118,7 +118,13 @@ def test_the_owner_cannot_log_in_and_tables_force_rls(team):
         assert {d[0] for d in definers} == {"request_open", "measured_turnaround",
                                             "measured_department_turnaround",
                                             "department_totals"}
-        assert all(d[1] == ["search_path=pg_catalog, pg_temp"] and not d[2] for d in definers)
+        assert all(d[1] == ["search_path=pg_catalog, pg_temp", "TimeZone=UTC"] and not d[2]
+                   for d in definers)
+        # and none of the functions depends on the session's time zone
+        configs = conn.execute("SELECT p.proname, p.proconfig FROM pg_proc p"
+                               " JOIN pg_namespace n ON n.oid = p.pronamespace"
+                               " WHERE n.nspname = 'promptly_team'").fetchall()
+        assert {name for name, config in configs if "TimeZone=UTC" not in config} == set()
 
 
 def test_init_twice_changes_nothing(team):
@@ -248,6 +254,15 @@ def test_a_member_no_longer_active_is_told_plainly_why_their_times_are_refused(t
                                   "active member of the team publishes their own")
 
 
+# what schema 6 added, taken away again to stand for an older server
+SCHEMA_6 = ("DROP FUNCTION promptly_team.department_totals(date)",
+            "DROP FUNCTION promptly_team.team_zone()",
+            "DROP FUNCTION promptly_team.working_hours(timestamptz, timestamptz, text)",
+            "ALTER TABLE promptly_team.events DROP CONSTRAINT events_at_recorded",
+            "ALTER TABLE promptly_team.requests DROP COLUMN recorded_at",
+            "ALTER TABLE promptly_team.meta DROP COLUMN zone")
+
+
 def test_init_upgrades_a_version_1_schema(team):
     with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # back to what 1 had
         for statement in (
@@ -258,7 +273,7 @@ def test_init_upgrades_a_version_1_schema(team):
                 "DROP POLICY requests_read ON promptly_team.requests",
                 "DROP POLICY events_add ON promptly_team.events",
                 "DROP FUNCTION promptly_team.measured_turnaround()",
-                "DROP FUNCTION promptly_team.department_totals(date, text)",
+                *SCHEMA_6,
                 "DROP FUNCTION promptly_team.request_open(text)",
                 "ALTER TABLE promptly_team.events DROP CONSTRAINT events_kind_check",
                 "ALTER TABLE promptly_team.events ADD CONSTRAINT events_kind_check"
@@ -362,7 +377,7 @@ def test_init_upgrades_a_version_4_server_to_measure_over_its_own_window(departm
         for statement in (
                 "DROP FUNCTION promptly_team.measured_turnaround()",
                 "DROP FUNCTION promptly_team.measured_department_turnaround()",
-                "DROP FUNCTION promptly_team.department_totals(date, text)",
+                *SCHEMA_6,
                 *(f"CREATE FUNCTION promptly_team.{name} RETURNS integer LANGUAGE sql AS 'SELECT 1'"
                   for name in ("measured_turnaround(since timestamptz)",
                                "measured_department_turnaround(since timestamptz)",
@@ -379,7 +394,7 @@ def test_init_upgrades_a_version_4_server_to_measure_over_its_own_window(departm
                              " JOIN pg_namespace n ON n.oid = p.pronamespace"
                              " WHERE n.nspname = 'promptly_team' AND p.prosecdef").fetchall()
     assert sorted(f for f, in found) == [
-        "promptly_team.department_totals(date,text)",
+        "promptly_team.department_totals(date)",
         "promptly_team.measured_department_turnaround()", "promptly_team.measured_turnaround()",
         "promptly_team.request_open(text)"]
     with team.connect(*kim) as conn:
@@ -414,6 +429,49 @@ def test_a_client_older_than_the_servers_minimum_is_refused(three, monkeypatch):
     with team.connect(*kim) as conn:
         with pytest.raises(server.TeamError) as refused:
             server.check_version(conn)
+    from app.i18n import Text
+
+    assert isinstance(refused.value.args[0], Text)  # shown translated in a window
     assert str(refused.value) == (f"the team server's schema (version {server.MIN_CLIENT}) is "
                                   f"newer than this Promptly (version {older}) can use; "
                                   "update Promptly")
+
+
+def test_init_upgrades_a_version_5_server_to_the_teams_zone_and_frozen_weeks(departments):
+    team, kim, *_ = departments
+    sam = team.add("sam", "Sam")
+    asked = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+    with team.connect(*sam) as conn:
+        server.push(conn, [server.SharedRequest("a" * 32, sam[0], kim[0], "x", [], 0, asked,
+                                                None)], [])
+        server.push(conn, [server.SharedRequest("b" * 32, sam[0], kim[0], "y", [], 0, asked,
+                                                None)],
+                    [server.ServerEvent(0, "c" * 32, "b" * 32, sam[0], "created", asked, {})])
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:  # as version 5 left it
+        conn.execute("UPDATE promptly_team.events SET recorded_at = at")
+        for statement in (*SCHEMA_6,
+                          "CREATE FUNCTION promptly_team.department_totals(week date, zone text)"
+                          " RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+                          # an event far in the future, from before the check: kept as it is
+                          "INSERT INTO promptly_team.events (uid, request_uid, author, kind, at)"
+                          f" VALUES ('{'d' * 32}', '{'b' * 32}', '{sam[0]}', 'note',"
+                          " '9999-01-01')",
+                          "UPDATE promptly_team.meta SET version = 5, min_client = 5"):
+            conn.execute(statement)
+    with team.connect(*kim) as conn:
+        with pytest.raises(server.TeamError, match="older than this Promptly.*team init"):
+            server.check_version(conn)
+    assert server.init(team.admin_url(), zone="Europe/Berlin") is True
+    with psycopg.connect(team.admin_url(), autocommit=True) as conn:
+        assert conn.execute("SELECT version, min_client, zone FROM promptly_team.meta"
+                            ).fetchall() == [(6, 6, "Europe/Berlin")]
+        # a request's recording time: its first event's, else the upgrade's
+        recorded = dict(conn.execute("SELECT uid, recorded_at FROM promptly_team.requests"))
+        assert recorded["b" * 32] == asked and recorded["a" * 32] > asked
+        assert conn.execute("SELECT count(*) FROM pg_proc WHERE proname = 'department_totals'"
+                            ).fetchone() == (1,)  # the caller's zone: gone
+    with team.connect(*kim) as conn:
+        server.check_version(conn)
+        assert server.team_zone(conn) == "Europe/Berlin"
+    assert server.init(team.admin_url()) is False
+    assert server.init(team.admin_url(), zone="Europe/Berlin") is False
